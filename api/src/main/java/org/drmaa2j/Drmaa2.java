@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -81,12 +82,20 @@ public final class Drmaa2 {
                 + ". " + describe(installed));
     }
 
-    /** @return every installed provider, sorted by name */
+    /**
+     * @return every installed provider, sorted by name
+     * @throws DriverSelectionException if a registered driver cannot be loaded; the message says which and why
+     */
     public static List<Drmaa2Provider> getProviders() {
         List<Drmaa2Provider> list = new ArrayList<>();
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        for (Drmaa2Provider p : ServiceLoader.load(Drmaa2Provider.class, cl != null ? cl : Drmaa2.class.getClassLoader())) {
-            list.add(p);
+        try {
+            for (Drmaa2Provider p : ServiceLoader.load(Drmaa2Provider.class, cl != null ? cl : Drmaa2.class.getClassLoader())) {
+                list.add(p);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new DriverSelectionException("A drmaa2j driver on the class path cannot be loaded: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
         }
         list.sort(Comparator.comparing(Drmaa2Provider::getName));
         return list;

@@ -1,0 +1,92 @@
+package org.drmaa2j;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Two tiny providers, registered in this module's test META-INF/services, and a loader that shows only some. */
+final class TestProviders {
+    static final String SERVICES = "META-INF/services/" + Drmaa2Provider.class.getName();
+
+    private TestProviders() {
+    }
+
+    /** A provider whose session manager only answers getDrmaaName and echoes the properties it got. */
+    abstract static class Base implements Drmaa2Provider {
+        @Override
+        public String getDescription() {
+            return "test provider " + getName();
+        }
+
+        @Override
+        public SessionManager createSessionManager(Map<String, String> properties) {
+            return (SessionManager) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SessionManager.class},
+                    (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "getDrmaaName": return "drmaa2j-" + getName();
+                            case "getDrmsName": return String.valueOf(properties);
+                            case "close": return null;
+                            default: throw new UnsupportedOperationException(method.getName());
+                        }
+                    });
+        }
+    }
+
+    /** Provider "alpha". */
+    public static final class Alpha extends Base {
+        @Override
+        public String getName() {
+            return "alpha";
+        }
+    }
+
+    /** Provider "beta". */
+    public static final class Beta extends Base {
+        @Override
+        public String getName() {
+            return "beta";
+        }
+    }
+
+    /** A provider that cannot be created, as when a driver jar lacks one of its dependencies. */
+    public static final class Broken extends Base {
+        /** Fails like a driver whose native library is missing. */
+        public Broken() {
+            throw new IllegalStateException("native library missing");
+        }
+
+        @Override
+        public String getName() {
+            return "broken";
+        }
+    }
+
+    /**
+     * @param dir a scratch directory
+     * @param providers the provider classes to make visible, possibly none
+     * @return a loader that sees exactly those providers through ServiceLoader
+     */
+    static ClassLoader loaderShowing(Path dir, List<Class<? extends Drmaa2Provider>> providers) throws IOException {
+        Path file = dir.resolve("services-" + providers.size() + "-" + System.nanoTime());
+        Files.writeString(file, providers.stream().map(Class::getName).collect(Collectors.joining("\n", "", "\n")),
+                StandardCharsets.UTF_8);
+        URL url = file.toUri().toURL();
+        return new ClassLoader(TestProviders.class.getClassLoader()) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                if (SERVICES.equals(name)) {
+                    return providers.isEmpty() ? Collections.emptyEnumeration() : Collections.enumeration(List.of(url));
+                }
+                return super.getResources(name);
+            }
+        };
+    }
+}

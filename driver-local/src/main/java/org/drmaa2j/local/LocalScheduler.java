@@ -1,0 +1,460 @@
+package org.drmaa2j.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.drmaa2j.InvalidStateException;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.ResourceLimit;
+import org.drmaa2j.TryLaterException;
+import org.drmaa2j.spi.backend.StateSink;
+import org.drmaa2j.spi.store.AtomicFiles;
+import org.drmaa2j.spi.store.CompletionMarker;
+import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SessionStore;
+import org.drmaa2j.spi.util.Signals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local queue and process control: starts queued jobs in priority order (respecting holds,
+ * start times and each array's maxParallel), signals process groups, enforces wall-clock limits
+ * and deadlines, and turns each wrapper's completion marker into the job's final state. State is
+ * changed under this object's lock; news is pushed to the {@link StateSink} after the lock is
+ * released.
+ */
+final class LocalScheduler implements AutoCloseable {
+    static final String PID = "pid";
+    static final String PID_START = "pidStart";
+    static final String MAX_PARALLEL = "maxParallel";
+    static final String END_REASON = "endReason";
+    static final String TERMINATED = "TERMINATED";
+    static final String WALLCLOCK_EXCEEDED = "WALLCLOCK_EXCEEDED";
+    static final String DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalScheduler.class);
+
+    private final Map<String, LocalJob> jobs = new HashMap<>();
+    private final ScheduledExecutorService timer;
+    private final ProcessLauncher launcher;
+    private final SessionStore store;
+    private final StateSink sink;
+    private final String host;
+    private final String owner = System.getProperty("user.name");
+    private final int maxRunning;
+    private final Duration grace;
+    private long seq;
+    private volatile boolean closed;
+
+    LocalScheduler(ProcessLauncher launcher, SessionStore store, StateSink sink, String host, int maxRunning, Duration grace) {
+        this.launcher = launcher;
+        this.store = store;
+        this.sink = sink;
+        this.host = host;
+        this.maxRunning = maxRunning;
+        this.grace = grace;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "drmaa2j-local-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** News collected under the lock, delivered after it. */
+    private final class Outbox {
+        private final List<JobInfo> infos = new ArrayList<>();
+        private final Map<String, Map<String, String>> data = new HashMap<>();
+
+        void info(LocalJob j) {
+            infos.add(j.info(host, owner));
+        }
+
+        void data(String id, String key, String value) {
+            data.computeIfAbsent(id, k -> new HashMap<>()).put(key, value);
+        }
+
+        void send() {
+            data.forEach(sink::updateDriverData);
+            infos.forEach(sink::publish);
+        }
+    }
+
+    synchronized long nextSeq() {
+        return seq++;
+    }
+
+    JobInfo info(LocalJob j) {
+        synchronized (this) {
+            return j.info(host, owner);
+        }
+    }
+
+    synchronized LocalJob job(String id) {
+        return jobs.get(id);
+    }
+
+    /** Queues new jobs and starts what may start. */
+    void enqueue(List<LocalJob> list) {
+        synchronized (this) {
+            for (LocalJob j : list) {
+                jobs.put(j.id, j);
+                armTimers(j);
+            }
+        }
+        timer.execute(this::dispatch);
+    }
+
+    /** Takes over stored jobs of a reopened session. */
+    void adopt(List<JobRecord> records) {
+        Outbox out = new Outbox();
+        synchronized (this) {
+            for (JobRecord r : records) {
+                if (r.info().getJobState() != null && r.info().getJobState().isTerminal()) continue;
+                if (jobs.containsKey(r.jobId())) continue;
+                LocalJob j = LocalJob.fromRecord(r, seq++);
+                jobs.put(j.id, j);
+                attach(j, out);
+            }
+        }
+        out.send();
+        timer.execute(this::dispatch);
+    }
+
+    /** Finds out where a stored job stands: ended, running elsewhere, or queued here. Under the lock. */
+    private void attach(LocalJob j, Outbox out) {
+        Optional<CompletionMarker> m = marker(j);
+        if (m.isPresent()) {
+            finish(j, m.get(), null, out);
+            return;
+        }
+        if (j.pid > 0) {
+            Optional<ProcessHandle> h = ProcessHandle.of(j.pid).filter(ProcessHandle::isAlive).filter(p -> sameProcess(p, j.pidStart));
+            if (h.isPresent()) {
+                if (j.state != JobState.SUSPENDED) j.state = JobState.RUNNING;
+                h.get().onExit().thenRunAsync(() -> exited(j));
+                armTimers(j);
+                out.info(j);
+            } else {
+                Optional<CompletionMarker> again = marker(j);
+                if (again.isPresent()) finish(j, again.get(), null, out);
+                else lost(j, out);
+            }
+            return;
+        }
+        if (java.nio.file.Files.exists(claimFile(j))) {
+            j.startedElsewhere = true;
+            return;
+        }
+        if (j.state != JobState.QUEUED_HELD) j.state = JobState.QUEUED;
+        armTimers(j);
+        out.info(j);
+    }
+
+    /** @return false when the pid now belongs to a process started at another time (pid reuse) */
+    private static boolean sameProcess(ProcessHandle p, Long recordedStartMillis) {
+        if (recordedStartMillis == null) return true;
+        return p.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - recordedStartMillis) < 2000).orElse(true);
+    }
+
+    /** Starts every queued job that may start now. */
+    void dispatch() {
+        if (closed) return;
+        Outbox out = new Outbox();
+        synchronized (this) {
+            List<LocalJob> queued = new ArrayList<>();
+            Map<String, Integer> activeByArray = new HashMap<>();
+            int active = 0;
+            Instant now = Instant.now();
+            for (LocalJob j : jobs.values()) {
+                if (j.isActive()) {
+                    active++;
+                    if (j.arrayId != null) activeByArray.merge(j.arrayId, 1, Integer::sum);
+                } else if (j.state == JobState.QUEUED && j.pid == 0 && !j.startedElsewhere
+                        && (j.template.getStartTime() == null || !now.isBefore(j.template.getStartTime()))) {
+                    queued.add(j);
+                }
+            }
+            queued.sort(Comparator.comparingLong(LocalJob::priority).reversed().thenComparingLong(j -> j.seq));
+            for (LocalJob j : queued) {
+                if (maxRunning > 0 && active >= maxRunning) break;
+                if (j.arrayId != null && j.maxParallel > 0 && activeByArray.getOrDefault(j.arrayId, 0) >= j.maxParallel) continue;
+                if (launch(j, out)) {
+                    active++;
+                    if (j.arrayId != null) activeByArray.merge(j.arrayId, 1, Integer::sum);
+                }
+            }
+        }
+        out.send();
+    }
+
+    private boolean launch(LocalJob j, Outbox out) {
+        Path marker = store.markerFile(j.session, j.id);
+        try {
+            if (!AtomicFiles.claim(claimFile(j))) {
+                j.startedElsewhere = true;
+                return false;
+            }
+            Process p = launcher.start(j.template, j.index, marker);
+            j.process = p;
+            j.pid = p.pid();
+            j.dispatched = Instant.now();
+            j.state = JobState.RUNNING;
+            j.subState = null;
+            out.data(j.id, PID, Long.toString(j.pid));
+            p.toHandle().info().startInstant().ifPresent(s -> out.data(j.id, PID_START, Long.toString(s.toEpochMilli())));
+            p.onExit().thenRunAsync(() -> exited(j));
+            armTimers(j);
+            out.info(j);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("job {} could not start", j.id, e);
+            j.state = JobState.FAILED;
+            j.subState = "START_FAILED";
+            j.annotation = "could not start: " + e.getMessage();
+            j.finished = Instant.now();
+            j.cancelTimers();
+            out.info(j);
+            return false;
+        }
+    }
+
+    /** The wrapper (or an adopted process) ended: read its record. */
+    private void exited(LocalJob j) {
+        try {
+            readExit(j);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot record the end of job {}", j.id, e);
+        }
+    }
+
+    private void readExit(LocalJob j) {
+        if (closed) return;
+        Outbox out = new Outbox();
+        synchronized (this) {
+            if (j.isTerminal()) return;
+            Optional<CompletionMarker> m = marker(j);
+            if (m.isPresent()) finish(j, m.get(), j.process != null ? Instant.now() : null, out);
+            else if (j.process != null) wrapperDied(j, out);
+            else lost(j, out);
+        }
+        out.send();
+        dispatch();
+    }
+
+    private void finish(LocalJob j, CompletionMarker m, Instant observedEnd, Outbox out) {
+        j.endFromMarker(m, observedEnd);
+        out.info(j);
+    }
+
+    private void wrapperDied(LocalJob j, Outbox out) {
+        j.endWithoutMarker(j.process.exitValue());
+        out.info(j);
+    }
+
+    private void lost(LocalJob j, Outbox out) {
+        j.endLost();
+        out.info(j);
+    }
+
+    JobInfo suspend(LocalJob j) {
+        synchronized (this) {
+            require(j, JobState.RUNNING, "suspend");
+            signal(j, Signals.SIGSTOP);
+            j.state = JobState.SUSPENDED;
+            j.subState = "SUSPENDED";
+            return j.info(host, owner);
+        }
+    }
+
+    JobInfo resume(LocalJob j) {
+        synchronized (this) {
+            require(j, JobState.SUSPENDED, "resume");
+            signal(j, Signals.SIGCONT);
+            j.state = JobState.RUNNING;
+            j.subState = null;
+            return j.info(host, owner);
+        }
+    }
+
+    JobInfo hold(LocalJob j) {
+        synchronized (this) {
+            require(j, JobState.QUEUED, "hold");
+            if (j.pid != 0 || j.startedElsewhere) throw new TryLaterException("job " + j.id + " is being started");
+            j.state = JobState.QUEUED_HELD;
+            return j.info(host, owner);
+        }
+    }
+
+    JobInfo release(LocalJob j) {
+        JobInfo i;
+        synchronized (this) {
+            require(j, JobState.QUEUED_HELD, "release");
+            j.state = JobState.QUEUED;
+            i = j.info(host, owner);
+        }
+        timer.execute(this::dispatch);
+        return i;
+    }
+
+    /**
+     * Ends a job: a queued one at once, a running one by SIGTERM to its group, then SIGKILL to what
+     * is left after the grace period.
+     *
+     * @return the final information of a job that never started; null when the exit will tell
+     */
+    JobInfo terminate(LocalJob j, String reason) {
+        Outbox out = new Outbox();
+        JobInfo result = null;
+        synchronized (this) {
+            if (j.isTerminal()) return null;
+            if (j.pid == 0) {
+                if (j.startedElsewhere) throw new TryLaterException("job " + j.id + " is being started by another process");
+                try {
+                    if (!AtomicFiles.claim(claimFile(j))) throw new TryLaterException("job " + j.id + " is being started by another process");
+                } catch (IOException e) {
+                    LOG.debug("cannot claim {}: {}", j.id, e.toString());
+                }
+                j.state = JobState.FAILED;
+                j.subState = reason;
+                j.finished = Instant.now();
+                j.cancelTimers();
+                result = j.info(host, owner);
+            } else {
+                j.endReason = reason;
+                out.data(j.id, END_REASON, reason);
+                signal(j, Signals.SIGTERM);
+                signal(j, Signals.SIGCONT);
+                j.timers.add(timer.schedule(() -> killRest(j, false), grace.toMillis(), TimeUnit.MILLISECONDS));
+                j.timers.add(timer.schedule(() -> killRest(j, true), 2 * grace.toMillis() + 500, TimeUnit.MILLISECONDS));
+            }
+        }
+        out.send();
+        if (result != null) timer.execute(this::dispatch);
+        return result;
+    }
+
+    private void killRest(LocalJob j, boolean wrapperToo) {
+        synchronized (this) {
+            if (j.isTerminal() || j.pid == 0) return;
+            if (wrapperToo) {
+                signal(j, Signals.SIGKILL);
+                return;
+            }
+            for (long p : ProcessSignals.groupMembers(j.pid)) {
+                if (p != j.pid) ProcessSignals.signalProcess(p, Signals.SIGKILL);
+            }
+        }
+    }
+
+    private static void require(LocalJob j, JobState state, String action) {
+        if (j.state != state) throw new InvalidStateException("job " + j.id + " is " + j.state + "; " + action + " needs " + state);
+    }
+
+    /**
+     * Signals the job's process group. Right after the start the wrapper may not have made its group
+     * yet: then the wrapper itself is signalled, and the group once more in case it appeared meanwhile.
+     */
+    private void signal(LocalJob j, int sig) {
+        if (!ProcessSignals.signalGroup(j.pid, sig)) {
+            ProcessSignals.signalProcess(j.pid, sig);
+            ProcessSignals.signalGroup(j.pid, sig);
+        }
+    }
+
+    private void armTimers(LocalJob j) {
+        j.cancelTimers();
+        Instant now = Instant.now();
+        if (j.state == JobState.QUEUED || j.state == JobState.QUEUED_HELD) {
+            Instant start = j.template.getStartTime();
+            if (start != null && start.isAfter(now)) {
+                j.timers.add(timer.schedule(this::dispatch, Duration.between(now, start).toMillis() + 1, TimeUnit.MILLISECONDS));
+            }
+        }
+        Instant deadline = j.template.getDeadlineTime();
+        if (deadline != null) {
+            j.timers.add(timer.schedule(() -> expire(j, DEADLINE_EXCEEDED), Math.max(0, Duration.between(now, deadline).toMillis()), TimeUnit.MILLISECONDS));
+        }
+        Long wall = j.template.getResourceLimits().get(ResourceLimit.WALLCLOCK_TIME);
+        if (wall != null && j.dispatched != null) {
+            long ms = Duration.between(now, j.dispatched.plusSeconds(wall)).toMillis();
+            j.timers.add(timer.schedule(() -> expire(j, WALLCLOCK_EXCEEDED), Math.max(0, ms), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void expire(LocalJob j, String reason) {
+        try {
+            JobInfo i = terminate(j, reason);
+            if (i != null) sink.publish(i);
+        } catch (RuntimeException e) {
+            LOG.warn("could not end job {} ({}): {}", j.id, reason, e.toString());
+        }
+    }
+
+    /** Re-reads a job another process started or changed. */
+    JobInfo refreshFromStore(JobRecord r) {
+        Outbox out = new Outbox();
+        JobInfo result;
+        synchronized (this) {
+            LocalJob j = jobs.get(r.jobId());
+            if (j != null && !j.startedElsewhere) return j.info(host, owner);
+            Optional<JobRecord> stored = store.loadJob(r.sessionName(), r.jobId());
+            if (stored.isEmpty()) return null;
+            JobRecord s = stored.get();
+            if (s.data(PID) == null && marker(r).isEmpty()) return s.info();
+            LocalJob fresh = LocalJob.fromRecord(s, j != null ? j.seq : seq++);
+            fresh.startedElsewhere = false;
+            jobs.put(fresh.id, fresh);
+            attach(fresh, out);
+            result = fresh.info(host, owner);
+        }
+        out.send();
+        return result;
+    }
+
+    void forget(String jobId) {
+        synchronized (this) {
+            LocalJob j = jobs.remove(jobId);
+            if (j != null) j.cancelTimers();
+        }
+    }
+
+    private Optional<CompletionMarker> marker(LocalJob j) {
+        try {
+            return CompletionMarker.read(store.markerFile(j.session, j.id));
+        } catch (IOException e) {
+            LOG.warn("cannot read the record of job {}: {}", j.id, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    Optional<CompletionMarker> marker(JobRecord r) {
+        try {
+            return CompletionMarker.read(store.markerFile(r.sessionName(), r.jobId()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path claimFile(LocalJob j) {
+        Path m = store.markerFile(j.session, j.id);
+        String n = m.getFileName().toString();
+        return m.resolveSibling(n.substring(0, n.length() - ".exit".length()) + ".claim");
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        timer.shutdownNow();
+    }
+}

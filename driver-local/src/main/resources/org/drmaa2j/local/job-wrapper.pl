@@ -1,0 +1,50 @@
+# drmaa2j local job wrapper. Fixed text: job values reach it only as argv entries.
+# Usage: perl job-wrapper.pl MARKER COMMAND [ARG]...
+# Makes itself the leader of a new process group, runs COMMAND in it, waits, and writes MARKER
+# atomically (temporary file, rename): exit status and terminating signal separately, start and
+# end time, the job's CPU time. It ignores SIGTERM/SIGINT/SIGHUP after the fork, so terminating
+# the group ends the job while the wrapper survives to write the record.
+use strict;
+use warnings;
+use POSIX ();
+
+my $marker = shift @ARGV;
+die "usage: job-wrapper.pl MARKER COMMAND [ARG]...\n" unless defined $marker && @ARGV;
+setpgrp(0, 0);
+my $start = time;
+my $pid = fork;
+if (!defined $pid) {
+    print STDERR "drmaa2j: cannot fork: $!\n";
+    record(127, 0);
+    exit 127;
+}
+if ($pid == 0) {
+    { exec { $ARGV[0] } @ARGV; }
+    print STDERR "drmaa2j: cannot run $ARGV[0]: $!\n";
+    POSIX::_exit(127);
+}
+$SIG{TERM} = 'IGNORE';
+$SIG{INT} = 'IGNORE';
+$SIG{HUP} = 'IGNORE';
+my $got;
+do { $got = waitpid($pid, 0); } until ($got == $pid || $got == -1);
+my $status = $?;
+my $signal = $status & 127;
+my $code = $signal ? '' : ($status >> 8);
+record($code, $signal);
+exit($signal ? 128 + $signal : $code);
+
+sub record {
+    my ($exit, $sig) = @_;
+    my (undef, undef, $cuser, $csys) = times;
+    umask 077;
+    my $tmp = "$marker.tmp$$";
+    if (open(my $fh, '>', $tmp)) {
+        printf $fh "exit=%s\nsignal=%d\nstart=%d\nend=%d\ncpu=%.3f\n", $exit, $sig, $start, time, $cuser + $csys;
+        if (close $fh) {
+            rename($tmp, $marker) or unlink $tmp;
+        } else {
+            unlink $tmp;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.drmaa2j.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.drmaa2j.Event;
+import org.drmaa2j.Job;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.MachineInfo;
+import org.drmaa2j.MonitoringSession;
+import org.drmaa2j.Notification;
+import org.drmaa2j.SessionManager;
+import org.drmaa2j.UnsupportedOperationException;
+import org.junit.jupiter.api.Test;
+
+class LocalMonitoringTest extends LocalTestSupport {
+
+    @Test
+    void monitoring_queueMachineAndJobs() {
+        Job job = js.runJob(JobTemplate.builder("/bin/echo").build());
+        job.waitTerminated(WAIT);
+        try (MonitoringSession ms = sm.openMonitoringSession(null)) {
+            assertEquals(List.of("local"), ms.getAllQueues(null).stream().map(q -> q.name()).toList());
+            assertTrue(ms.getAllQueues(List.of("other")).isEmpty());
+            List<MachineInfo> machines = ms.getAllMachines(null);
+            assertEquals(1, machines.size());
+            MachineInfo m = machines.get(0);
+            assertEquals(job.getJobInfo().getAllocatedMachines().get(0), m.name());
+            assertTrue(m.sockets() >= 1 && m.coresPerSocket() >= 1 && m.threadsPerCore() >= 1);
+            assertTrue(m.sockets() * m.coresPerSocket() * m.threadsPerCore() >= 1);
+            assertTrue(m.physMemory() > 0);
+            List<JobInfo> mine = ms.getAllJobs(JobInfo.builder().jobId(job.getJobId()).build());
+            assertEquals(1, mine.size());
+            assertEquals(JobState.DONE, mine.get(0).getJobState());
+            assertThrows(UnsupportedOperationException.class, ms::getAllReservations);
+        }
+    }
+
+    @Test
+    void reservations_areUnsupported() {
+        assertThrows(UnsupportedOperationException.class, () -> sm.createReservationSession(null, null));
+        assertThrows(UnsupportedOperationException.class, () -> sm.openReservationSession("x"));
+        assertTrue(sm.getReservationSessionNames().isEmpty());
+    }
+
+    @Test
+    void callback_toldOfNewStates() throws InterruptedException {
+        List<Notification> seen = new CopyOnWriteArrayList<>();
+        sm.registerEventNotification(seen::add);
+        Job job = js.runJob(JobTemplate.builder("/bin/echo").build());
+        job.waitTerminated(WAIT);
+        long end = System.currentTimeMillis() + 5000;
+        while (seen.stream().noneMatch(n -> n.jobState() == JobState.DONE) && System.currentTimeMillis() < end) Thread.sleep(10);
+        List<JobState> states = seen.stream().filter(n -> n.jobId().equals(job.getJobId())).map(Notification::jobState).toList();
+        assertTrue(states.contains(JobState.RUNNING) && states.contains(JobState.DONE), states.toString());
+        assertTrue(seen.stream().allMatch(n -> n.event() == Event.NEW_STATE && n.sessionName().equals(js.getSessionName())));
+    }
+
+    @Test
+    void priority_ordersQueuedJobs() {
+        Map<String, String> p = properties();
+        p.put("drmaa2j.local.maxRunning", "1");
+        try (SessionManager one = new LocalProvider().createSessionManager(p)) {
+            var s = one.createJobSession(null, null);
+            Job blocker = s.runJob(JobTemplate.builder("/bin/sleep").args("0.5").build());
+            Job low = s.runJob(JobTemplate.builder("/bin/echo").priority(1L).build());
+            Job high = s.runJob(JobTemplate.builder("/bin/echo").priority(10L).build());
+            low.waitTerminated(WAIT);
+            high.waitTerminated(WAIT);
+            blocker.waitTerminated(WAIT);
+            assertTrue(!high.getJobInfo().getDispatchTime().isAfter(low.getJobInfo().getDispatchTime()),
+                    high.getJobInfo() + " should start before " + low.getJobInfo());
+            assertTrue(!low.getJobInfo().getDispatchTime().isBefore(blocker.getJobInfo().getFinishTime().minusMillis(50)));
+        }
+    }
+}

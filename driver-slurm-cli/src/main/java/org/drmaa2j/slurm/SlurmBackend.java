@@ -1,0 +1,169 @@
+package org.drmaa2j.slurm;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.drmaa2j.Capability;
+import org.drmaa2j.DeniedByDrmsException;
+import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.InternalException;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.MachineInfo;
+import org.drmaa2j.QueueInfo;
+import org.drmaa2j.Version;
+import org.drmaa2j.spi.backend.BackendContext;
+import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.backend.SubmitRequest;
+import org.drmaa2j.spi.backend.Submitted;
+import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.store.JobRecord;
+
+/** Slurm through sbatch, squeue, sacct, scontrol, scancel and sinfo, for one contact. */
+final class SlurmBackend implements DriverBackend {
+    static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
+            Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_EMAIL, Capability.JT_DEADLINE,
+            Capability.JT_ACCOUNTINGID, Capability.JOB_SUSPEND, Capability.JOB_HOLD, Capability.JT_SUBMIT_AS_HOLD,
+            Capability.MONITORING, Capability.PERSISTENT_SESSIONS, Capability.JT_START_TIME,
+            Capability.JT_MIN_PHYS_MEMORY, Capability.JT_RESERVATION, Capability.JT_RESOURCE_LIMITS,
+            Capability.JT_RERUNNABLE, Capability.JT_QUEUE, Capability.JT_INPUT_PATH));
+
+    private final BackendContext context;
+    private final CommandRunner runner;
+    private final SlurmStatusQuery status;
+    private final SlurmControl control;
+    private final SlurmMonitoring monitoring;
+    private final ScriptRenderer renderer;
+    private volatile SlurmSubmitCommand submitCommand;
+    private volatile Version version;
+
+    SlurmBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer) {
+        this.context = context;
+        this.runner = runner;
+        this.renderer = renderer;
+        this.status = new SlurmStatusQuery(runner);
+        this.control = new SlurmControl(runner, context.sink());
+        this.monitoring = new SlurmMonitoring(runner);
+    }
+
+    @Override
+    public String drmsName() {
+        return "Slurm";
+    }
+
+    @Override
+    public Version drmsVersion() {
+        Version v = version;
+        if (v == null) {
+            CommandResult r = runner.run(Command.of("sinfo", "--version"));
+            if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
+            version = v = Version.parse(r.stdout().trim().replaceFirst("(?i)^slurm\\s+", ""));
+        }
+        return v;
+    }
+
+    @Override
+    public String contact() {
+        return context.contact();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public void checkTemplate(JobTemplate template, boolean bulk) {
+        TemplateChecks.requireKnownExtensions(template, SlurmSubmitCommand.KNOWN_EXTENSIONS);
+        submitCommand().build(template, null); // validates every value before anything is submitted
+    }
+
+    @Override
+    public Submitted submit(SubmitRequest request) {
+        JobTemplate t = request.template();
+        String id = sbatch(submitCommand().build(t, null));
+        return new Submitted(id, queuedInfo(id, t), Map.of());
+    }
+
+    @Override
+    public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
+        JobTemplate t = request.template();
+        String arrayId = sbatch(submitCommand().build(t, range));
+        List<Submitted> tasks = new ArrayList<>();
+        for (long i : range.indices()) {
+            String id = arrayId + "_" + i;
+            tasks.add(new Submitted(id, queuedInfo(id, t), Map.of()));
+        }
+        return new BulkSubmitted(arrayId, tasks);
+    }
+
+    private String sbatch(Command command) {
+        CommandResult r = runner.run(command);
+        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
+        return SbatchOutput.jobId(r.stdout()).orElseThrow(
+                () -> new InternalException("sbatch printed no job id: " + r.stdout().strip()));
+    }
+
+    private static JobInfo queuedInfo(String id, JobTemplate t) {
+        return JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
+                .jobState(t.isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED)
+                .jobSubState("PENDING").submissionTime(Instant.now()).build();
+    }
+
+    @Override
+    public JobInfo control(JobRecord job, JobAction action) {
+        return control.control(job, action);
+    }
+
+    @Override
+    public Map<String, JobInfo> status(List<JobRecord> jobs) {
+        Map<String, JobRecord> byId = new HashMap<>();
+        for (JobRecord j : jobs) byId.put(j.jobId(), j);
+        Map<String, JobInfo> raw = status.query(byId.keySet());
+        Map<String, JobInfo> out = new HashMap<>();
+        raw.forEach((id, info) -> out.put(id, SlurmControl.overlay(info, byId.get(id))));
+        return out;
+    }
+
+    @Override
+    public List<QueueInfo> queues() {
+        return monitoring.queues();
+    }
+
+    @Override
+    public List<MachineInfo> machines() {
+        return monitoring.machines();
+    }
+
+    @Override
+    public List<JobInfo> allJobs() {
+        return status.squeue(List.of());
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    private SlurmSubmitCommand submitCommand() {
+        SlurmSubmitCommand s = submitCommand;
+        if (s == null) {
+            CommandResult r = runner.run(Command.of("printenv", "HOME"));
+            if (!r.succeeded() || r.stdout().isBlank()) throw new DrmCommunicationException("cannot learn the home directory: " + r.describeFailure());
+            submitCommand = s = new SlurmSubmitCommand(renderer, r.stdout().strip());
+        }
+        return s;
+    }
+}

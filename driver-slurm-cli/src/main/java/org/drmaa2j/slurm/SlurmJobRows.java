@@ -1,0 +1,135 @@
+package org.drmaa2j.slurm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.spi.parse.Hostlist;
+import org.drmaa2j.spi.parse.SchedulerTimes;
+import org.drmaa2j.spi.util.Signals;
+
+/**
+ * Turns one row of squeue or sacct output (columns keyed by lower-case name, as
+ * {@link org.drmaa2j.spi.parse.DelimitedTable} gives them) into a {@link JobInfo}. Knows both
+ * commands' column names; columns that are absent stay unknown.
+ */
+final class SlurmJobRows {
+    /** The squeue columns the driver asks for, in order; the job name is last because it may hold the delimiter. */
+    static final List<String> SQUEUE_COLUMNS = List.of("jobid", "state", "reason", "partition", "cpus", "nodelist",
+            "submit", "start", "end", "user", "name");
+    /** The matching squeue {@code -o} format. */
+    static final String SQUEUE_FORMAT = "%i|%T|%r|%P|%C|%N|%V|%S|%e|%u|%j";
+    /** The sacct columns the driver asks for, in order. */
+    static final List<String> SACCT_COLUMNS = List.of("jobid", "state", "exitcode", "partition", "alloccpus", "nodelist",
+            "submit", "start", "end", "elapsed", "totalcpu", "user", "jobname");
+
+    private SlurmJobRows() {
+    }
+
+    /** @return the {@code --format} value matching {@link #SACCT_COLUMNS} */
+    static String sacctFormat() {
+        return String.join(",", SACCT_COLUMNS);
+    }
+
+    /**
+     * @param row one row
+     * @param zone the cluster's time zone, for local date-times (epoch seconds need none)
+     * @return the job's information
+     */
+    static JobInfo toJobInfo(Map<String, String> row, ZoneId zone) {
+        String stateWord = first(row, "state", "st");
+        int[] exit = exitCode(row.get("exitcode"));
+        Integer exitStatus = exit == null ? null : exit[0];
+        Integer signal = exit == null || exit[1] == 0 ? null : exit[1];
+        JobState state = SlurmStates.map(stateWord, row.get("reason"), exitStatus, signal);
+        String sub = SlurmStates.normalise(stateWord);
+        Instant submit = SchedulerTimes.instant(row.get("submit"), zone);
+        List<String> machines = Hostlist.expand(row.get("nodelist"));
+        // Slurm gives a job cancelled while pending a start time equal to its end time, but no nodes
+        boolean ran = state.hasStarted() && !(state.isTerminal() && row.containsKey("nodelist") && machines.isEmpty());
+        Instant start = ran || state == JobState.REQUEUED ? SchedulerTimes.instant(row.get("start"), zone) : null;
+        Instant end = state.isTerminal() ? SchedulerTimes.instant(row.get("end"), zone) : null;
+        Duration wall = SchedulerTimes.duration(row.get("elapsed"));
+        if (wall == null && start != null) wall = Duration.between(start, end != null ? end : Instant.now());
+        if (!state.isTerminal()) exitStatus = null;
+        if (state.isTerminal() && signal != null) exitStatus = null;
+        String cpus = first(row, "alloccpus", "cpus");
+        return JobInfo.builder()
+                .jobId(first(row, "jobid", "job_id"))
+                .jobName(first(row, "jobname", "name"))
+                .jobState(state)
+                .jobSubState(sub.isEmpty() ? null : sub)
+                .annotation(annotation(row, sub))
+                .exitStatus(exitStatus)
+                .terminatingSignal(signal == null ? null : Signals.name(signal))
+                .queueName(blankToNull(row.get("partition")))
+                .slots(cpus == null || cpus.isBlank() || cpus.equals("0") ? null : Long.valueOf(cpus))
+                .allocatedMachines(ran ? machines : List.of())
+                .jobOwner(blankToNull(row.get("user")))
+                .submissionTime(submit)
+                .dispatchTime(start)
+                .finishTime(end)
+                .wallclockTime(wall)
+                .cpuTime(SchedulerTimes.duration(row.get("totalcpu")))
+                .build();
+    }
+
+    /**
+     * @param text Slurm's {@code ExitCode}, {@code exit:signal} such as {@code 3:0} or {@code 0:9}
+     * @return {exit, signal}, or null when absent or unreadable
+     */
+    static int[] exitCode(String text) {
+        if (text == null || text.isBlank()) return null;
+        String[] p = text.trim().split(":");
+        try {
+            return new int[] {Integer.parseInt(p[0]), p.length > 1 ? Integer.parseInt(p[1]) : 0};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param row a row of sacct output
+     * @return true for a job step ({@code 15.batch}, {@code 15.extern}, {@code 15.0}), not the job itself
+     */
+    static boolean isStep(Map<String, String> row) {
+        String id = first(row, "jobid", "job_id");
+        return id != null && id.indexOf('.') > 0;
+    }
+
+    /**
+     * @param id a job id as Slurm prints it, possibly a pending array range such as {@code 12_[2,4-6%25]}
+     * @return the task ids it stands for ({@code 12_2, 12_4, 12_5, 12_6}), or the id itself
+     */
+    static List<String> expandArrayId(String id) {
+        int open = id.indexOf("_[");
+        if (open < 0 || !id.endsWith("]")) return List.of(id);
+        String base = id.substring(0, open);
+        String ranges = id.substring(open + 2, id.length() - 1);
+        int pct = ranges.indexOf('%');
+        if (pct >= 0) ranges = ranges.substring(0, pct);
+        return Hostlist.expand(base + "_[" + ranges + "]");
+    }
+
+    private static String annotation(Map<String, String> row, String sub) {
+        String reason = row.get("reason");
+        if (reason != null && !reason.isBlank() && !reason.equals("None")) return reason;
+        String raw = row.get("state");
+        return raw != null && raw.contains(" by ") ? raw.trim() : null;
+    }
+
+    private static String first(Map<String, String> row, String... keys) {
+        for (String k : keys) {
+            String v = row.get(k);
+            if (v != null) return v;
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

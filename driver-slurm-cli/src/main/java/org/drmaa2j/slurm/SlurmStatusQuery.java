@@ -1,0 +1,152 @@
+package org.drmaa2j.slurm;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.parse.DelimitedTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The batched status query: one {@code squeue} for all of the user's jobs, then one {@code sacct}
+ * for the asked-about jobs that have left the queue. Never one command per job. Times are read as
+ * epoch seconds ({@code SLURM_TIME_FORMAT=%s}), so the cluster's time zone does not matter.
+ */
+final class SlurmStatusQuery {
+    private static final Logger LOG = LoggerFactory.getLogger(SlurmStatusQuery.class);
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    private final CommandRunner runner;
+    /** How long a job squeue shows as finished may wait for its accounting record before squeue's word is taken. */
+    static final java.time.Duration ACCOUNTING_GRACE = java.time.Duration.ofSeconds(60);
+
+    private volatile boolean accountingAvailable = true;
+    private final Map<String, Long> finishedWithoutAccounting = new java.util.concurrent.ConcurrentHashMap<>();
+
+    SlurmStatusQuery(CommandRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * squeue cannot print exit codes, so jobs it shows as finished go to sacct too, in the same
+     * single call as the jobs that have left the queue.
+     *
+     * @param jobIds the jobs to report on
+     * @return what is known about them; jobs neither command knows are left out
+     */
+    Map<String, JobInfo> query(Collection<String> jobIds) {
+        Map<String, JobInfo> found = new HashMap<>();
+        if (jobIds.isEmpty()) return found;
+        Set<String> wanted = new HashSet<>(jobIds);
+        for (JobInfo i : squeue(List.of("--me"))) {
+            if (wanted.contains(i.getJobId())) found.put(i.getJobId(), i);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String id : jobIds) {
+            JobInfo i = found.get(id);
+            if (i == null || i.getJobState().isTerminal()) missing.add(id);
+        }
+        if (!missing.isEmpty() && accountingAvailable) {
+            Map<String, JobInfo> accounted = sacct(missing);
+            for (String id : missing) {
+                JobInfo queued = found.get(id);
+                JobInfo acct = accounted.get(id);
+                if (acct != null && (queued == null || acct.getJobState().isTerminal())) {
+                    found.put(id, queued == null ? acct : merge(acct, queued));
+                    finishedWithoutAccounting.remove(id);
+                } else if (queued != null && queued.getJobState().isTerminal() && accountingAvailable) {
+                    // the controller says finished but accounting has no exit code yet: wait for it, within reason
+                    long since = finishedWithoutAccounting.computeIfAbsent(id, k -> System.nanoTime());
+                    if (System.nanoTime() - since < ACCOUNTING_GRACE.toNanos()) found.remove(id);
+                    else finishedWithoutAccounting.remove(id);
+                }
+            }
+        }
+        confirmHighExitCodes(found);
+        return found;
+    }
+
+    /**
+     * slurmdbd 22.05 loses the top bit of exit codes (255 is stored as 127, 254 as 126), while the
+     * controller keeps them right. A code of 126 or more from sacct is therefore checked with
+     * {@code scontrol show job} while the controller still holds the job (MinJobAge). High exit
+     * codes are rare, so this costs nothing in the common case.
+     */
+    private void confirmHighExitCodes(Map<String, JobInfo> found) {
+        found.replaceAll((id, info) -> {
+            if (!info.getJobState().isTerminal() || info.getExitStatus() == null || info.getExitStatus() < 126) return info;
+            CommandResult r = runner.run(Command.of("env", "SLURM_TIME_FORMAT=%s", "scontrol", "--oneliner", "show", "job", id));
+            if (!r.succeeded()) return info;
+            int[] exit = SlurmJobRows.exitCode(ScontrolJobRecord.parse(r.stdout()).get("exitcode"));
+            return exit == null || exit[1] != 0 ? info : info.toBuilder().exitStatus(exit[0]).build();
+        });
+    }
+
+    /**
+     * The accounting record decides state, exit code and times; the controller's record, when there
+     * is one, decides name, partition, nodes and slots, because slurmdbd fills those in late (a job
+     * that ended within a second can show the name "allocation" and no partition).
+     */
+    private static JobInfo merge(JobInfo acct, JobInfo queued) {
+        JobInfo.Builder b = acct.toBuilder().jobName(queued.getJobName());
+        if (queued.getQueueName() != null) b.queueName(queued.getQueueName());
+        if (!queued.getAllocatedMachines().isEmpty()) b.allocatedMachines(queued.getAllocatedMachines());
+        if (queued.getSlots() != null) b.slots(queued.getSlots());
+        if (acct.getDispatchTime() == null) b.dispatchTime(queued.getDispatchTime());
+        return b.build();
+    }
+
+    /**
+     * @param selection extra squeue arguments, such as {@code --me}; empty for every user's jobs
+     * @return one JobInfo per job and array task in the queue
+     */
+    List<JobInfo> squeue(List<String> selection) {
+        List<String> argv = new ArrayList<>(List.of("env", "SLURM_TIME_FORMAT=%s", "squeue", "--noheader", "--array",
+                "--states=all", "--format=" + SlurmJobRows.SQUEUE_FORMAT));
+        argv.addAll(selection);
+        CommandResult r = runner.run(Command.of(argv));
+        if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
+        DelimitedTable t = DelimitedTable.withColumns(r.stdout(), "|", SlurmJobRows.SQUEUE_COLUMNS);
+        if (!t.malformed().isEmpty()) LOG.warn("squeue printed lines that do not fit its format: {}", t.malformed());
+        List<JobInfo> out = new ArrayList<>();
+        for (Map<String, String> row : t.rows()) out.add(SlurmJobRows.toJobInfo(row, UTC));
+        return out;
+    }
+
+    private Map<String, JobInfo> sacct(List<String> ids) {
+        Map<String, JobInfo> out = new HashMap<>();
+        Set<String> wanted = new HashSet<>(ids);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            CommandResult r = runner.run(Command.of("env", "SLURM_TIME_FORMAT=%s", "sacct", "--parsable2", "--noheader",
+                    "--allocations", "--jobs=" + String.join(",", chunk), "--format=" + SlurmJobRows.sacctFormat()));
+            if (!r.succeeded()) {
+                if (r.stderr().contains("accounting storage") || r.stderr().contains("not running a supported accounting_storage")) {
+                    LOG.warn("Slurm accounting is not available ({}); finished jobs keep their last known state", r.stderr().strip());
+                    accountingAvailable = false;
+                    return out;
+                }
+                throw new DrmCommunicationException(r.describeFailure());
+            }
+            DelimitedTable t = DelimitedTable.withColumns(r.stdout(), "|", SlurmJobRows.SACCT_COLUMNS);
+            for (Map<String, String> row : t.rows()) {
+                if (SlurmJobRows.isStep(row)) continue;
+                JobInfo info = SlurmJobRows.toJobInfo(row, UTC);
+                for (String id : SlurmJobRows.expandArrayId(info.getJobId())) {
+                    if (wanted.contains(id)) out.put(id, info.toBuilder().jobId(id).build());
+                }
+            }
+        }
+        return out;
+    }
+}

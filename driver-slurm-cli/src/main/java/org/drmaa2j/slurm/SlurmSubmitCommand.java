@@ -1,0 +1,170 @@
+package org.drmaa2j.slurm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drmaa2j.Extensions;
+import org.drmaa2j.InvalidArgumentException;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.Placeholders;
+import org.drmaa2j.ResourceLimit;
+import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.resources.Dependencies;
+import org.drmaa2j.spi.resources.ResourceRequest;
+import org.drmaa2j.spi.script.ScriptRenderer;
+
+/**
+ * Translates a job template into one {@code sbatch} call: options as argv entries (never shell
+ * text) and the job script, rendered from the template with every user value quoted, on standard
+ * input. Native options from {@link Extensions#NATIVE_OPTIONS} come last, one argv entry per line.
+ */
+final class SlurmSubmitCommand {
+    /** The extension keys this driver understands. */
+    static final List<String> KNOWN_EXTENSIONS = List.of(Extensions.NODES, Extensions.TASKS_PER_NODE,
+            Extensions.CPUS_PER_TASK, Extensions.MEMORY_PER_NODE_MB, Extensions.GPUS_PER_NODE,
+            Extensions.DEPENDENCIES, Extensions.NATIVE_OPTIONS);
+
+    private final ScriptRenderer renderer;
+    private final String homeDirectory;
+
+    /**
+     * @param renderer the job script template
+     * @param homeDirectory the user's home on the cluster, for {@code $DRMAA2_HOME_DIR$}
+     */
+    SlurmSubmitCommand(ScriptRenderer renderer, String homeDirectory) {
+        this.renderer = renderer;
+        this.homeDirectory = homeDirectory;
+    }
+
+    /**
+     * @param t the template
+     * @param bulk the array range, or null for a single job
+     * @return the sbatch command with the script as its input; never retried automatically
+     */
+    Command build(JobTemplate t, BulkRange bulk) {
+        ResourceRequest r = ResourceRequest.from(t);
+        List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
+        if (t.isSubmitAsHold()) argv.add("--hold");
+        if (t.getJobName() != null) argv.add("--job-name=" + jobName(t.getJobName()));
+        String wd = t.getWorkingDirectory() == null ? homeDirectory
+                : Placeholders.expand(t.getWorkingDirectory(), homeDirectory, homeDirectory, 1);
+        if (t.getWorkingDirectory() != null && t.getWorkingDirectory().contains(Placeholders.PARAMETRIC_INDEX)) {
+            throw new InvalidArgumentException("workingDirectory", "Slurm cannot use the task index in the working directory");
+        }
+        argv.add("--chdir=" + wd);
+        boolean array = bulk != null;
+        if (t.getOutputPath() != null) argv.add("--output=" + path(t.getOutputPath(), wd, array));
+        if (t.getErrorPath() != null && !t.isJoinFiles()) argv.add("--error=" + path(t.getErrorPath(), wd, array));
+        if (t.isJoinFiles() && t.getOutputPath() == null && t.getErrorPath() != null) argv.add("--output=" + path(t.getErrorPath(), wd, array));
+        if (t.getInputPath() != null) argv.add("--input=" + path(t.getInputPath(), wd, array));
+        if (r.queue() != null) argv.add("--partition=" + r.queue());
+        if (r.account() != null) argv.add("--account=" + r.account());
+        if (r.nodes() != null) argv.add("--nodes=" + r.nodes());
+        if (r.totalTasks() != null) argv.add("--ntasks=" + r.totalTasks());
+        if (r.tasksPerNode() != null) argv.add("--ntasks-per-node=" + r.tasksPerNode());
+        if (r.cpusPerTask() != null) argv.add("--cpus-per-task=" + r.cpusPerTask());
+        if (r.memoryPerNodeMb() != null) argv.add("--mem=" + r.memoryPerNodeMb());
+        if (r.gpusPerNode() != null) argv.add("--gres=gpu:" + r.gpusPerNode());
+        if (r.wallclock() != null) argv.add("--time=" + minutesSeconds(r.wallclock()));
+        if (t.getStartTime() != null) argv.add("--begin=now+" + secondsFromNow(t.getStartTime()));
+        if (t.getDeadlineTime() != null) argv.add("--deadline=now+" + Math.max(1, secondsFromNow(t.getDeadlineTime())));
+        if (!t.getEmail().isEmpty()) argv.add("--mail-user=" + String.join(",", t.getEmail()));
+        String mailType = t.isEmailOnStarted() && t.isEmailOnTerminated() ? "BEGIN,END"
+                : t.isEmailOnStarted() ? "BEGIN" : t.isEmailOnTerminated() ? "END" : null;
+        if (mailType != null) argv.add("--mail-type=" + mailType);
+        argv.add(t.isRerunnable() ? "--requeue" : "--no-requeue");
+        if (t.getReservationId() != null) argv.add("--reservation=" + t.getReservationId());
+        Dependencies deps = Dependencies.parse(t.getExtensions().get(Extensions.DEPENDENCIES));
+        if (!deps.clauses().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            deps.clauses().forEach(c -> parts.add(c.type() + ":" + String.join(":", c.jobIds())));
+            argv.add("--dependency=" + String.join(",", parts));
+        }
+        if (bulk != null) {
+            argv.add("--array=" + bulk.begin() + "-" + bulk.end() + ":" + bulk.step()
+                    + (bulk.maxParallel() > 0 ? "%" + bulk.maxParallel() : ""));
+        }
+        argv.addAll(nativeOptions(t.getExtensions().get(Extensions.NATIVE_OPTIONS)));
+        return Command.of(argv).withStdin(script(t)).notRetryable();
+    }
+
+    String script(JobTemplate t) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("command", t.getRemoteCommand());
+        model.put("args", t.getArgs());
+        List<Map<String, String>> env = new ArrayList<>();
+        t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
+        model.put("environment", env);
+        model.put("ulimits", ulimits(t.getResourceLimits()));
+        return renderer.render(model);
+    }
+
+    private static List<String> ulimits(Map<ResourceLimit, Long> limits) {
+        List<String> out = new ArrayList<>();
+        limits.forEach((k, v) -> {
+            switch (k) {
+                case CPU_TIME -> out.add("-t " + v);
+                case OPEN_FILES -> out.add("-n " + v);
+                case VIRTUAL_MEMORY -> out.add("-v " + v);
+                case DATA_SIZE -> out.add("-d " + v);
+                case STACK_SIZE -> out.add("-s " + v);
+                case CORE_FILE_SIZE -> out.add("-c " + v);
+                case FILE_SIZE -> out.add("-f " + v);
+                case WALLCLOCK_TIME -> { }
+                default -> throw new IllegalStateException("unhandled limit " + k);
+            }
+        });
+        return out;
+    }
+
+    /** Slurm stores job names on one line and turns {@code "} into a backtick: refuse rather than mangle. */
+    private static String jobName(String name) {
+        if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+            throw new InvalidArgumentException("jobName", "Slurm job names cannot contain line breaks");
+        }
+        if (name.indexOf('"') >= 0) {
+            throw new InvalidArgumentException("jobName", "Slurm replaces the double quote in job names with a backtick");
+        }
+        return name;
+    }
+
+    /**
+     * Slurm file names: {@code %} is special ({@code %%} is a literal one); the task index is
+     * {@code %a} in an array and 1 for a single job.
+     */
+    private String path(String p, String wd, boolean array) {
+        String expanded = p.replace("%", "%%").replace(Placeholders.HOME_DIRECTORY, homeDirectory)
+                .replace(Placeholders.WORKING_DIRECTORY, wd);
+        return expanded.replace(Placeholders.PARAMETRIC_INDEX, array ? "%a" : "1");
+    }
+
+    private static List<String> nativeOptions(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) return out;
+        for (String line : text.split("\r?\n")) {
+            String l = line.strip();
+            if (l.isEmpty()) continue;
+            if (!l.startsWith("-")) {
+                throw new InvalidArgumentException("extensions[" + Extensions.NATIVE_OPTIONS + "]", "'" + l + "' is not an sbatch option");
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    /** Whole seconds from now until {@code t}, rounded up so that Slurm never starts early. */
+    private static long secondsFromNow(Instant t) {
+        Duration d = Duration.between(Instant.now(), t);
+        if (d.isNegative()) return 0;
+        return d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
+    }
+
+    private static String minutesSeconds(Duration d) {
+        long s = d.toSeconds();
+        return (s / 60) + ":" + String.format("%02d", s % 60);
+    }
+}

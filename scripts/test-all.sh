@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every test of drmaa2j: builds and installs the whole Maven reactor with its unit tests,
+# the conformance kit (TCK) and the integration tests, fails on any failure, and prints the totals.
+# Extra arguments are passed to Maven, for example: scripts/test-all.sh -o
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+# Hook: preparation of the test environment before Maven runs. The cluster tests will need a
+# container engine and base images; the step that sets them up belongs here, before Maven.
+prepare_environment() {
+    :
+}
+
+# Sums tests/failures/errors/skipped over the JUnit XML reports of one kind (surefire or failsafe).
+print_totals() {
+    local kind=$1
+    local files=()
+    local f
+    for f in */target/"$kind"-reports/TEST-*.xml; do
+        [[ -f $f ]] && files+=("$f")
+    done
+    if ((${#files[@]} == 0)); then
+        printf '%-9s no reports\n' "$kind"
+        return
+    fi
+    # the glob lists files sorted by module, so modules come out in order
+    awk -v kind="$kind" '
+        function attr(name) {
+            return match($0, " " name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4) + 0 : 0
+        }
+        function line(label, t, f, e, s) {
+            printf "%-9s %-22s tests %5d  failures %3d  errors %3d  skipped %3d\n", kind, label, t, f, e, s
+        }
+        /<testsuite[ >]/ && !seen[FILENAME]++ {
+            split(FILENAME, parts, "/"); module = parts[1]
+            if (!(module in known)) { known[module] = 1; order[++n] = module }
+            t[module] += attr("tests"); f[module] += attr("failures"); e[module] += attr("errors"); s[module] += attr("skipped")
+        }
+        END {
+            for (i = 1; i <= n; i++) {
+                m = order[i]; line(m, t[m], f[m], e[m], s[m])
+                T += t[m]; F += f[m]; E += e[m]; S += s[m]
+            }
+            line("TOTAL", T, F, E, S)
+        }' "${files[@]}"
+}
+
+prepare_environment
+
+# the conformance report of this run only (the TCK adds to what it finds there)
+rm -rf target/tck-report
+
+status=0
+mvn -B -ntp install "$@" || status=$?
+
+echo
+echo "== test totals =="
+print_totals surefire
+print_totals failsafe
+if [[ -f target/tck-report/tck-report.md ]]; then
+    echo "TCK report: target/tck-report/tck-report.md (and .html)"
+fi
+if ((status != 0)); then
+    echo "FAILED: Maven exited with status $status" >&2
+fi
+exit "$status"

@@ -1,0 +1,48 @@
+package org.drmaa2j.spi.backend;
+
+import java.util.Map;
+import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.exec.CommandRunners;
+import org.drmaa2j.spi.exec.Contact;
+import org.drmaa2j.spi.exec.RetryPolicy;
+import org.drmaa2j.spi.exec.TransientFailures;
+
+/**
+ * What every command-line driver does the same way when it opens a backend: pick the contact
+ * (the session's, else the driver property {@value #CONTACT_PROPERTY}, else this machine), open
+ * the command runner for it with the retry policy of the properties, and learn the user's home
+ * directory where the commands run.
+ */
+public final class CliRunners {
+    /** Driver property: the contact used when a session is created without one. */
+    public static final String CONTACT_PROPERTY = "drmaa2j.contact";
+
+    private CliRunners() {
+    }
+
+    /**
+     * @param context the backend context
+     * @param properties the driver properties, for {@link RetryPolicy#fromProperties}
+     * @param transientFailures the scheduler's transient failures
+     * @return a runner for the contact; the backend closes it
+     */
+    public static CommandRunner open(BackendContext context, Map<String, String> properties, TransientFailures transientFailures) {
+        String contact = context.contact() != null && !context.contact().isBlank() ? context.contact()
+                : context.settings().get(CONTACT_PROPERTY).orElse("");
+        return CommandRunners.open(Contact.parse(contact), RetryPolicy.fromProperties(properties), transientFailures);
+    }
+
+    /**
+     * @param runner where the scheduler's commands run
+     * @return the user's home directory there ({@code printenv HOME})
+     * @throws DrmCommunicationException if it cannot be learnt
+     */
+    public static String homeDirectory(CommandRunner runner) {
+        CommandResult r = runner.run(Command.of("printenv", "HOME"));
+        if (!r.succeeded() || r.stdout().isBlank()) throw new DrmCommunicationException("cannot learn the home directory: " + r.describeFailure());
+        return r.stdout().strip();
+    }
+}

@@ -1,0 +1,15 @@
+package org.drmaa2j.spi.backend;
+
+import java.nio.file.Path;
+import org.drmaa2j.JobTemplate;
+
+/**
+ * What the generic session hands to {@link DriverBackend#submit} and {@link DriverBackend#submitBulk}.
+ *
+ * @param sessionName the job session the job joins
+ * @param sessionDirectory the session's private directory (0700); a backend may put completion
+ *        markers, rendered scripts or logs there, see {@link org.drmaa2j.spi.store.SessionStore#markerFile}
+ * @param template the template, already accepted by {@link DriverBackend#checkTemplate}
+ */
+public record SubmitRequest(String sessionName, Path sessionDirectory, JobTemplate template) {
+}

@@ -1,0 +1,23 @@
+package org.drmaa2j.spi.exec;
+
+/**
+ * Runs commands where the scheduler's tools are: on this machine, or on a login node over SSH.
+ * A non-zero exit code is a normal result, not an exception; the driver decides what it means.
+ */
+public interface CommandRunner extends AutoCloseable {
+    /**
+     * @param command what to run
+     * @return its exit code and output
+     * @throws org.drmaa2j.DrmCommunicationException if it could not be started, timed out, or the
+     *     connection to the remote side failed
+     */
+    CommandResult run(Command command);
+
+    /** @return where commands run, for messages, such as {@code local} or {@code ssh://user@login:22} */
+    String describe();
+
+    /** Releases connections; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,95 @@
+package org.drmaa2j.spi.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the delimited text that scheduler commands print ({@code sacct -P}, {@code squeue -o},
+ * {@code bjobs -noheader -o … delimiter=}) into rows keyed by column name. Column names come from
+ * a header line or are given by the caller when the command ran without one. The last column may
+ * contain the delimiter (put free text such as job names last); rows with too few fields are
+ * reported, never guessed.
+ */
+public final class DelimitedTable {
+    private final List<String> columns;
+    private final List<Map<String, String>> rows;
+    private final List<String> malformed;
+
+    private DelimitedTable(List<String> columns, List<Map<String, String>> rows, List<String> malformed) {
+        this.columns = columns;
+        this.rows = rows;
+        this.malformed = malformed;
+    }
+
+    /**
+     * Parses text whose first non-blank line is a header.
+     *
+     * @param text command output
+     * @param delimiter the field delimiter, literal
+     * @return the table
+     */
+    public static DelimitedTable withHeader(String text, String delimiter) {
+        List<String> lines = lines(text);
+        if (lines.isEmpty()) return new DelimitedTable(List.of(), List.of(), List.of());
+        List<String> cols = List.of(lines.get(0).split(Pattern.quote(delimiter), -1));
+        return parse(cols, lines.subList(1, lines.size()), delimiter);
+    }
+
+    /**
+     * Parses header-less text whose columns the caller knows.
+     *
+     * @param text command output
+     * @param delimiter the field delimiter, literal
+     * @param columns the column names, in order
+     * @return the table
+     */
+    public static DelimitedTable withColumns(String text, String delimiter, List<String> columns) {
+        return parse(List.copyOf(columns), lines(text), delimiter);
+    }
+
+    private static DelimitedTable parse(List<String> cols, List<String> lines, String delimiter) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        Pattern split = Pattern.compile(Pattern.quote(delimiter));
+        List<String> keys = cols.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
+        for (String line : lines) {
+            String[] f = split.split(line, keys.size());
+            if (f.length < keys.size()) {
+                // a trailing delimiter (sacct --parsable) leaves one empty field too many, never too few
+                bad.add(line);
+                continue;
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) row.put(keys.get(i), f[i].trim());
+            rows.add(row);
+        }
+        return new DelimitedTable(cols, List.copyOf(rows), List.copyOf(bad));
+    }
+
+    private static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        for (String l : text.split("\r?\n")) {
+            if (!l.isBlank()) out.add(l);
+        }
+        return out;
+    }
+
+    /** @return the column names as given */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** @return the rows; keys are the column names in lower case */
+    public List<Map<String, String>> rows() {
+        return rows;
+    }
+
+    /** @return lines that had fewer fields than columns, as they were */
+    public List<String> malformed() {
+        return malformed;
+    }
+}

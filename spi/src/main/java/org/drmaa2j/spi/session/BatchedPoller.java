@@ -1,0 +1,123 @@
+package org.drmaa2j.spi.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.spi.store.JobRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One daemon thread per connection that asks the backend about ALL live jobs in ONE call per tick
+ * and publishes the answers. The interval adapts: {@code fast} while any thread waits on the
+ * connection's board, {@code slow} otherwise; a waiter arriving {@link #kick() kicks} the poller so
+ * the first answer comes at once. Ticks with no live jobs make no call at all.
+ */
+public final class BatchedPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchedPoller.class);
+    private final Supplier<List<JobRecord>> live;
+    private final Function<List<JobRecord>, Map<String, JobInfo>> status;
+    private final BiConsumer<JobInfo, Long> publish;
+    private final IntSupplier waiters;
+    private final Duration fast;
+    private final Duration slow;
+    private final Thread thread;
+    private final Object tickLock = new Object();
+    private boolean kicked;
+    private volatile boolean running = true;
+    private volatile long ticks;
+
+    /**
+     * @param name thread name
+     * @param live the live jobs of the connection, asked each tick
+     * @param status the backend's batched status call
+     * @param publish where answers go, with the {@link System#nanoTime()} at which the call started, so
+     *        that an answer older than news pushed meanwhile can be dropped
+     * @param waiters how many threads wait now
+     * @param fast the interval while someone waits
+     * @param slow the interval otherwise
+     */
+    public BatchedPoller(String name, Supplier<List<JobRecord>> live, Function<List<JobRecord>, Map<String, JobInfo>> status,
+                         BiConsumer<JobInfo, Long> publish, IntSupplier waiters, Duration fast, Duration slow) {
+        this.live = live;
+        this.status = status;
+        this.publish = publish;
+        this.waiters = waiters;
+        this.fast = fast;
+        this.slow = slow;
+        thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Polls as soon as possible. */
+    public synchronized void kick() {
+        kicked = true;
+        notifyAll();
+    }
+
+    /** @return how many status calls were made so far */
+    public long ticks() {
+        return ticks;
+    }
+
+    /**
+     * Polls once now, on the calling thread; concurrent calls run one after the other.
+     *
+     * @return the jobs asked about
+     * @throws RuntimeException whatever the backend's status call throws
+     */
+    public List<JobRecord> tick() {
+        synchronized (tickLock) {
+            List<JobRecord> jobs = live.get();
+            if (jobs.isEmpty()) return jobs;
+            ticks++;
+            long asOf = System.nanoTime();
+            Map<String, JobInfo> answers = status.apply(jobs);
+            answers.values().forEach(i -> publish.accept(i, asOf));
+            return jobs;
+        }
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.warn("status query failed: {}", e.toString());
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            synchronized (this) {
+                long ms = (waiters.getAsInt() > 0 ? fast : slow).toMillis();
+                long end = System.currentTimeMillis() + ms;
+                while (running && !kicked) {
+                    long left = end - System.currentTimeMillis();
+                    if (left <= 0) break;
+                    try {
+                        wait(left);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                kicked = false;
+            }
+            if (running) safeTick();
+        }
+    }
+
+    /** Stops the thread. */
+    @Override
+    public void close() {
+        running = false;
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+}

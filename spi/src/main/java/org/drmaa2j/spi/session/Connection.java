@@ -1,0 +1,220 @@
+package org.drmaa2j.spi.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.drmaa2j.Capability;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.spi.backend.BackendContext;
+import org.drmaa2j.spi.backend.BackendFactory;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.backend.StateSink;
+import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SessionStore;
+import org.drmaa2j.spi.util.DriverSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One backend with its board, poller and the records of every job this manager knows through it.
+ * It is the backend's {@link StateSink}: pushed and polled information is persisted, then put on
+ * the board (waking waiters), then reported to the event callback.
+ */
+final class Connection implements StateSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    private final DriverBackend backend;
+    private final SessionStore store;
+    private final StateBoard board = new StateBoard();
+    private final Map<String, JobRecord> records = new ConcurrentHashMap<>();
+    private final Map<String, JobInfo> early = new HashMap<>();
+    private final Map<String, Map<String, String>> earlyData = new HashMap<>();
+    private final BatchedPoller poller;
+    private final Duration fast;
+    private boolean closed;
+    private final Object refreshLock = new Object();
+    private final Map<String, Long> checked = new ConcurrentHashMap<>();
+
+    Connection(BackendFactory factory, String contact, SessionStore store, DriverSettings settings,
+               BiConsumer<JobRecord, JobInfo> stateChanged) {
+        this.store = store;
+        this.backend = Objects.requireNonNull(factory.open(new BackendContext(contact, this, store, settings)), "backend");
+        this.fast = settings.millis(DriverSettings.POLL_FAST_MS,
+                Objects.requireNonNullElse(backend.fastPollInterval(), Duration.ofMillis(500)));
+        Duration slow = settings.millis(DriverSettings.POLL_SLOW_MS,
+                Objects.requireNonNullElse(backend.slowPollInterval(), Duration.ofSeconds(10)));
+        board.addListener((old, now) -> {
+            if (old == null || old.getJobState() != now.getJobState()) {
+                JobRecord r = records.get(now.getJobId());
+                if (r != null) stateChanged.accept(r, now);
+            }
+        });
+        poller = new BatchedPoller("drmaa2j-" + settings.driverName() + "-poller", this::liveRecords, backend::status,
+                this::publishPolled, board::waiters, fast, slow);
+        if (!backend.pushesStateChanges()) board.addWaiterListener(poller::kick);
+    }
+
+    DriverBackend backend() {
+        return backend;
+    }
+
+    StateBoard board() {
+        return board;
+    }
+
+    BatchedPoller poller() {
+        return poller;
+    }
+
+    void requireCapability(Capability c, String operation) {
+        if (!backend.capabilities().contains(c)) {
+            throw new UnsupportedOperationException(operation + " is not supported by the " + backend.drmsName()
+                    + " driver (capability " + c + ")");
+        }
+    }
+
+    /**
+     * Registers a job: persists the record, puts its information on the board, then applies news
+     * the backend pushed before the job was registered. All under this object's lock, so that no
+     * concurrent publish can be overwritten by the older submission information.
+     */
+    synchronized void register(JobRecord rec, boolean persist) {
+        records.put(rec.jobId(), rec);
+        if (persist) store.saveJob(rec);
+        board.put(rec.info());
+        Map<String, String> pendingData = earlyData.remove(rec.jobId());
+        if (pendingData != null) updateDriverData(rec.jobId(), pendingData);
+        JobInfo pending = early.remove(rec.jobId());
+        if (pending != null) publish(pending);
+    }
+
+    JobRecord record(String jobId) {
+        return records.get(jobId);
+    }
+
+    void forget(String jobId) {
+        checked.remove(jobId);
+        JobRecord r = records.remove(jobId);
+        board.remove(jobId);
+        if (r != null) backend.forget(r);
+    }
+
+    /**
+     * @return the job's current information; when the board may be stale (a backend that does not
+     *         push, no news for longer than the fast poll interval) the poller ticks first, on this
+     *         thread: one batched status call that refreshes every live job of the connection
+     */
+    JobInfo current(String jobId) {
+        JobRecord r = records.get(jobId);
+        if (r != null && isStale(jobId)) {
+            synchronized (refreshLock) {
+                if (isStale(jobId)) {
+                    long now = System.nanoTime();
+                    for (JobRecord asked : poller.tick()) checked.put(asked.jobId(), now);
+                }
+            }
+        }
+        JobInfo i = board.get(jobId);
+        return i != null ? i : r != null ? r.info() : null;
+    }
+
+    private boolean isStale(String jobId) {
+        if (backend.pushesStateChanges() || board.ageNanos(jobId) <= fast.toNanos()) return false;
+        Long asked = checked.get(jobId);
+        if (asked != null && System.nanoTime() - asked <= fast.toNanos()) return false;
+        JobInfo i = board.get(jobId);
+        return i == null || i.getJobState() == null || !i.getJobState().isTerminal();
+    }
+
+    List<JobRecord> liveRecords() {
+        List<JobRecord> live = new ArrayList<>();
+        for (JobRecord r : records.values()) {
+            JobInfo i = board.get(r.jobId());
+            JobState s = i == null ? null : i.getJobState();
+            if (s == null || !s.isTerminal()) live.add(r);
+        }
+        return live;
+    }
+
+    @Override
+    public synchronized void publish(JobInfo info) {
+        if (closed) return;
+        String id = info.getJobId();
+        JobRecord r = records.get(id);
+        if (r == null) {
+            early.merge(id, info, (old, now) -> isTerminal(old) && !isTerminal(now) ? old : now);
+            return;
+        }
+        JobInfo old = board.get(id);
+        if (old != null && isTerminal(old) && !isTerminal(info)) return;
+        if (significant(r.info(), info)) {
+            JobRecord updated = r.withInfo(info);
+            records.put(id, updated);
+            try {
+                store.saveJob(updated);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot persist job {}: {}", id, e.toString());
+            }
+        }
+        board.put(info);
+    }
+
+    /** A poll answer: dropped when newer news (a push, a control result) reached the board meanwhile. */
+    private synchronized void publishPolled(JobInfo info, long asOf) {
+        long updated = board.updatedAt(info.getJobId());
+        if (updated != Long.MIN_VALUE && updated - asOf > 0) return;
+        publish(info);
+    }
+
+    @Override
+    public void updateDriverData(String jobId, Map<String, String> values) {
+        synchronized (this) {
+            if (closed) return;
+            JobRecord r = records.get(jobId);
+            if (r == null) {
+                earlyData.computeIfAbsent(jobId, k -> new HashMap<>()).putAll(values);
+                return;
+            }
+            JobRecord updated = r.withDriverData(values);
+            records.put(jobId, updated);
+            try {
+                store.saveJob(updated);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot persist job {}: {}", jobId, e.toString());
+            }
+        }
+    }
+
+    private static boolean isTerminal(JobInfo i) {
+        return i.getJobState() != null && i.getJobState().isTerminal();
+    }
+
+    private static boolean significant(JobInfo a, JobInfo b) {
+        return a.getJobState() != b.getJobState() || !Objects.equals(a.getJobSubState(), b.getJobSubState())
+                || !Objects.equals(a.getExitStatus(), b.getExitStatus())
+                || !Objects.equals(a.getTerminatingSignal(), b.getTerminatingSignal())
+                || !Objects.equals(a.getDispatchTime(), b.getDispatchTime())
+                || !Objects.equals(a.getFinishTime(), b.getFinishTime())
+                || !Objects.equals(a.getAllocatedMachines(), b.getAllocatedMachines());
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        poller.close();
+        board.wakeAll();
+        try {
+            backend.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the {} backend failed: {}", backend.drmsName(), e.toString());
+        }
+    }
+}

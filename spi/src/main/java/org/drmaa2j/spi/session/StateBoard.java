@@ -1,0 +1,188 @@
+package org.drmaa2j.spi.session;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.drmaa2j.InternalException;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.TimeoutException;
+import org.drmaa2j.Timeouts;
+
+/**
+ * The latest {@link JobInfo} of every job of one connection, and the place waiters block on. Every
+ * update signals one condition; waiters re-check their own predicate, so waits never spin and never
+ * poll the scheduler themselves. A terminal state is never replaced by a non-terminal one (a late
+ * poll result cannot bring a finished job back to life).
+ */
+public final class StateBoard {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Map<String, JobInfo> infos = new HashMap<>();
+    private final Map<String, Long> updated = new HashMap<>();
+    private final List<BiConsumer<JobInfo, JobInfo>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> waiterListeners = new CopyOnWriteArrayList<>();
+    private int waiters;
+
+    /**
+     * @param listener told {@code (old, new)} after every accepted update, outside the board's lock;
+     *        old is null for a job's first information
+     */
+    public void addListener(BiConsumer<JobInfo, JobInfo> listener) {
+        listeners.add(listener);
+    }
+
+    /** @param listener run whenever a waiter starts waiting, for example to poll at once */
+    public void addWaiterListener(Runnable listener) {
+        waiterListeners.add(listener);
+    }
+
+    /**
+     * @param jobId a job id
+     * @return its latest information, or null
+     */
+    public JobInfo get(String jobId) {
+        lock.lock();
+        try {
+            return infos.get(jobId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param jobId a job id
+     * @return nanoseconds since its last update; {@link Long#MAX_VALUE} when unknown
+     */
+    public long ageNanos(String jobId) {
+        lock.lock();
+        try {
+            Long t = updated.get(jobId);
+            return t == null ? Long.MAX_VALUE : System.nanoTime() - t;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param jobId a job id
+     * @return the {@link System#nanoTime()} of its last update, or {@link Long#MIN_VALUE}
+     */
+    public long updatedAt(String jobId) {
+        lock.lock();
+        try {
+            return updated.getOrDefault(jobId, Long.MIN_VALUE);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Records new information and wakes every waiter.
+     *
+     * @param info the information; its job id is the key
+     * @return true when accepted, false when it would have replaced a terminal state
+     */
+    public boolean put(JobInfo info) {
+        JobInfo old;
+        lock.lock();
+        try {
+            old = infos.get(info.getJobId());
+            if (old != null && old.getJobState() != null && old.getJobState().isTerminal()
+                    && (info.getJobState() == null || !info.getJobState().isTerminal())) {
+                return false;
+            }
+            infos.put(info.getJobId(), info);
+            updated.put(info.getJobId(), System.nanoTime());
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (BiConsumer<JobInfo, JobInfo> l : listeners) l.accept(old, info);
+        return true;
+    }
+
+    /** @param jobId a job to forget */
+    public void remove(String jobId) {
+        lock.lock();
+        try {
+            infos.remove(jobId);
+            updated.remove(jobId);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes every waiter so that it re-checks, for example because its session was closed. */
+    public void wakeAll() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many threads are waiting now */
+    public int waiters() {
+        lock.lock();
+        try {
+            return waiters;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks until {@code test} returns non-null.
+     *
+     * @param test evaluated under the board's lock after every update; returns the result or null
+     * @param timeout {@link Timeouts#ZERO} to check once, infinite or negative to wait forever
+     * @param checkOpen run before every check; throws to end the wait (a closed session)
+     * @param what what is awaited, for the timeout message
+     * @param <T> the result type
+     * @return the first non-null result
+     * @throws TimeoutException if the time runs out first
+     */
+    public <T> T await(Supplier<T> test, Duration timeout, Runnable checkOpen, String what) {
+        boolean forever = Timeouts.isInfinite(timeout);
+        long deadline = forever ? 0 : System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            waiters++;
+            boolean told = false;
+            while (true) {
+                checkOpen.run();
+                T r = test.get();
+                if (r != null) return r;
+                long left = forever ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (left <= 0) throw new TimeoutException("timed out after " + timeout + " waiting for " + what);
+                if (!told) {
+                    told = true;
+                    lock.unlock();
+                    try {
+                        waiterListeners.forEach(Runnable::run);
+                    } finally {
+                        lock.lock();
+                    }
+                    continue;
+                }
+                if (forever) changed.await();
+                else changed.awaitNanos(Math.min(left, TimeUnit.DAYS.toNanos(1)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InternalException("interrupted while waiting for " + what, e);
+        } finally {
+            waiters--;
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.drmaa2j.spi.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.spi.util.Signals;
+
+/**
+ * The small file a job leaves when it ends, in its session directory
+ * ({@link SessionStore#markerFile}). Written atomically (temporary file and rename) by whatever
+ * ran the job: the local driver's wrapper, or the last lines of a CLI driver's batch script. One
+ * {@code key=value} per line, all values numbers:
+ * <pre>
+ * exit=3        exit status, empty when a signal ended the job
+ * signal=0      signal number that ended the job, 0 for none
+ * start=1764000000   start, seconds since the epoch (optional)
+ * end=1764000012     end, seconds since the epoch
+ * cpu=1.25      user+system CPU seconds of the job's processes (optional)
+ * </pre>
+ *
+ * @param exitStatus the exit status, or null when a signal ended the job
+ * @param signal the signal number, 0 for none
+ * @param start the start, or null
+ * @param end the end, or null
+ * @param cpu the CPU time, or null
+ */
+public record CompletionMarker(Integer exitStatus, int signal, Instant start, Instant end, Duration cpu) {
+
+    /**
+     * @param file a marker file
+     * @return the marker, or empty if the file does not exist (yet)
+     * @throws IOException if it exists and cannot be read
+     */
+    public static Optional<CompletionMarker> read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(text));
+    }
+
+    /**
+     * Reads the markers of many jobs at once, for a backend's batched status call.
+     *
+     * @param store the session store
+     * @param jobs the jobs
+     * @return the markers that exist, by job id (unreadable ones are left out)
+     */
+    public static Map<String, CompletionMarker> readAll(SessionStore store, java.util.List<JobRecord> jobs) {
+        Map<String, CompletionMarker> found = new HashMap<>();
+        for (JobRecord r : jobs) {
+            try {
+                read(store.markerFile(r.sessionName(), r.jobId())).ifPresent(m -> found.put(r.jobId(), m));
+            } catch (IOException e) {
+                // a marker being replaced or unreadable: the scheduler's answer stands
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @param text the marker's content
+     * @return the marker; missing or malformed values are null
+     */
+    public static CompletionMarker parse(String text) {
+        Map<String, String> m = new HashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+        }
+        Long exit = number(m.get("exit"));
+        Long sig = number(m.get("signal"));
+        Long start = number(m.get("start"));
+        Long end = number(m.get("end"));
+        Duration cpu = null;
+        try {
+            String c = m.get("cpu");
+            if (c != null && !c.isEmpty()) cpu = Duration.ofMillis(Math.round(Double.parseDouble(c) * 1000));
+        } catch (NumberFormatException e) {
+            cpu = null;
+        }
+        return new CompletionMarker(exit == null ? null : exit.intValue(), sig == null ? 0 : sig.intValue(),
+                start == null ? null : Instant.ofEpochSecond(start), end == null ? null : Instant.ofEpochSecond(end), cpu);
+    }
+
+    /** @return the marker's file content */
+    public String format() {
+        return "exit=" + (exitStatus == null ? "" : exitStatus) + "\nsignal=" + signal
+                + "\nstart=" + (start == null ? "" : start.getEpochSecond())
+                + "\nend=" + (end == null ? "" : end.getEpochSecond())
+                + "\ncpu=" + (cpu == null ? "" : cpu.toMillis() / 1000.0) + "\n";
+    }
+
+    /** @return DONE for exit status 0 without a signal, else FAILED */
+    public JobState state() {
+        return signal == 0 && exitStatus != null && exitStatus == 0 ? JobState.DONE : JobState.FAILED;
+    }
+
+    /**
+     * Fills a job's end values from this marker: state, exit status, signal name, finish time, CPU
+     * and wall-clock time (from the marker's start, else the builder's dispatch time).
+     *
+     * @param b a builder holding the job's other values
+     * @param dispatch when the job started, if known
+     * @return the builder
+     */
+    public JobInfo.Builder applyTo(JobInfo.Builder b, Instant dispatch) {
+        b.jobState(state()).exitStatus(signal == 0 ? exitStatus : null).terminatingSignal(Signals.name(signal));
+        if (end != null) b.finishTime(end);
+        if (cpu != null) b.cpuTime(cpu);
+        Instant from = start != null ? start : dispatch;
+        if (from != null && end != null && !end.isBefore(from)) b.wallclockTime(Duration.between(from, end));
+        return b;
+    }
+
+    private static Long number(String s) {
+        if (s == null || s.isEmpty()) return null;
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Small helpers drivers share: driver settings, signal names and numbers, session-name rules. */
+package org.drmaa2j.spi.util;

@@ -1,0 +1,130 @@
+package org.drmaa2j.spi.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.drmaa2j.InvalidSessionException;
+import org.drmaa2j.Job;
+import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.Notification;
+import org.drmaa2j.TimeoutException;
+import org.drmaa2j.Timeouts;
+import org.junit.jupiter.api.Test;
+
+class GenericWaitAndPollTest extends GenericSessionTestSupport {
+    private static final JobTemplate ECHO = JobTemplate.builder("/bin/echo").build();
+
+    private static Thread later(long ms, Runnable r) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                return;
+            }
+            r.run();
+        });
+        t.start();
+        return t;
+    }
+
+    @Test
+    void zeroTimeout_checksOnce_andNeverReaps() {
+        open(TinyBackend.all(), 50, 60_000);
+        Job job = js.runJob(ECHO);
+        assertThrows(TimeoutException.class, () -> job.waitStarted(Timeouts.ZERO));
+        backend.push(job.getJobId(), JobState.DONE);
+        assertEquals(job, job.waitStarted(Timeouts.ZERO));
+        assertEquals(job, job.waitTerminated(Timeouts.ZERO));
+        assertEquals(job, job.waitTerminated(Duration.ofSeconds(-5)));
+        assertEquals(List.of(job), js.getJobs(null));
+    }
+
+    @Test
+    void pushedStateChange_wakesAWaiter() throws Exception {
+        open(TinyBackend.all(), 60_000, 60_000);
+        Job job = js.runJob(ECHO);
+        Thread t = later(200, () -> backend.push(job.getJobId(), JobState.DONE));
+        assertEquals(job, job.waitTerminated(Duration.ofSeconds(30)));
+        t.join();
+        assertEquals(JobState.DONE, job.getState());
+    }
+
+    @Test
+    void timeout_throwsWhenTheJobDoesNotEnd() {
+        open(TinyBackend.all(), 50, 60_000);
+        Job job = js.runJob(ECHO);
+        long t0 = System.nanoTime();
+        assertThrows(TimeoutException.class, () -> job.waitTerminated(Duration.ofMillis(300)));
+        assertTrue(System.nanoTime() - t0 >= 290_000_000L);
+    }
+
+    @Test
+    void closingTheSession_endsWaitsWithInvalidSession() throws Exception {
+        open(TinyBackend.all(), 50, 60_000);
+        Job job = js.runJob(ECHO);
+        Thread t = later(200, js::close);
+        assertThrows(InvalidSessionException.class, () -> job.waitTerminated(Timeouts.INFINITE));
+        t.join();
+    }
+
+    @Test
+    void poller_asksOnceForAllLiveJobs_andStopsWhenNoneIsLive() throws Exception {
+        open(TinyBackend.all(), 40, 60_000);
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) jobs.add(js.runJob(ECHO));
+        for (Job j : jobs) backend.set(j.getJobId(), JobState.RUNNING);
+        js.waitAnyStarted(jobs, Duration.ofSeconds(30));
+        for (Job j : jobs) j.waitStarted(Duration.ofSeconds(30));
+        for (Job j : jobs) assertEquals(JobState.RUNNING, j.getState());
+        List<String> all = jobs.stream().map(Job::getJobId).sorted().toList();
+        assertTrue(backend.statusCalls.stream().allMatch(c -> c.equals(all)), "every status call asks about all live jobs: " + backend.statusCalls);
+        backend.set(jobs.get(2).getJobId(), JobState.DONE);
+        assertEquals(jobs.get(2), js.waitAnyTerminated(jobs, Duration.ofSeconds(30)));
+        for (Job j : jobs) backend.set(j.getJobId(), JobState.DONE);
+        for (Job j : jobs) j.waitTerminated(Duration.ofSeconds(30));
+        int calls = backend.statusCalls.size();
+        Thread.sleep(300);
+        assertEquals(calls, backend.statusCalls.size(), "no status calls without live jobs");
+    }
+
+    @Test
+    void poller_isSlowWhenNobodyWaits_fastWhenSomeoneDoes() throws Exception {
+        open(TinyBackend.all(), 40, 60_000);
+        Job job = js.runJob(ECHO);
+        Thread.sleep(400);
+        int idle = backend.statusCalls.size();
+        assertTrue(idle <= 1, "an idle poller must not poll at the fast rate: " + idle);
+        later(400, () -> backend.set(job.getJobId(), JobState.DONE));
+        job.waitTerminated(Duration.ofSeconds(30));
+        assertTrue(backend.statusCalls.size() - idle >= 3, "a waiter makes the poller fast: " + backend.statusCalls.size());
+    }
+
+    @Test
+    void callback_receivesNewStates() {
+        open(TinyBackend.all(), 50, 60_000);
+        List<Notification> seen = new CopyOnWriteArrayList<>();
+        sm.registerEventNotification(seen::add);
+        Job job = js.runJob(ECHO);
+        backend.push(job.getJobId(), JobState.RUNNING);
+        backend.push(job.getJobId(), JobState.RUNNING);
+        backend.push(job.getJobId(), JobState.DONE);
+        List<JobState> states = seen.stream().filter(n -> n.jobId().equals(job.getJobId())).map(Notification::jobState).toList();
+        assertEquals(List.of(JobState.QUEUED, JobState.RUNNING, JobState.DONE), states);
+        sm.registerEventNotification(null);
+    }
+
+    @Test
+    void lateNonTerminalNews_doNotReviveAnEndedJob() {
+        open(TinyBackend.all(), 50, 60_000);
+        Job job = js.runJob(ECHO);
+        backend.push(job.getJobId(), JobState.DONE);
+        backend.push(job.getJobId(), JobState.RUNNING);
+        assertEquals(JobState.DONE, job.getState());
+    }
+}

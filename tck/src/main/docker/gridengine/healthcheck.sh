@@ -1,0 +1,6 @@
+#!/bin/bash
+# Healthy when the entrypoint finished and the qmaster answers.
+set -e
+export SGE_ROOT=/var/lib/gridengine SGE_CELL=default
+test -f /run/gridengine-ready
+qstat -f >/dev/null

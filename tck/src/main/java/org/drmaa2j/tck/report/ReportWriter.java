@@ -1,0 +1,67 @@
+package org.drmaa2j.tck.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes one run's results as JSON into {@code results/} of the report directory, then regenerates
+ * {@code tck-report.md} and {@code tck-report.html} from every result file found there, so the
+ * matrix covers every driver and run of the build.
+ */
+public final class ReportWriter {
+    /** The Markdown report's file name. */
+    public static final String MARKDOWN = "tck-report.md";
+    /** The HTML report's file name. */
+    public static final String HTML = "tck-report.html";
+    /** The directory of per-run JSON files. */
+    public static final String RESULTS = "results";
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path dir;
+
+    /** @param dir the report directory */
+    public ReportWriter(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * @param run the run to add
+     * @return the result file written
+     * @throws IOException if a file cannot be written
+     */
+    public Path write(RunResult run) throws IOException {
+        Path results = Files.createDirectories(dir.resolve(RESULTS));
+        Path file = results.resolve(run.key() + ".json");
+        json.writeValue(file.toFile(), run);
+        List<RunResult> all = readAll();
+        ReportMatrix matrix = new ReportMatrix(all);
+        Files.writeString(dir.resolve(MARKDOWN), new MarkdownReport().render(matrix));
+        Files.writeString(dir.resolve(HTML), new HtmlReport().render(matrix));
+        return file;
+    }
+
+    /** @return every run in the results directory, ordered by label @throws IOException on a read error */
+    public List<RunResult> readAll() throws IOException {
+        List<RunResult> runs = new ArrayList<>();
+        Path results = dir.resolve(RESULTS);
+        if (!Files.isDirectory(results)) return runs;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(results, "*.json")) {
+            for (Path p : ds) {
+                try {
+                    runs.add(json.readValue(p.toFile(), RunResult.class));
+                } catch (IOException e) {
+                    // a foreign or half-written file must not break the report of the others
+                }
+            }
+        }
+        runs.sort(Comparator.comparing(RunResult::label));
+        return runs;
+    }
+}

@@ -1,0 +1,108 @@
+package org.drmaa2j.tck.support;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.drmaa2j.Drmaa2;
+import org.drmaa2j.SessionManager;
+import org.drmaa2j.tck.TckEnvironment;
+import org.drmaa2j.tck.TckSettings;
+import org.drmaa2j.tck.TckTimings;
+import org.drmaa2j.tck.cdi.CdiSessionManagers;
+import org.drmaa2j.tck.env.TckEnvironments;
+import org.drmaa2j.tck.report.ReportKeys;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What lives for the whole test JVM: the started environment and the session manager under test.
+ * Kept in the root store of JUnit, so it is created before the first test and closed after the last.
+ */
+final class TckRuntime implements ExtensionContext.Store.CloseableResource {
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("org.drmaa2j.tck");
+
+    final TckEnvironment environment;
+    final TckTimings timings;
+    final SessionManager manager;
+    final String injection;
+    private final AutoCloseable owner;
+
+    private TckRuntime(TckEnvironment environment, TckTimings timings, SessionManager manager, String injection, AutoCloseable owner) {
+        this.environment = environment;
+        this.timings = timings;
+        this.manager = manager;
+        this.injection = injection;
+        this.owner = owner;
+    }
+
+    /** Holds either the runtime or why it could not start, so a failed start is tried once per JVM. */
+    private record Holder(TckRuntime runtime, RuntimeException failure) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Throwable {
+            if (runtime != null) runtime.close();
+        }
+    }
+
+    static TckRuntime get(ExtensionContext context) {
+        Holder h = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Holder.class, k -> {
+            try {
+                return new Holder(start(), null);
+            } catch (RuntimeException | Error e) {
+                return new Holder(null, new IllegalStateException("The TCK environment could not start: " + e, e));
+            }
+        }, Holder.class);
+        if (h.failure != null) throw h.failure;
+        return h.runtime;
+    }
+
+    private static TckRuntime start() {
+        TckEnvironment env = TckEnvironments.select();
+        env.start();
+        try {
+            TckTimings timings = TckSettings.timings(env.timings());
+            String injection = TckSettings.get(TckSettings.INJECTION);
+            injection = injection == null ? "bootstrap" : injection.toLowerCase(Locale.ROOT);
+            switch (injection) {
+                case "bootstrap": {
+                    SessionManager sm = Drmaa2.getSessionManager(env.driverName(), env.driverProperties());
+                    return new TckRuntime(env, timings, sm, injection, sm);
+                }
+                case "cdi": {
+                    CdiSessionManagers.Injected i = CdiSessionManagers.boot(env.driverName(), env.driverProperties());
+                    return new TckRuntime(env, timings, i.sessionManager(), injection, i.container());
+                }
+                default:
+                    throw new IllegalArgumentException(TckSettings.INJECTION + " must be bootstrap or cdi, not '" + injection + "'");
+            }
+        } catch (RuntimeException e) {
+            env.stop();
+            throw e;
+        }
+    }
+
+    Map<String, String> runEntries() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(ReportKeys.RUN_DRIVER, environment.driverName());
+        m.put(ReportKeys.RUN_ENVIRONMENT, environment.name());
+        m.put(ReportKeys.RUN_INJECTION, injection);
+        m.put(ReportKeys.RUN_DRMS, safe(() -> manager.getDrmsName() + " " + manager.getDrmsVersion()));
+        m.put(ReportKeys.RUN_DRMAA, safe(() -> manager.getDrmaaName() + " " + manager.getDrmaaVersion()));
+        return m;
+    }
+
+    private static String safe(java.util.function.Supplier<String> s) {
+        try {
+            return s.get();
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            owner.close();
+        } finally {
+            environment.stop();
+        }
+    }
+}
