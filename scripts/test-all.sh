@@ -7,18 +7,21 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-# Hook: preparation of the test environment before Maven runs. The cluster tests will need a
-# container engine and base images; the step that sets them up belongs here, before Maven.
+# Preparation of the test environment before Maven runs: the TCK runs against real schedulers in
+# containers, which need a container engine and a base image (set up once, as root or with sudo).
 prepare_environment() {
-    :
+    scripts/setup-docker.sh
+    # shellcheck source=test-env.sh
+    . scripts/test-env.sh
 }
 
-# Sums tests/failures/errors/skipped over the JUnit XML reports of one kind (surefire or failsafe).
+# Sums tests/failures/errors/skipped over the JUnit XML reports of one kind (surefire or failsafe),
+# per module and per extra report directory of a module (such as surefire-reports-tck).
 print_totals() {
     local kind=$1
     local files=()
     local f
-    for f in */target/"$kind"-reports/TEST-*.xml; do
+    for f in */target/"$kind"-reports*/TEST-*.xml; do
         [[ -f $f ]] && files+=("$f")
     done
     if ((${#files[@]} == 0)); then
@@ -31,10 +34,12 @@ print_totals() {
             return match($0, " " name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4) + 0 : 0
         }
         function line(label, t, f, e, s) {
-            printf "%-9s %-22s tests %5d  failures %3d  errors %3d  skipped %3d\n", kind, label, t, f, e, s
+            printf "%-9s %-26s tests %5d  failures %3d  errors %3d  skipped %3d\n", kind, label, t, f, e, s
         }
         /<testsuite[ >]/ && !seen[FILENAME]++ {
-            split(FILENAME, parts, "/"); module = parts[1]
+            split(FILENAME, parts, "/"); module = parts[1]; extra = parts[3]
+            sub(/^[a-z]+-reports-?/, "", extra)
+            if (extra != "") module = module "/" extra
             if (!(module in known)) { known[module] = 1; order[++n] = module }
             t[module] += attr("tests"); f[module] += attr("failures"); e[module] += attr("errors"); s[module] += attr("skipped")
         }
@@ -53,7 +58,8 @@ prepare_environment
 rm -rf target/tck-report
 
 status=0
-mvn -B -ntp install "$@" || status=$?
+# --fail-at-end: every module whose dependencies built runs its tests, so the totals are complete
+mvn -B -ntp --fail-at-end install "$@" || status=$?
 
 echo
 echo "== test totals =="

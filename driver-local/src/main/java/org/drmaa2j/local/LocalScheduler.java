@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalScheduler implements AutoCloseable {
     static final String PID = "pid";
+    /** How long close waits for jobs being started. */
+    static final Duration CLOSE_DRAIN = Duration.ofSeconds(30);
     static final String PID_START = "pidStart";
     static final String MAX_PARALLEL = "maxParallel";
     static final String END_REASON = "endReason";
@@ -138,7 +140,9 @@ final class LocalScheduler implements AutoCloseable {
             finish(j, m.get(), null, out);
             return;
         }
+        if (j.pid == 0) readPidFile(j);
         if (j.pid > 0) {
+            j.startedElsewhere = false;
             Optional<ProcessHandle> h = ProcessHandle.of(j.pid).filter(ProcessHandle::isAlive).filter(p -> sameProcess(p, j.pidStart));
             if (h.isPresent()) {
                 if (j.state != JobState.SUSPENDED) j.state = JobState.RUNNING;
@@ -159,6 +163,38 @@ final class LocalScheduler implements AutoCloseable {
         if (j.state != JobState.QUEUED_HELD) j.state = JobState.QUEUED;
         armTimers(j);
         out.info(j);
+    }
+
+    /**
+     * Beside the claim, at once and in this process, the started wrapper's pid and start time are
+     * written: a process that opens the session later finds the job even if this one exits before
+     * the job record is updated.
+     */
+    private void writePidFile(LocalJob j) {
+        try {
+            AtomicFiles.write(pidFile(j), (j.pid + " " + (j.pidStart == null ? "" : j.pidStart)).trim()
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            LOG.warn("cannot record the process id of job {}: {}", j.id, e.toString());
+        }
+    }
+
+    private void readPidFile(LocalJob j) {
+        try {
+            String[] f = java.nio.file.Files.readString(pidFile(j)).trim().split(" ");
+            j.pid = Long.parseLong(f[0]);
+            if (f.length > 1) j.pidStart = Long.valueOf(f[1]);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // not started, or started by a process that has not written it yet
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read the process id of job {}: {}", j.id, e.toString());
+        }
+    }
+
+    private Path pidFile(LocalJob j) {
+        Path c = claimFile(j);
+        String n = c.getFileName().toString();
+        return c.resolveSibling(n.substring(0, n.length() - ".claim".length()) + ".pid");
     }
 
     /** @return false when the pid now belongs to a process started at another time (pid reuse) */
@@ -212,7 +248,11 @@ final class LocalScheduler implements AutoCloseable {
             j.state = JobState.RUNNING;
             j.subState = null;
             out.data(j.id, PID, Long.toString(j.pid));
-            p.toHandle().info().startInstant().ifPresent(s -> out.data(j.id, PID_START, Long.toString(s.toEpochMilli())));
+            p.toHandle().info().startInstant().ifPresent(s -> {
+                j.pidStart = s.toEpochMilli();
+                out.data(j.id, PID_START, Long.toString(j.pidStart));
+            });
+            writePidFile(j);
             p.onExit().thenRunAsync(() -> exited(j));
             armTimers(j);
             out.info(j);
@@ -318,7 +358,10 @@ final class LocalScheduler implements AutoCloseable {
         JobInfo result = null;
         synchronized (this) {
             if (j.isTerminal()) return null;
-            if (j.pid == 0) {
+            if (j.pid == 0 && j.startedElsewhere) attach(j, out); // it may have started since
+            if (j.isTerminal()) {
+                result = j.info(host, owner);
+            } else if (j.pid == 0) {
                 if (j.startedElsewhere) throw new TryLaterException("job " + j.id + " is being started by another process");
                 try {
                     if (!AtomicFiles.claim(claimFile(j))) throw new TryLaterException("job " + j.id + " is being started by another process");
@@ -452,8 +495,21 @@ final class LocalScheduler implements AutoCloseable {
         return m.resolveSibling(n.substring(0, n.length() - ".exit".length()) + ".claim");
     }
 
+    /**
+     * Lets every dispatch already queued run to its end first (the timer is one FIFO thread), so
+     * that a job being started has its process id recorded and a job just submitted is started
+     * before the process that submitted it exits; then stops the timers.
+     */
     @Override
     public void close() {
+        try {
+            timer.submit(() -> { }).get(CLOSE_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("closing while jobs were being started: {}", e.toString());
+        }
         closed = true;
         timer.shutdownNow();
     }

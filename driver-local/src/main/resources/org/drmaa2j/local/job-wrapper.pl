@@ -2,12 +2,16 @@
 # Usage: perl job-wrapper.pl MARKER COMMAND [ARG]...
 # Makes itself the leader of a new process group, runs COMMAND in it, waits, and writes MARKER
 # atomically (temporary file, rename): exit status and terminating signal separately, start and
-# end time, the job's CPU time. It ignores SIGTERM/SIGINT/SIGHUP after the fork, so terminating
-# the group ends the job while the wrapper survives to write the record.
+# end time, the job's CPU time. The wrapper ignores SIGTERM/SIGINT/SIGHUP from its first line on
+# (the job gets the default handling back before exec), so terminating the group ends the job
+# while the wrapper survives to write the record.
 use strict;
 use warnings;
 use POSIX ();
 
+$SIG{TERM} = 'IGNORE';
+$SIG{INT} = 'IGNORE';
+$SIG{HUP} = 'IGNORE';
 my $marker = shift @ARGV;
 die "usage: job-wrapper.pl MARKER COMMAND [ARG]...\n" unless defined $marker && @ARGV;
 setpgrp(0, 0);
@@ -19,13 +23,13 @@ if (!defined $pid) {
     exit 127;
 }
 if ($pid == 0) {
+    $SIG{TERM} = 'DEFAULT';
+    $SIG{INT} = 'DEFAULT';
+    $SIG{HUP} = 'DEFAULT';
     { exec { $ARGV[0] } @ARGV; }
     print STDERR "drmaa2j: cannot run $ARGV[0]: $!\n";
     POSIX::_exit(127);
 }
-$SIG{TERM} = 'IGNORE';
-$SIG{INT} = 'IGNORE';
-$SIG{HUP} = 'IGNORE';
 my $got;
 do { $got = waitpid($pid, 0); } until ($got == $pid || $got == -1);
 my $status = $?;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.drmaa2j.Event;
 import org.drmaa2j.Job;
@@ -15,7 +14,6 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.MonitoringSession;
 import org.drmaa2j.Notification;
-import org.drmaa2j.SessionManager;
 import org.drmaa2j.UnsupportedOperationException;
 import org.junit.jupiter.api.Test;
 
@@ -60,23 +58,5 @@ class LocalMonitoringTest extends LocalTestSupport {
         List<JobState> states = seen.stream().filter(n -> n.jobId().equals(job.getJobId())).map(Notification::jobState).toList();
         assertTrue(states.contains(JobState.RUNNING) && states.contains(JobState.DONE), states.toString());
         assertTrue(seen.stream().allMatch(n -> n.event() == Event.NEW_STATE && n.sessionName().equals(js.getSessionName())));
-    }
-
-    @Test
-    void priority_ordersQueuedJobs() {
-        Map<String, String> p = properties();
-        p.put("drmaa2j.local.maxRunning", "1");
-        try (SessionManager one = new LocalProvider().createSessionManager(p)) {
-            var s = one.createJobSession(null, null);
-            Job blocker = s.runJob(JobTemplate.builder("/bin/sleep").args("0.5").build());
-            Job low = s.runJob(JobTemplate.builder("/bin/echo").priority(1L).build());
-            Job high = s.runJob(JobTemplate.builder("/bin/echo").priority(10L).build());
-            low.waitTerminated(WAIT);
-            high.waitTerminated(WAIT);
-            blocker.waitTerminated(WAIT);
-            assertTrue(!high.getJobInfo().getDispatchTime().isAfter(low.getJobInfo().getDispatchTime()),
-                    high.getJobInfo() + " should start before " + low.getJobInfo());
-            assertTrue(!low.getJobInfo().getDispatchTime().isBefore(blocker.getJobInfo().getFinishTime().minusMillis(50)));
-        }
     }
 }

@@ -20,6 +20,7 @@ import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.CliRunners;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
@@ -87,7 +88,7 @@ final class SlurmBackend implements DriverBackend {
     @Override
     public void checkTemplate(JobTemplate template, boolean bulk) {
         TemplateChecks.requireKnownExtensions(template, SlurmSubmitCommand.KNOWN_EXTENSIONS);
-        submitCommand().build(template, null); // validates every value before anything is submitted
+        submitCommand().arguments(template, null); // checks every value before anything is submitted
     }
 
     @Override
@@ -160,9 +161,7 @@ final class SlurmBackend implements DriverBackend {
     private SlurmSubmitCommand submitCommand() {
         SlurmSubmitCommand s = submitCommand;
         if (s == null) {
-            CommandResult r = runner.run(Command.of("printenv", "HOME"));
-            if (!r.succeeded() || r.stdout().isBlank()) throw new DrmCommunicationException("cannot learn the home directory: " + r.describeFailure());
-            submitCommand = s = new SlurmSubmitCommand(renderer, r.stdout().strip());
+            submitCommand = s = new SlurmSubmitCommand(renderer, CliRunners.homeDirectory(runner));
         }
         return s;
     }

@@ -10,12 +10,13 @@ import org.drmaa2j.Extensions;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.Placeholders;
-import org.drmaa2j.ResourceLimit;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.Dependencies;
+import org.drmaa2j.spi.resources.NativeOptions;
 import org.drmaa2j.spi.resources.ResourceRequest;
 import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.script.Ulimits;
 
 /**
  * Translates a job template into one {@code sbatch} call: options as argv entries (never shell
@@ -46,6 +47,15 @@ final class SlurmSubmitCommand {
      * @return the sbatch command with the script as its input; never retried automatically
      */
     Command build(JobTemplate t, BulkRange bulk) {
+        return Command.of(arguments(t, bulk)).withStdin(script(t)).notRetryable();
+    }
+
+    /**
+     * @param t the template
+     * @param bulk the array range, or null for a single job
+     * @return the sbatch argv; building it checks every value, so a bad one fails before anything runs
+     */
+    List<String> arguments(JobTemplate t, BulkRange bulk) {
         ResourceRequest r = ResourceRequest.from(t);
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
         if (t.isSubmitAsHold()) argv.add("--hold");
@@ -88,8 +98,8 @@ final class SlurmSubmitCommand {
             argv.add("--array=" + bulk.begin() + "-" + bulk.end() + ":" + bulk.step()
                     + (bulk.maxParallel() > 0 ? "%" + bulk.maxParallel() : ""));
         }
-        argv.addAll(nativeOptions(t.getExtensions().get(Extensions.NATIVE_OPTIONS)));
-        return Command.of(argv).withStdin(script(t)).notRetryable();
+        argv.addAll(NativeOptions.lines(t.getExtensions().get(Extensions.NATIVE_OPTIONS), "sbatch"));
+        return argv;
     }
 
     String script(JobTemplate t) {
@@ -99,26 +109,8 @@ final class SlurmSubmitCommand {
         List<Map<String, String>> env = new ArrayList<>();
         t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
         model.put("environment", env);
-        model.put("ulimits", ulimits(t.getResourceLimits()));
+        model.put("ulimits", Ulimits.bashArguments(t.getResourceLimits()));
         return renderer.render(model);
-    }
-
-    private static List<String> ulimits(Map<ResourceLimit, Long> limits) {
-        List<String> out = new ArrayList<>();
-        limits.forEach((k, v) -> {
-            switch (k) {
-                case CPU_TIME -> out.add("-t " + v);
-                case OPEN_FILES -> out.add("-n " + v);
-                case VIRTUAL_MEMORY -> out.add("-v " + v);
-                case DATA_SIZE -> out.add("-d " + v);
-                case STACK_SIZE -> out.add("-s " + v);
-                case CORE_FILE_SIZE -> out.add("-c " + v);
-                case FILE_SIZE -> out.add("-f " + v);
-                case WALLCLOCK_TIME -> { }
-                default -> throw new IllegalStateException("unhandled limit " + k);
-            }
-        });
-        return out;
     }
 
     /** Slurm stores job names on one line and turns {@code "} into a backtick: refuse rather than mangle. */
@@ -140,20 +132,6 @@ final class SlurmSubmitCommand {
         String expanded = p.replace("%", "%%").replace(Placeholders.HOME_DIRECTORY, homeDirectory)
                 .replace(Placeholders.WORKING_DIRECTORY, wd);
         return expanded.replace(Placeholders.PARAMETRIC_INDEX, array ? "%a" : "1");
-    }
-
-    private static List<String> nativeOptions(String text) {
-        List<String> out = new ArrayList<>();
-        if (text == null) return out;
-        for (String line : text.split("\r?\n")) {
-            String l = line.strip();
-            if (l.isEmpty()) continue;
-            if (!l.startsWith("-")) {
-                throw new InvalidArgumentException("extensions[" + Extensions.NATIVE_OPTIONS + "]", "'" + l + "' is not an sbatch option");
-            }
-            out.add(l);
-        }
-        return out;
     }
 
     /** Whole seconds from now until {@code t}, rounded up so that Slurm never starts early. */

@@ -1,9 +1,6 @@
 package org.drmaa2j.slurm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.drmaa2j.tck.samples.SampleOutputs;
 
 /** Reads a verbatim scheduler output sample from test resources, without its SOURCE line. */
 final class Samples {
@@ -11,14 +8,7 @@ final class Samples {
     }
 
     static String read(String name) {
-        try (InputStream in = Samples.class.getResourceAsStream("/samples/slurm/" + name)) {
-            if (in == null) throw new IllegalArgumentException("no sample " + name);
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!text.startsWith("SOURCE: ")) throw new IllegalStateException(name + " lacks its SOURCE line");
-            return text.substring(text.indexOf('\n') + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleOutputs.read(Samples.class, "slurm", name);
     }
 
     /** @return the lines between a line starting with {@code marker} and the next blank line or marker */

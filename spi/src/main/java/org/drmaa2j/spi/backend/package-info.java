@@ -60,12 +60,13 @@
  *       {@code DeniedByDrmsException} with the command's stderr and exit code.</li>
  *   <li>{@code status(jobs)}: one {@code squeue}/{@code qstat}/{@code bjobs}/{@code flux jobs} for
  *       all the ids, one accounting query for ids that left the queue, map states with the
- *       documented state maps; before asking the scheduler, read the completion markers of the
- *       jobs: a marker gives the exact exit status and signal.</li>
- *   <li>optionally watch the markers directory (a {@code WatchService}, or a cheap directory scan
- *       each tick) and {@code publish} ends as soon as markers appear: waits end without
- *       scheduler load; the batched poll stays the truth for jobs that never start or are
- *       cancelled.</li>
+ *       documented state maps; first read the jobs' completion markers
+ *       ({@link org.drmaa2j.spi.store.CompletionMarker#readAll}): a marker gives the exact exit
+ *       status and signal, and the jobs that have one need no scheduler query at all.</li>
+ *   <li>optionally watch the markers directory and {@code publish} ends as soon as markers appear:
+ *       waits end without scheduler load. Remote writes on a shared filesystem do not raise
+ *       inotify events, so a cheap directory scan is the reliable form; the batched poll stays the
+ *       truth for jobs that never start or are cancelled.</li>
  *   <li>{@code control}: {@code scancel -s STOP/CONT}, {@code scontrol hold/release}, {@code
  *       scancel} (and the PBS/LSF/Flux equivalents); return the expected new
  *       {@code JobInfo} or null.</li>

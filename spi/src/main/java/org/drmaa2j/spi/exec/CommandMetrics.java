@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CommandMetrics {
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> NANOS = new ConcurrentHashMap<>();
+    private static final LongAdder STATUS_TICKS = new LongAdder();
 
     private CommandMetrics() {
     }
@@ -36,15 +37,26 @@ public final class CommandMetrics {
         return out;
     }
 
+    /** Counts one batched status query (one poller tick that asked about at least one job). */
+    public static void recordStatusTick() {
+        STATUS_TICKS.increment();
+    }
+
+    /** @return batched status queries so far */
+    public static long statusTicks() {
+        return STATUS_TICKS.sum();
+    }
+
     /** Forgets all counts. */
     public static void reset() {
         COUNTS.clear();
         NANOS.clear();
+        STATUS_TICKS.reset();
     }
 
     private static String schedulerProgram(Command c) {
         int i = 0;
-        if (c.argv().get(0).endsWith("env")) {
+        if (c.argv().get(0).equals("env") || c.argv().get(0).endsWith("/env")) {
             i = 1;
             while (i < c.argv().size() - 1 && c.argv().get(i).contains("=")) i++;
         }

@@ -2,7 +2,9 @@ package org.drmaa2j.spi.script;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.interpret.TemplateError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +33,8 @@ public final class ScriptRenderer {
     public static final String TEMPLATE_DIR_PROPERTY = "drmaa2j.templateDir";
 
     private final Jinjava jinjava;
-    private final String template;
     private final String templateName;
+    private final Node parsed;
 
     private ScriptRenderer(String templateName, String template) {
         JinjavaConfig config = JinjavaConfig.newBuilder().withFailOnUnknownTokens(true).withTrimBlocks(true)
@@ -40,8 +42,14 @@ public final class ScriptRenderer {
         this.jinjava = new Jinjava(config);
         this.jinjava.getGlobalContext().registerFilter(new ShellQuoteFilter());
         this.jinjava.getGlobalContext().registerFilter(new DirectiveFilter());
-        this.template = template;
+
         this.templateName = templateName;
+        JinjavaInterpreter parser = jinjava.newInterpreter();
+        this.parsed = parser.parse(template);
+        if (!parser.getErrors().isEmpty()) {
+            throw new IllegalStateException("template " + templateName + " does not parse: " + parser.getErrors().stream()
+                    .map(TemplateError::getMessage).collect(Collectors.joining("; ")));
+        }
     }
 
     /**
@@ -90,11 +98,18 @@ public final class ScriptRenderer {
      * @throws IllegalStateException if the template is broken or uses an undefined variable
      */
     public String render(Map<String, ?> model) {
-        RenderResult r = jinjava.renderForResult(template, model);
-        if (!r.getErrors().isEmpty()) {
-            throw new IllegalStateException("template " + templateName + " failed: " + r.getErrors().stream()
-                    .map(TemplateError::getMessage).collect(Collectors.joining("; ")));
+        Context context = new Context(jinjava.getGlobalContext(), model);
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, jinjava.getGlobalConfig());
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            String out = interpreter.render(parsed, false);
+            if (!interpreter.getErrors().isEmpty()) {
+                throw new IllegalStateException("template " + templateName + " failed: " + interpreter.getErrors().stream()
+                        .map(TemplateError::getMessage).collect(Collectors.joining("; ")));
+            }
+            return out;
+        } finally {
+            JinjavaInterpreter.popCurrent();
         }
-        return r.getOutput();
     }
 }

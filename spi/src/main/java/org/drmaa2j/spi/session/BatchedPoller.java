@@ -77,6 +77,7 @@ public final class BatchedPoller implements AutoCloseable {
             List<JobRecord> jobs = live.get();
             if (jobs.isEmpty()) return jobs;
             ticks++;
+            org.drmaa2j.spi.exec.CommandMetrics.recordStatusTick();
             long asOf = System.nanoTime();
             Map<String, JobInfo> answers = status.apply(jobs);
             answers.values().forEach(i -> publish.accept(i, asOf));

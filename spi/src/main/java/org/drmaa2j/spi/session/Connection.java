@@ -38,6 +38,8 @@ final class Connection implements StateSink, AutoCloseable {
     private final BatchedPoller poller;
     private final Duration fast;
     private boolean closed;
+    /** True while a stored job is put on the board (under this object's lock): callbacks stay quiet. */
+    private boolean restoring;
     private final Object refreshLock = new Object();
     private final Map<String, Long> checked = new ConcurrentHashMap<>();
 
@@ -50,6 +52,7 @@ final class Connection implements StateSink, AutoCloseable {
         Duration slow = settings.millis(DriverSettings.POLL_SLOW_MS,
                 Objects.requireNonNullElse(backend.slowPollInterval(), Duration.ofSeconds(10)));
         board.addListener((old, now) -> {
+            if (restoring && old == null) return; // a job of a reopened session: no news
             if (old == null || old.getJobState() != now.getJobState()) {
                 JobRecord r = records.get(now.getJobId());
                 if (r != null) stateChanged.accept(r, now);
@@ -68,10 +71,6 @@ final class Connection implements StateSink, AutoCloseable {
         return board;
     }
 
-    BatchedPoller poller() {
-        return poller;
-    }
-
     void requireCapability(Capability c, String operation) {
         if (!backend.capabilities().contains(c)) {
             throw new UnsupportedOperationException(operation + " is not supported by the " + backend.drmsName()
@@ -87,7 +86,12 @@ final class Connection implements StateSink, AutoCloseable {
     synchronized void register(JobRecord rec, boolean persist) {
         records.put(rec.jobId(), rec);
         if (persist) store.saveJob(rec);
-        board.put(rec.info());
+        restoring = !persist;
+        try {
+            board.put(rec.info());
+        } finally {
+            restoring = false;
+        }
         Map<String, String> pendingData = earlyData.remove(rec.jobId());
         if (pendingData != null) updateDriverData(rec.jobId(), pendingData);
         JobInfo pending = early.remove(rec.jobId());

@@ -17,6 +17,7 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.backend.TemplateChecks;
@@ -109,7 +110,8 @@ public final class GenericJobSession implements JobSession {
         checkTemplate(template, false);
         Submitted s = connection.backend().submit(request(template));
         GenericJob job = new GenericJob(this, s.jobId());
-        connection.register(new JobRecord(s.jobId(), name, null, 1, template, s.info(), s.driverData()), true);
+        JobRecord rec = new JobRecord(s.jobId(), name, null, 1, template, s.info(), s.driverData());
+        recordOrCancel(List.of(rec));
         synchronized (this) {
             jobs.put(s.jobId(), job);
         }
@@ -130,12 +132,14 @@ public final class GenericJobSession implements JobSession {
         List<Long> indices = range.indices();
         BulkSubmitted b = connection.backend().submitBulk(request(template), range);
         List<GenericJob> tasks = new ArrayList<>();
+        List<JobRecord> recs = new ArrayList<>();
         for (int i = 0; i < b.tasks().size(); i++) {
             Submitted s = b.tasks().get(i);
             long index = i < indices.size() ? indices.get(i) : i + begin;
-            connection.register(new JobRecord(s.jobId(), name, b.arrayId(), index, template, s.info(), s.driverData()), true);
+            recs.add(new JobRecord(s.jobId(), name, b.arrayId(), index, template, s.info(), s.driverData()));
             tasks.add(new GenericJob(this, s.jobId()));
         }
+        recordOrCancel(recs);
         GenericJobArray array = new GenericJobArray(this, b.arrayId(), tasks, template);
         synchronized (this) {
             tasks.forEach(t -> jobs.put(t.getJobId(), t));
@@ -186,16 +190,29 @@ public final class GenericJobSession implements JobSession {
         manager.closed(this);
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     void reaped(GenericJob job) {
         synchronized (this) {
             jobs.remove(job.getJobId());
         }
         connection.forget(job.getJobId());
         manager.store().deleteJob(name, job.getJobId());
+    }
+
+    /** Records submitted jobs; if that fails, ends them on the scheduler so that nothing is left half-submitted. */
+    private void recordOrCancel(List<JobRecord> recs) {
+        try {
+            for (JobRecord r : recs) connection.register(r, true);
+        } catch (RuntimeException e) {
+            for (JobRecord r : recs) {
+                try {
+                    connection.backend().control(r, JobAction.TERMINATE);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+                connection.forget(r.jobId());
+            }
+            throw e;
+        }
     }
 
     private SubmitRequest request(JobTemplate template) {

@@ -213,7 +213,8 @@ public final class SessionStore {
     }
 
     /**
-     * Removes a job's record and marker.
+     * Removes a job's record, its marker and any other file a backend keeps for it next to the
+     * marker ({@code markers/JOBID.*}).
      *
      * @param session a session name
      * @param jobId a job id
@@ -221,7 +222,11 @@ public final class SessionStore {
     public void deleteJob(String session, String jobId) {
         try {
             Files.deleteIfExists(sessionDirectory(session).resolve("jobs").resolve(fileName(jobId) + ".json"));
-            Files.deleteIfExists(markerFile(session, jobId));
+            Path markers = markerFile(session, jobId).getParent();
+            if (!Files.isDirectory(markers)) return;
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(markers, fileName(jobId) + ".*")) {
+                for (Path p : ds) Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
             throw new InternalException("cannot remove the record of job " + jobId + ": " + e.getMessage(), e);
         }

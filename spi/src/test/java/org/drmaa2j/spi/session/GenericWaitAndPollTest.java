@@ -120,6 +120,18 @@ class GenericWaitAndPollTest extends GenericSessionTestSupport {
     }
 
     @Test
+    void reopenedSession_raisesNoEventsForStoredJobs() {
+        open(TinyBackend.all(), 50, 60_000);
+        js.runJob(ECHO);
+        try (GenericSessionManager second = another()) {
+            List<Notification> seen = new CopyOnWriteArrayList<>();
+            second.registerEventNotification(seen::add);
+            assertEquals(1, second.openJobSession("s1").getJobs(null).size());
+            assertTrue(seen.isEmpty(), seen.toString());
+        }
+    }
+
+    @Test
     void lateNonTerminalNews_doNotReviveAnEndedJob() {
         open(TinyBackend.all(), 50, 60_000);
         Job job = js.runJob(ECHO);

@@ -55,7 +55,7 @@ class StoreJsonTest {
     }
 
     @Test
-    void jobRecord_savedAndLoaded() {
+    void jobRecord_savedAndLoaded() throws Exception {
         SessionStore store = new SessionStore(tmp);
         store.create("s", "contact");
         assertEquals("contact", store.open("s").contact());
@@ -65,8 +65,14 @@ class StoreJsonTest {
         assertEquals(r, store.loadJob("s", "12_3").orElseThrow());
         store.saveJob(r.withDriverData(Map.of("pid", "43")));
         assertEquals("43", store.loadJobs("s").get(0).data("pid"));
+        Files.writeString(store.markerFile("s", "12_3"), "exit=0\n");
+        Files.writeString(store.markerFile("s", "12_3").resolveSibling("12_3.claim"), "");
+        Files.writeString(store.markerFile("s", "12_31").resolveSibling("12_31.claim"), "");
         store.deleteJob("s", "12_3");
         assertTrue(store.loadJobs("s").isEmpty());
+        assertTrue(!Files.exists(store.markerFile("s", "12_3")));
+        assertTrue(!Files.exists(store.markerFile("s", "12_3").resolveSibling("12_3.claim")));
+        assertTrue(Files.exists(store.markerFile("s", "12_31").resolveSibling("12_31.claim")));
     }
 
     @Test

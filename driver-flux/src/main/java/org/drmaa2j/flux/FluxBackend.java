@@ -1,0 +1,299 @@
+package org.drmaa2j.flux;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drmaa2j.Capability;
+import org.drmaa2j.DeniedByDrmsException;
+import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.InternalException;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.Version;
+import org.drmaa2j.spi.backend.BackendContext;
+import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.CliRunners;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.backend.SubmitRequest;
+import org.drmaa2j.spi.backend.Submitted;
+import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.store.JobRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Flux through {@code flux submit}, {@code flux jobs --json}, {@code flux job wait-event},
+ * {@code flux job urgency} and {@code flux cancel}, for one contact. Ends arrive through the
+ * {@link FluxEventWatcher}; the batched poll ({@link FluxStatusQuery}) reports starts and covers
+ * every job the watcher is not watching at the moment.
+ */
+final class FluxBackend implements DriverBackend {
+    /**
+     * What this driver offers. BULK_JOBS_MAXPARALLEL is emulated ({@link FluxBulkThrottle}); Flux
+     * has no suspend (JOB_SUSPEND is absent), no memory request (JT_MIN_PHYS_MEMORY is absent).
+     */
+    static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
+            Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_ACCOUNTINGID, Capability.JOB_HOLD,
+            Capability.JT_SUBMIT_AS_HOLD, Capability.PERSISTENT_SESSIONS, Capability.JT_START_TIME,
+            Capability.JT_PRIORITY, Capability.JT_RESOURCE_LIMITS, Capability.JT_QUEUE, Capability.JT_INPUT_PATH));
+    /** Annotation of a task the maxParallel emulation holds back. */
+    static final String WAITING_FOR_TURN = "waiting for a maxParallel slot (emulated by drmaa2j)";
+    private static final Logger LOG = LoggerFactory.getLogger(FluxBackend.class);
+    private static final Pattern VERSION = Pattern.compile("(?m)^commands:\\s*(\\S+)");
+
+    private final BackendContext context;
+    private final CommandRunner runner;
+    private final ScriptRenderer renderer;
+    private final FluxStatusQuery status;
+    private final FluxBulkThrottle throttle;
+    private final FluxControl control;
+    private final FluxEventWatcher watcher;
+    private final Map<String, JobInfo> known = new ConcurrentHashMap<>();
+    /** The urgency a task of a throttled array gets when its turn comes: its template's priority, or default. */
+    private final Map<String, String> turnUrgency = new ConcurrentHashMap<>();
+    private volatile FluxSubmitCommand submitCommand;
+    private volatile Version version;
+
+    /**
+     * @param context the generic layer's context
+     * @param runner where flux runs
+     * @param renderer the job script template
+     * @param watchers how many {@code flux job wait-event} commands may run at once (0: poll only)
+     * @param watchSlice how long one of them may block
+     */
+    FluxBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer, int watchers, Duration watchSlice) {
+        this.context = context;
+        this.runner = runner;
+        this.renderer = renderer;
+        this.status = new FluxStatusQuery(runner);
+        this.throttle = new FluxBulkThrottle(this::releaseForThrottle);
+        this.control = new FluxControl(runner, throttle);
+        this.watcher = new FluxEventWatcher(runner, this::ended, watchers, watchSlice);
+    }
+
+    @Override
+    public String drmsName() {
+        return "Flux";
+    }
+
+    @Override
+    public Version drmsVersion() {
+        Version v = version;
+        if (v == null) {
+            CommandResult r = runner.run(FluxCommands.flux("version"));
+            if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
+            Matcher m = VERSION.matcher(r.stdout());
+            version = v = Version.parse(m.find() ? m.group(1) : r.stdout().strip());
+        }
+        return v;
+    }
+
+    @Override
+    public String contact() {
+        return context.contact();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Duration fastPollInterval() {
+        // ends are pushed by the event watcher; the poll only has to notice starts
+        return watcher.enabled() ? Duration.ofSeconds(2) : null;
+    }
+
+    @Override
+    public void checkTemplate(JobTemplate template, boolean bulk) {
+        TemplateChecks.requireKnownExtensions(template, FluxSubmitCommand.KNOWN_EXTENSIONS);
+        submitCommand().build(template, bulk ? new BulkRange(1, 2, 1, 0) : null, false);
+    }
+
+    @Override
+    public Submitted submit(SubmitRequest request) {
+        JobTemplate t = request.template();
+        CommandResult r = runner.run(submitCommand().build(t, null, false));
+        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
+        List<String> ids = FluxIds.submitted(r.stdout());
+        if (ids.isEmpty()) throw new InternalException("flux submit printed no job id: " + r.stdout().strip());
+        String id = ids.get(0);
+        JobInfo info = queuedInfo(id, t, t.isSubmitAsHold());
+        known.put(id, info);
+        watcher.watch(id);
+        return new Submitted(id, info, Map.of());
+    }
+
+    @Override
+    public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
+        JobTemplate t = request.template();
+        List<Long> indices = range.indices();
+        boolean throttled = range.maxParallel() > 0 && range.maxParallel() < indices.size();
+        CommandResult r = runner.run(submitCommand().build(t, range, throttled));
+        List<String> ids = new ArrayList<>(FluxIds.submitted(r.stdout()));
+        if (!r.succeeded() || ids.size() != indices.size()) {
+            control.cancel(ids);
+            throw new DeniedByDrmsException(r.succeeded()
+                    ? "flux submit --cc printed " + ids.size() + " job ids for " + indices.size() + " tasks; those submitted were cancelled"
+                    : r.describeFailure() + (ids.isEmpty() ? "" : " (the " + ids.size() + " jobs submitted were cancelled)"));
+        }
+        // Flux ids grow with submission order, and flux submit --cc submits in index order
+        ids.sort(Comparator.comparingLong(FluxIds::parse));
+        List<Submitted> tasks = new ArrayList<>();
+        for (String id : ids) {
+            JobInfo info = queuedInfo(id, t, t.isSubmitAsHold());
+            if (throttled && !t.isSubmitAsHold()) info = info.toBuilder().annotation(WAITING_FOR_TURN).build();
+            known.put(id, info);
+            Map<String, String> data = throttled
+                    ? Map.of(FluxBulkThrottle.MAX_KEY, Long.toString(range.maxParallel()), FluxBulkThrottle.STATE_KEY, "waiting")
+                    : Map.of();
+            tasks.add(new Submitted(id, info, data));
+        }
+        if (throttled) {
+            ids.forEach(id -> turnUrgency.put(id, FluxControl.urgency(t)));
+            throttle.register(ids, Set.of(), t.isSubmitAsHold() ? new HashSet<>(ids) : Set.of(), range.maxParallel());
+        }
+        ids.forEach(watcher::watch);
+        return new BulkSubmitted(ids.get(0), tasks);
+    }
+
+    private static JobInfo queuedInfo(String id, JobTemplate t, boolean held) {
+        return JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
+                .jobState(held ? JobState.QUEUED_HELD : JobState.QUEUED).jobSubState("DEPEND")
+                .submissionTime(Instant.now()).build();
+    }
+
+    private void releaseForThrottle(String id) {
+        JobInfo k = known.get(id);
+        try {
+            CommandResult r = runner.run(FluxCommands.flux("job", "urgency", id, turnUrgency.getOrDefault(id, "default")));
+            if (!r.succeeded()) {
+                LOG.warn("cannot release Flux job {} for its turn: {}", id, r.describeFailure());
+                return;
+            }
+            context.sink().updateDriverData(id, Map.of(FluxBulkThrottle.STATE_KEY, "released"));
+            if (k != null) context.sink().publish(k.toBuilder().jobState(JobState.QUEUED).annotation(null).build());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot release Flux job {} for its turn: {}", id, e.toString());
+        }
+    }
+
+    @Override
+    public JobInfo control(JobRecord job, JobAction action) {
+        JobInfo i = control.control(job, action);
+        if (i != null) known.put(job.jobId(), i);
+        return i;
+    }
+
+    @Override
+    public Map<String, JobInfo> status(List<JobRecord> jobs) {
+        List<String> ids = new ArrayList<>();
+        for (JobRecord j : jobs) ids.add(j.jobId());
+        Map<String, JobInfo> out = new HashMap<>();
+        status.query(ids).forEach((id, info) -> {
+            JobInfo shown = overlay(info);
+            known.put(id, shown);
+            if (shown.getJobState().isTerminal()) {
+                watcher.forget(id);
+                throttle.ended(id);
+            }
+            out.put(id, shown);
+        });
+        return out;
+    }
+
+    /** A task the maxParallel emulation holds back is QUEUED, not held by the user. */
+    private JobInfo overlay(JobInfo info) {
+        if (info.getJobState() == JobState.QUEUED_HELD && throttle.isWaitingForTurn(info.getJobId())) {
+            return info.toBuilder().jobState(JobState.QUEUED).annotation(WAITING_FOR_TURN).build();
+        }
+        return info;
+    }
+
+    /** The event watcher saw a job end: merge what only the job list knew, publish, free its slot. */
+    private void ended(JobInfo fromEvents) {
+        String id = fromEvents.getJobId();
+        JobInfo k = known.get(id);
+        JobInfo merged = k == null ? fromEvents : merge(fromEvents, k);
+        known.put(id, merged);
+        context.sink().publish(merged);
+        throttle.ended(id);
+    }
+
+    static JobInfo merge(JobInfo events, JobInfo listed) {
+        JobInfo.Builder b = events.toBuilder();
+        if (events.getJobName() == null) b.jobName(listed.getJobName());
+        if (events.getQueueName() == null) b.queueName(listed.getQueueName());
+        if (events.getSlots() == null) b.slots(listed.getSlots());
+        if (events.getAllocatedMachines().isEmpty()) b.allocatedMachines(listed.getAllocatedMachines());
+        if (events.getJobOwner() == null) b.jobOwner(listed.getJobOwner());
+        if (events.getSubmissionTime() == null) b.submissionTime(listed.getSubmissionTime());
+        return b.build();
+    }
+
+    @Override
+    public void adopt(List<JobRecord> jobs) {
+        Map<String, List<JobRecord>> throttledArrays = new LinkedHashMap<>();
+        for (JobRecord j : jobs) {
+            JobState s = j.info().getJobState();
+            if (s != null && s.isTerminal()) continue;
+            known.put(j.jobId(), j.info());
+            watcher.watch(j.jobId());
+            if (j.arrayId() != null && j.data(FluxBulkThrottle.MAX_KEY) != null) {
+                throttledArrays.computeIfAbsent(j.arrayId(), k -> new ArrayList<>()).add(j);
+            }
+        }
+        throttledArrays.values().forEach(tasks -> {
+            tasks.sort(Comparator.comparingLong(JobRecord::taskIndex));
+            List<String> ids = new ArrayList<>();
+            Set<String> released = new HashSet<>();
+            Set<String> userHeld = new HashSet<>();
+            for (JobRecord j : tasks) {
+                ids.add(j.jobId());
+                turnUrgency.put(j.jobId(), FluxControl.urgency(j.template()));
+                if ("released".equals(j.data(FluxBulkThrottle.STATE_KEY))) released.add(j.jobId());
+                else if (j.info().getJobState() == JobState.QUEUED_HELD) userHeld.add(j.jobId());
+            }
+            throttle.register(ids, released, userHeld, Long.parseLong(tasks.get(0).data(FluxBulkThrottle.MAX_KEY)));
+        });
+    }
+
+    @Override
+    public void forget(JobRecord job) {
+        watcher.forget(job.jobId());
+        throttle.forget(job.jobId());
+        turnUrgency.remove(job.jobId());
+        known.remove(job.jobId());
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        runner.close();
+    }
+
+    private FluxSubmitCommand submitCommand() {
+        FluxSubmitCommand s = submitCommand;
+        if (s == null) {
+            submitCommand = s = new FluxSubmitCommand(renderer, CliRunners.homeDirectory(runner));
+        }
+        return s;
+    }
+}

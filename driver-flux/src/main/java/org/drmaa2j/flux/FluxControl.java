@@ -1,0 +1,98 @@
+package org.drmaa2j.flux;
+
+import java.util.List;
+import java.util.Locale;
+import org.drmaa2j.DeniedByDrmsException;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.store.JobRecord;
+
+/**
+ * Hold and release through the job's urgency ({@code flux job urgency ID hold}, and back to the
+ * template's priority or {@code default}); terminate with {@code flux cancel}. Flux has no
+ * suspend: {@link JobAction#SUSPEND} and {@link JobAction#RESUME} are refused.
+ */
+final class FluxControl {
+    private final CommandRunner runner;
+    private final FluxBulkThrottle throttle;
+
+    FluxControl(CommandRunner runner, FluxBulkThrottle throttle) {
+        this.runner = runner;
+        this.throttle = throttle;
+    }
+
+    JobInfo control(JobRecord job, JobAction action) {
+        String id = job.jobId();
+        switch (action) {
+            case HOLD -> {
+                if (!throttle.userHold(id)) require(runner.run(FluxCommands.flux("job", "urgency", id, "hold")));
+                return job.info().toBuilder().jobState(JobState.QUEUED_HELD).annotation(null).build();
+            }
+            case RELEASE -> {
+                if (!throttle.userRelease(id)) release(id, job.template());
+                return job.info().toBuilder().jobState(JobState.QUEUED).build();
+            }
+            case TERMINATE -> {
+                cancel(List.of(id));
+                return null;
+            }
+            case SUSPEND, RESUME -> throw new UnsupportedOperationException("Flux cannot suspend or resume a job");
+            default -> throw new IllegalStateException("unhandled action " + action);
+        }
+    }
+
+    /**
+     * Lets a held job be scheduled: its urgency goes back to the template's priority, or Flux's default.
+     *
+     * @param id the job
+     * @param template its template
+     */
+    void release(String id, JobTemplate template) {
+        require(runner.run(FluxCommands.flux("job", "urgency", id, urgency(template))));
+    }
+
+    /**
+     * @param template a job's template
+     * @return the urgency the job has when not held: its priority, or Flux's {@code default}
+     */
+    static String urgency(JobTemplate template) {
+        return template.getPriority() == null ? "default" : Long.toString(template.getPriority());
+    }
+
+    /**
+     * Cancels jobs; jobs that already ended or that Flux no longer knows are not an error.
+     *
+     * @param ids the jobs
+     */
+    void cancel(List<String> ids) {
+        if (ids.isEmpty()) return;
+        String[] args = new String[ids.size() + 1];
+        args[0] = "cancel";
+        for (int i = 0; i < ids.size(); i++) args[i + 1] = ids.get(i);
+        CommandResult r = runner.run(FluxCommands.flux(args));
+        if (!r.succeeded() && !isAlreadyGone(r)) require(r);
+    }
+
+    /**
+     * @param r the result of {@code flux cancel}
+     * @return true when every complaint is about a job that is inactive or unknown
+     */
+    static boolean isAlreadyGone(CommandResult r) {
+        String err = r.stderr().strip();
+        if (err.isEmpty()) return false;
+        for (String line : err.split("\r?\n")) {
+            String l = line.toLowerCase(Locale.ROOT);
+            if (!l.contains("job is inactive") && !l.contains("unknown job id")) return false;
+        }
+        return true;
+    }
+
+    private static void require(CommandResult r) {
+        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
+    }
+}

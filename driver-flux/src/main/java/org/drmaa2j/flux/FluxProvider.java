@@ -1,0 +1,76 @@
+package org.drmaa2j.flux;
+
+import java.time.Duration;
+import java.util.Map;
+import org.drmaa2j.Drmaa2Provider;
+import org.drmaa2j.InvalidArgumentException;
+import org.drmaa2j.SessionManager;
+import org.drmaa2j.spi.backend.CliRunners;
+import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.exec.TransientFailures;
+import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.session.GenericSessionManager;
+import org.drmaa2j.spi.util.DriverSettings;
+
+/**
+ * The Flux driver, {@code flux}: {@code flux submit}, {@code flux jobs}, {@code flux job
+ * wait-event}, {@code flux job urgency} and {@code flux cancel} (flux-core 0.48 or later, where
+ * these commands are top-level), run on this machine inside a Flux instance (or with
+ * {@code FLUX_URI} set), or where the contact string says. Driver properties:
+ * <ul>
+ *   <li>{@value #CONTACT_PROPERTY}: the contact used when a session is created without one;</li>
+ *   <li>{@value #WATCHERS_PROPERTY}: how many {@code flux job wait-event} commands may run at once
+ *       to learn of job ends as they happen (default {@value #DEFAULT_WATCHERS}; 0 polls only);</li>
+ *   <li>{@value #WATCH_SLICE_PROPERTY}: seconds one such command may block before the next job
+ *       gets its turn (default {@value #DEFAULT_WATCH_SLICE_SECONDS});</li>
+ *   <li>the kit's {@code drmaa2j.template} / {@code drmaa2j.templateDir} for a site job script.</li>
+ * </ul>
+ */
+public final class FluxProvider implements Drmaa2Provider {
+    /** Driver property: the contact used when a session is created without one. */
+    public static final String CONTACT_PROPERTY = CliRunners.CONTACT_PROPERTY;
+    /** Driver property: the most {@code flux job wait-event} commands at once; 0 turns event waits off. */
+    public static final String WATCHERS_PROPERTY = "drmaa2j.flux.watchers";
+    /** Driver property: seconds one {@code flux job wait-event} may block. */
+    public static final String WATCH_SLICE_PROPERTY = "drmaa2j.flux.watchSliceSeconds";
+    static final int DEFAULT_WATCHERS = 8;
+    static final int DEFAULT_WATCH_SLICE_SECONDS = 60;
+    static final String TEMPLATE = "/org/drmaa2j/flux/flux.sh.j2";
+    static final TransientFailures TRANSIENT = TransientFailures.withPhrases(
+            "unable to connect to flux", "connection refused", "resource temporarily unavailable",
+            "broker is shutting down", "no route to host");
+
+    @Override
+    public String getName() {
+        return "flux";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Flux through its command-line tools";
+    }
+
+    @Override
+    public SessionManager createSessionManager(Map<String, String> properties) {
+        Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
+        return new GenericSessionManager(getName(), props, context -> {
+            int watchers = number(context.settings(), WATCHERS_PROPERTY, DEFAULT_WATCHERS, 0);
+            int slice = number(context.settings(), WATCH_SLICE_PROPERTY, DEFAULT_WATCH_SLICE_SECONDS, 1);
+            CommandRunner runner = CliRunners.open(context, props, TRANSIENT);
+            ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), TEMPLATE, FluxProvider.class, props);
+            return new FluxBackend(context, runner, renderer, watchers, Duration.ofSeconds(slice));
+        });
+    }
+
+    private static int number(DriverSettings settings, String key, int dflt, int min) {
+        String v = settings.get(key).orElse(null);
+        if (v == null) return dflt;
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException(key, "must be a whole number of at least " + min + " (was '" + v + "')");
+        }
+    }
+}

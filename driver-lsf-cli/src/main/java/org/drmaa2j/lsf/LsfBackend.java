@@ -1,0 +1,183 @@
+package org.drmaa2j.lsf;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.drmaa2j.Capability;
+import org.drmaa2j.DeniedByDrmsException;
+import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.MachineInfo;
+import org.drmaa2j.QueueInfo;
+import org.drmaa2j.Version;
+import org.drmaa2j.spi.backend.BackendContext;
+import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.CliRunners;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.backend.SubmitRequest;
+import org.drmaa2j.spi.backend.Submitted;
+import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.store.JobRecord;
+
+/** IBM Spectrum LSF through bsub, bjobs, bhist, bacct, bstop, bresume, bkill, bqueues, bhosts, lshosts and lsid, for one contact. */
+final class LsfBackend implements DriverBackend {
+    static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
+            Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_EMAIL, Capability.JT_STAGING,
+            Capability.JT_DEADLINE, Capability.JT_MAXSLOTS, Capability.JT_ACCOUNTINGID, Capability.JOB_SUSPEND,
+            Capability.JOB_HOLD, Capability.JT_SUBMIT_AS_HOLD, Capability.MONITORING, Capability.PERSISTENT_SESSIONS,
+            Capability.JT_START_TIME, Capability.JT_PRIORITY, Capability.JT_CANDIDATE_MACHINES,
+            Capability.JT_MIN_PHYS_MEMORY, Capability.JT_RESERVATION, Capability.JT_RESOURCE_LIMITS,
+            Capability.JT_RERUNNABLE, Capability.JT_QUEUE, Capability.JT_INPUT_PATH));
+
+    private final BackendContext context;
+    private final LsfCommands commands;
+    private final ScriptRenderer renderer;
+    private final String formatOverride;
+    private final String unitForLimits;
+    private final ZoneId zone;
+    private final LsfStatusQuery status;
+    private final LsfControl control;
+    private final LsfMonitoring monitoring;
+    private volatile LsfDialect dialect;
+    private volatile LsfSubmitCommand submitCommand;
+
+    LsfBackend(BackendContext context, LsfCommands commands, ScriptRenderer renderer) {
+        this.context = context;
+        this.commands = commands;
+        this.renderer = renderer;
+        this.formatOverride = context.settings().get(LsfProvider.FORMAT_PROPERTY).orElse(null);
+        this.unitForLimits = context.settings().get(LsfProvider.UNIT_PROPERTY).orElse(null);
+        this.zone = context.settings().get(LsfProvider.TIME_ZONE_PROPERTY).map(ZoneId::of).orElse(ZoneId.systemDefault());
+        LsfTimes times = new LsfTimes(zone, Clock.systemUTC());
+        this.status = new LsfStatusQuery(commands, this::dialect, times);
+        this.control = new LsfControl(commands);
+        this.monitoring = new LsfMonitoring(commands, this::dialect);
+    }
+
+    @Override
+    public String drmsName() {
+        return "LSF";
+    }
+
+    @Override
+    public Version drmsVersion() {
+        return dialect().version();
+    }
+
+    /** @return the LSF release's conventions, learnt once from {@code lsid} */
+    LsfDialect dialect() {
+        LsfDialect d = dialect;
+        if (d == null) {
+            CommandResult r = commands.run("lsid");
+            if (!r.succeeded() && formatOverride == null) throw new DrmCommunicationException(r.describeFailure());
+            dialect = d = LsfDialect.detect(r.stdout() + "\n" + r.stderr(), formatOverride, unitForLimits);
+        }
+        return d;
+    }
+
+    @Override
+    public String contact() {
+        return context.contact();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public void checkTemplate(JobTemplate template, boolean bulk) {
+        TemplateChecks.requireKnownExtensions(template, LsfSubmitCommand.KNOWN_EXTENSIONS);
+        submitCommand().build(template, bulk ? new BulkRange(1, 1, 1, 0) : null); // validates every value before anything is submitted
+    }
+
+    @Override
+    public Submitted submit(SubmitRequest request) {
+        JobTemplate t = request.template();
+        String id = bsub(submitCommand().build(t, null));
+        return new Submitted(id, queuedInfo(id, t), Map.of());
+    }
+
+    @Override
+    public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
+        JobTemplate t = request.template();
+        String arrayId = bsub(submitCommand().build(t, range));
+        List<Submitted> tasks = new ArrayList<>();
+        for (long i : range.indices()) {
+            String id = arrayId + "[" + i + "]";
+            tasks.add(new Submitted(id, queuedInfo(id, t), Map.of()));
+        }
+        return new BulkSubmitted(arrayId, tasks);
+    }
+
+    private String bsub(Command command) {
+        CommandResult r = commands.run(command);
+        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
+        return LsfMessages.submittedJobId(r.stdout()).orElseThrow(
+                () -> new DeniedByDrmsException("bsub printed no job id: " + (r.stdout() + "\n" + r.stderr()).strip()));
+    }
+
+    private static JobInfo queuedInfo(String id, JobTemplate t) {
+        return JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
+                .jobState(t.isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED)
+                .jobSubState(t.isSubmitAsHold() ? "PSUSP" : "PEND").submissionTime(Instant.now()).build();
+    }
+
+    @Override
+    public JobInfo control(JobRecord job, JobAction action) {
+        return control.control(job, action);
+    }
+
+    @Override
+    public Map<String, JobInfo> status(List<JobRecord> jobs) {
+        List<String> ids = new ArrayList<>();
+        for (JobRecord j : jobs) ids.add(j.jobId());
+        return new HashMap<>(status.query(ids));
+    }
+
+    @Override
+    public void forget(JobRecord job) {
+        status.forget(job.jobId());
+    }
+
+    @Override
+    public List<QueueInfo> queues() {
+        return monitoring.queues();
+    }
+
+    @Override
+    public List<MachineInfo> machines() {
+        return monitoring.machines();
+    }
+
+    @Override
+    public List<JobInfo> allJobs() {
+        return status.bjobs(List.of("-u", "all", "-a"));
+    }
+
+    @Override
+    public void close() {
+        commands.runner().close();
+    }
+
+    private LsfSubmitCommand submitCommand() {
+        LsfSubmitCommand s = submitCommand;
+        if (s == null) {
+            submitCommand = s = new LsfSubmitCommand(renderer, CliRunners.homeDirectory(commands.runner()), dialect(), zone, commands);
+        }
+        return s;
+    }
+}
