@@ -1,0 +1,222 @@
+package org.drmaa2j.drmaa1;
+
+import static org.drmaa2j.drmaa1.DrmaaConstants.*;
+
+import com.sun.jna.Pointer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.drmaa2j.Capability;
+import org.drmaa2j.InternalException;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.Version;
+import org.drmaa2j.spi.backend.BackendContext;
+import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.backend.SubmitRequest;
+import org.drmaa2j.spi.backend.Submitted;
+import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.store.JobRecord;
+
+/**
+ * DRMAA2 on a DRMAA 1.0 library, for one contact: submission with {@code drmaa_run_job} and
+ * {@code drmaa_run_bulk_jobs}, control with {@code drmaa_control}, the batched status with one
+ * {@code drmaa_job_ps} per live job in this process (no command is started), and the end of a job
+ * from {@code drmaa_wait}, pushed by the {@link NativeSession}'s reaper as soon as it happens.
+ */
+final class DrmaaNativeBackend implements DriverBackend {
+    /** What every DRMAA 1.0 library offers, whatever the dialect. */
+    static final Set<Capability> BASE = Set.copyOf(EnumSet.of(Capability.CALLBACK, Capability.JOB_SUSPEND,
+            Capability.JOB_HOLD, Capability.JT_SUBMIT_AS_HOLD, Capability.PERSISTENT_SESSIONS));
+    /** Annotation of a job whose end this process cannot learn. */
+    static final String NOT_OWN = "the job was not submitted by this process's DRMAA session, so its exit status cannot be learnt";
+
+    private final BackendContext context;
+    private final NativeSession session;
+    private final Drmaa drmaa;
+    private final TemplateTranslator translator;
+    private final Set<Capability> capabilities;
+    private final String drmSystem;
+    private final Map<String, JobInfo> known = new ConcurrentHashMap<>();
+    private final Consumer<WaitResult> listener = this::reaped;
+    private final NativeTemplateCache templates;
+
+    DrmaaNativeBackend(BackendContext context, NativeSession session, NativeSpecDialect dialect) {
+        this.context = context;
+        this.session = session;
+        this.drmaa = session.drmaa();
+        this.drmSystem = session.drmSystem();
+        Set<String> attrs = new HashSet<>(session.attributeNames());
+        this.translator = new TemplateTranslator(dialect, attrs);
+        Set<Capability> caps = EnumSet.copyOf(BASE);
+        caps.addAll(dialect.capabilities(translator.attributes()));
+        this.capabilities = Set.copyOf(caps);
+        this.templates = new NativeTemplateCache(drmaa, 8);
+        session.addListener(listener);
+    }
+
+    @Override
+    public String drmsName() {
+        return translator.dialect().drmsName(drmSystem);
+    }
+
+    @Override
+    public Version drmsVersion() {
+        return versionOf(drmSystem);
+    }
+
+    /** @return the first dotted number in the DRM system text ({@code SGE 8.1.9} → 8.1.9), else 0.0 */
+    static Version versionOf(String drmSystem) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)+)").matcher(drmSystem == null ? "" : drmSystem);
+        return m.find() ? Version.parse(m.group(1)) : new Version("0", "0");
+    }
+
+    @Override
+    public String contact() {
+        String c = context.contact();
+        return c == null || c.isBlank() ? drmaa.contact() : c;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public void checkTemplate(JobTemplate template, boolean bulk) {
+        TemplateChecks.requireKnownExtensions(template, translator.dialect().knownExtensions());
+        translator.translate(template, bulk ? new BulkRange(1, 2, 1, 0) : null);
+    }
+
+    @Override
+    public Submitted submit(SubmitRequest request) {
+        JobTemplate t = request.template();
+        NativeJobTemplate nt = translator.translate(t, null);
+        String id = withTemplate(nt, jt -> List.of(drmaa.runJob(jt))).get(0);
+        return new Submitted(id, accepted(id, t), Map.of());
+    }
+
+    @Override
+    public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
+        JobTemplate t = request.template();
+        NativeJobTemplate nt = translator.translate(t, range);
+        List<String> ids = withTemplate(nt, jt -> drmaa.runBulkJobs(jt, (int) range.begin(), (int) range.end(), (int) range.step()));
+        if (ids.size() != range.indices().size()) {
+            throw new InternalException("drmaa_run_bulk_jobs returned " + ids.size() + " job ids for " + range.indices().size() + " indices: " + ids);
+        }
+        List<Submitted> tasks = new ArrayList<>();
+        for (String id : ids) tasks.add(new Submitted(id, accepted(id, t), Map.of()));
+        return new BulkSubmitted(translator.dialect().arrayId(ids), tasks);
+    }
+
+    /** Submits through the (cached) native template and wakes the reaper. */
+    private List<String> withTemplate(NativeJobTemplate nt, java.util.function.Function<Pointer, List<String>> submit) {
+        List<String> ids = templates.submit(nt, submit);
+        session.submitted(ids);
+        return ids;
+    }
+
+    /** Registers what is known at submission; publishes the end at once if the reaper was quicker. */
+    private JobInfo accepted(String id, JobTemplate t) {
+        JobInfo info = JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
+                .jobState(t.isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED)
+                .jobSubState(t.isSubmitAsHold() ? "USER_ON_HOLD" : "QUEUED_ACTIVE").submissionTime(Instant.now())
+                .jobOwner(System.getProperty("user.name")).slots(t.getMinSlots() == null ? 1L : t.getMinSlots()).build();
+        known.put(id, info);
+        WaitResult r = session.reaped(id);
+        if (r != null) context.sink().publish(ReapedJobInfo.of(r, info));
+        return info;
+    }
+
+    private void reaped(WaitResult r) {
+        JobInfo base = known.get(r.jobId());
+        if (base != null) context.sink().publish(ReapedJobInfo.of(r, base));
+    }
+
+    @Override
+    public JobInfo control(JobRecord job, JobAction action) {
+        String id = job.jobId();
+        JobInfo now = job.info();
+        switch (action) {
+            case SUSPEND:
+                drmaa.control(id, CONTROL_SUSPEND, false);
+                return now.toBuilder().jobState(JobState.SUSPENDED).jobSubState("USER_SUSPENDED").build();
+            case RESUME:
+                drmaa.control(id, CONTROL_RESUME, false);
+                return now.toBuilder().jobState(JobState.RUNNING).jobSubState("RUNNING").build();
+            case HOLD:
+                drmaa.control(id, CONTROL_HOLD, false);
+                return now.toBuilder().jobState(JobState.QUEUED_HELD).jobSubState("USER_ON_HOLD").build();
+            case RELEASE:
+                drmaa.control(id, CONTROL_RELEASE, false);
+                return now.toBuilder().jobState(JobState.QUEUED).jobSubState("QUEUED_ACTIVE").build();
+            case TERMINATE:
+                drmaa.control(id, CONTROL_TERMINATE, true);
+                return null;
+            default:
+                throw new IllegalStateException("unhandled action " + action);
+        }
+    }
+
+    @Override
+    public Map<String, JobInfo> status(List<JobRecord> jobs) {
+        Map<String, JobInfo> out = new HashMap<>();
+        for (JobRecord j : jobs) {
+            JobInfo i = statusOf(j);
+            if (i != null) out.put(j.jobId(), i);
+        }
+        return out;
+    }
+
+    /** @return the job's information, or null to keep the last known (an own job not reaped yet) */
+    private JobInfo statusOf(JobRecord j) {
+        String id = j.jobId();
+        JobInfo base = known.getOrDefault(id, j.info());
+        WaitResult r = session.reaped(id);
+        if (r != null) return ReapedJobInfo.of(r, base);
+        int ps = drmaa.jobPs(id);
+        if (ps == PS_DONE || ps == PS_FAILED || ps == Drmaa.PS_UNKNOWN_JOB) {
+            r = session.isOwn(id) ? session.reapNow(id) : null;
+            if (r != null) return ReapedJobInfo.of(r, base);
+            if (session.isOwn(id)) return null;
+            if (ps == Drmaa.PS_UNKNOWN_JOB) {
+                return base.toBuilder().jobState(JobState.UNDETERMINED).jobSubState("UNKNOWN_JOB")
+                        .annotation("the DRMAA library no longer knows the job; " + NOT_OWN).build();
+            }
+            return base.toBuilder().jobState(DrmaaStates.map(ps)).jobSubState(DrmaaStates.name(ps)).annotation(NOT_OWN).build();
+        }
+        JobInfo.Builder b = base.toBuilder().jobState(DrmaaStates.map(ps)).jobSubState(DrmaaStates.name(ps));
+        if (ps == PS_RUNNING && base.getDispatchTime() == null) b.dispatchTime(Instant.now());
+        JobInfo info = b.build();
+        known.computeIfPresent(id, (k, old) -> info);
+        return info;
+    }
+
+    @Override
+    public void adopt(List<JobRecord> jobs) {
+        for (JobRecord j : jobs) known.putIfAbsent(j.jobId(), j.info());
+    }
+
+    @Override
+    public void forget(JobRecord job) {
+        known.remove(job.jobId());
+        session.forget(job.jobId());
+    }
+
+    @Override
+    public void close() {
+        session.removeListener(listener);
+        templates.close();
+    }
+}

@@ -1,0 +1,244 @@
+package org.drmaa2j.pbs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the JSON that {@code qstat -F json} and {@code pbsnodes -F json} print, including the
+ * invalid documents some PBS versions emit: unquoted values that only look numeric
+ * ({@code "foo":005}), backslashes before characters JSON does not escape ({@code \'}, {@code \,}),
+ * and string values with unescaped double quotes (exported {@code BASH_FUNC_…} variables). For
+ * pretty-printed input (every PBS version prints one attribute per line) a quote closes a string
+ * only where a line ends after it (optionally after a comma) or a colon follows; in single-line
+ * input every unescaped quote closes. Values come back as {@code Map} (insertion order),
+ * {@code List}, {@code String}, {@code Long}, {@code Double}, {@code Boolean} or null.
+ */
+final class LenientJson {
+    private static final Pattern LONG = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+    private static final Pattern DOUBLE = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+    private final String s;
+    private final boolean pretty;
+    private int i;
+
+    private LenientJson(String text) {
+        this.s = text;
+        this.pretty = text.indexOf('\n') >= 0;
+    }
+
+    /**
+     * @param text the command output; text before the first '{' is ignored
+     * @return the top-level object
+     * @throws IllegalArgumentException when the text holds no object at all
+     */
+    static Map<String, Object> parseObject(String text) {
+        int start = text.indexOf('{');
+        if (start < 0) throw new IllegalArgumentException("no JSON object in the output");
+        LenientJson p = new LenientJson(text);
+        p.i = start;
+        Object v = p.value();
+        if (!(v instanceof Map<?, ?>)) throw new IllegalArgumentException("no JSON object in the output");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) v;
+        return m;
+    }
+
+    /**
+     * @param text output holding one or more top-level objects one after the other
+     * @return every top-level object, in order
+     */
+    static List<Map<String, Object>> parseObjects(String text) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        LenientJson p = new LenientJson(text);
+        while (true) {
+            int start = text.indexOf('{', p.i);
+            if (start < 0) return out;
+            p.i = start;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) p.value();
+            out.add(m);
+        }
+    }
+
+    private Object value() {
+        skipWhitespace();
+        if (i >= s.length()) return null;
+        char c = s.charAt(i);
+        if (c == '{') return object();
+        if (c == '[') return array();
+        if (c == '"') return string();
+        return bare();
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        i++;
+        while (true) {
+            skipWhitespace();
+            if (i >= s.length()) return map;
+            char c = s.charAt(i);
+            if (c == '}') {
+                i++;
+                return map;
+            }
+            if (c == ',') {
+                i++;
+                continue;
+            }
+            String key = c == '"' ? string() : bareKey();
+            skipWhitespace();
+            if (i < s.length() && s.charAt(i) == ':') i++;
+            map.put(key, value());
+        }
+    }
+
+    private List<Object> array() {
+        List<Object> list = new ArrayList<>();
+        i++;
+        while (true) {
+            skipWhitespace();
+            if (i >= s.length()) return list;
+            char c = s.charAt(i);
+            if (c == ']') {
+                i++;
+                return list;
+            }
+            if (c == ',') {
+                i++;
+                continue;
+            }
+            list.add(value());
+        }
+    }
+
+    private String string() {
+        StringBuilder sb = new StringBuilder();
+        i++;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(i + 1);
+                i += 2;
+                switch (n) {
+                    case 'n' -> sb.append('\n');
+                    case 't' -> sb.append('\t');
+                    case 'r' -> sb.append('\r');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'u' -> {
+                        if (i + 4 <= s.length() && s.substring(i, i + 4).matches("[0-9a-fA-F]{4}")) {
+                            sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                            i += 4;
+                        } else {
+                            sb.append('u');
+                        }
+                    }
+                    default -> sb.append(n); // \" \\ \/ and the invalid \' \, : the character itself
+                }
+                continue;
+            }
+            if (c == '"' && closes(i)) {
+                i++;
+                return sb.toString();
+            }
+            sb.append(c);
+            i++;
+        }
+        return sb.toString();
+    }
+
+    /** @return true when the quote at {@code at} ends the string it is in */
+    private boolean closes(int at) {
+        if (!pretty) return true;
+        int j = at + 1;
+        while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) j++;
+        if (j >= s.length()) return true;
+        char c = s.charAt(j);
+        if (c == '\n' || c == '\r' || c == ':') return true;
+        if (c == ',') {
+            j++;
+            while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) j++;
+            return j >= s.length() || s.charAt(j) == '\n' || s.charAt(j) == '\r';
+        }
+        if (c == '}' || c == ']') {
+            // a closing bracket right after the value, as at the end of a one-line object
+            j++;
+            while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == ',' || s.charAt(j) == '}' || s.charAt(j) == ']')) j++;
+            return j >= s.length() || s.charAt(j) == '\n' || s.charAt(j) == '\r';
+        }
+        return false;
+    }
+
+    private String bareKey() {
+        int start = i;
+        while (i < s.length() && s.charAt(i) != ':' && s.charAt(i) != '\n') i++;
+        return s.substring(start, i).trim();
+    }
+
+    private Object bare() {
+        int start = i;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '}' || c == ']' || c == '\n' || c == '\r') break;
+            if (c == ',' && (!pretty || lineEndsAfter(i + 1) || s.charAt(i + 1) == '"')) break;
+            i++;
+        }
+        String t = s.substring(start, i).trim();
+        if (t.equals("true")) return Boolean.TRUE;
+        if (t.equals("false")) return Boolean.FALSE;
+        if (t.equals("null")) return null;
+        if (LONG.matcher(t).matches()) return Long.valueOf(t);
+        if (DOUBLE.matcher(t).matches()) {
+            try {
+                return Double.valueOf(t);
+            } catch (NumberFormatException e) {
+                return t;
+            }
+        }
+        return t;
+    }
+
+    private boolean lineEndsAfter(int j) {
+        while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) j++;
+        return j >= s.length() || s.charAt(j) == '\n' || s.charAt(j) == '\r';
+    }
+
+    private void skipWhitespace() {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+    }
+
+    /**
+     * Flattens nested objects into dotted keys ({@code Resource_List.ncpus}), values as text; the
+     * {@code Variable_List} of a job is left out.
+     *
+     * @param object a parsed object
+     * @return its attributes
+     */
+    static Map<String, String> flatten(Map<String, Object> object) {
+        Map<String, String> out = new LinkedHashMap<>();
+        flatten("", object, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, Map<String, Object> object, Map<String, String> out) {
+        for (Map.Entry<String, Object> e : object.entrySet()) {
+            if (prefix.isEmpty() && e.getKey().equals("Variable_List")) continue;
+            Object v = e.getValue();
+            String key = prefix + e.getKey();
+            if (v instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> child = (Map<String, Object>) m;
+                flatten(key + ".", child, out);
+            } else if (v instanceof List<?> l) {
+                List<String> parts = new ArrayList<>();
+                for (Object o : l) parts.add(String.valueOf(o));
+                out.put(key, String.join(",", parts));
+            } else {
+                out.put(key, v == null ? "" : String.valueOf(v));
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.drmaa2j.pbs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.spi.parse.SchedulerTimes;
+
+/**
+ * Turns one job's attributes (as {@link LenientJson#flatten}, {@link PbsTextRecords} and
+ * {@link TorqueXml} give them: {@code job_state}, {@code Exit_status}, {@code Resource_List.ncpus}
+ * …) into a {@link JobInfo}. Attribute names are matched without regard to case, since Torque
+ * writes {@code exit_status} where PBS Pro writes {@code Exit_status}.
+ */
+final class PbsJobRows {
+    private static final Pattern PPN = Pattern.compile("(\\d+)(?::ppn=(\\d+))?");
+
+    private PbsJobRows() {
+    }
+
+    /**
+     * @param jobId the job id the record was printed under
+     * @param attrs its attributes
+     * @param dialect which scheduler printed it (Slurm's wrappers put start and end into mtime and ctime)
+     * @param zone the zone of text times
+     * @return the job's information
+     */
+    static JobInfo toJobInfo(String jobId, Map<String, String> attrs, PbsDialect dialect, ZoneId zone) {
+        Attrs a = new Attrs(attrs);
+        String letter = a.get("job_state");
+        PbsExitStatus exit = PbsExitStatus.decode(a.get("Exit_status"));
+        JobState state = PbsStates.map(letter, exit);
+        if (dialect == PbsDialect.SLURM_WRAPPERS && "U".equals(letter == null ? null : letter.trim())) {
+            state = JobState.UNDETERMINED; // the wrapper's U is any Slurm state it does not know, not PBS's suspended
+        }
+        if (dialect == PbsDialect.SLURM_WRAPPERS && state == JobState.QUEUED && "0".equals(a.get("Priority"))) {
+            state = JobState.QUEUED_HELD; // the wrapper shows a held job as Q; Slurm holds a job by priority 0
+        }
+        Instant submit;
+        Instant start;
+        Instant end;
+        if (dialect == PbsDialect.SLURM_WRAPPERS) {
+            submit = PbsTimes.parse(a.get("qtime"), zone);
+            // Slurm sets a start time on a job cancelled while pending too; only one with hosts ran
+            start = a.get("exec_host") == null ? null : PbsTimes.parse(a.get("mtime"), zone);
+            end = PbsTimes.parse(a.get("ctime"), zone);
+        } else {
+            submit = PbsTimes.parse(first(a.get("qtime"), a.get("ctime")), zone);
+            start = PbsTimes.parse(first(a.get("stime"), a.get("start_time")), zone);
+            end = PbsTimes.parse(first(a.get("obittime"), a.get("comp_time")), zone);
+        }
+        if (!state.hasStarted()) start = null;
+        if (!state.isTerminal()) end = null;
+        Duration wall = SchedulerTimes.duration(a.get("resources_used.walltime"));
+        if (wall == null && start != null && end != null) wall = Duration.between(start, end);
+        JobInfo.Builder b = JobInfo.builder()
+                .jobId(jobId)
+                .jobName(a.get("Job_Name"))
+                .jobState(state)
+                .jobSubState(letter == null ? null : letter.trim())
+                .queueName(a.get("queue"))
+                .jobOwner(user(a.get("Job_Owner")))
+                .submissionMachine(first(a.get("Submit_Host"), a.get("submit_host")))
+                .slots(slots(a))
+                .allocatedMachines(state.hasStarted() ? hosts(a.get("exec_host")) : List.of())
+                .submissionTime(submit)
+                .dispatchTime(start)
+                .finishTime(end)
+                .wallclockTime(wall)
+                .cpuTime(SchedulerTimes.duration(a.get("resources_used.cput")));
+        String annotation = a.get("comment");
+        if (state.isTerminal() && exit != null) {
+            b.exitStatus(exit.exitStatus()).terminatingSignal(exit.signal());
+            if (exit.annotation() != null) annotation = exit.annotation();
+        }
+        if (state.isTerminal() && exit == null && annotation == null) annotation = "ended without an exit status";
+        return b.annotation(annotation).build();
+    }
+
+    /**
+     * @param execHost {@code host/0*2+host2/1} (PBS Pro) or {@code r13n30/11+r13n30/10} (Torque)
+     * @return the distinct host names, in order
+     */
+    static List<String> hosts(String execHost) {
+        Set<String> out = new LinkedHashSet<>();
+        if (execHost == null || execHost.isBlank() || execHost.equals("--")) return List.of();
+        for (String part : execHost.split("\\+")) {
+            String h = part.trim();
+            int slash = h.indexOf('/');
+            if (slash >= 0) h = h.substring(0, slash);
+            if (!h.isEmpty()) out.add(h);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static Long slots(Attrs a) {
+        String ncpus = a.get("Resource_List.ncpus");
+        if (ncpus != null && ncpus.matches("\\d+")) return Long.valueOf(ncpus);
+        String nodes = a.get("Resource_List.nodes");
+        if (nodes != null) {
+            long total = 0;
+            for (String part : nodes.split("\\+")) {
+                Matcher m = PPN.matcher(part.trim());
+                if (!m.lookingAt()) return null;
+                total += Long.parseLong(m.group(1)) * (m.group(2) == null ? 1 : Long.parseLong(m.group(2)));
+            }
+            return total == 0 ? null : total;
+        }
+        return null;
+    }
+
+    private static String user(String owner) {
+        if (owner == null) return null;
+        int at = owner.indexOf('@');
+        return at > 0 ? owner.substring(0, at) : owner;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /** Case-insensitive attribute lookup; blank values count as absent. */
+    private static final class Attrs {
+        private final Map<String, String> byLower = new java.util.HashMap<>();
+
+        Attrs(Map<String, String> attrs) {
+            attrs.forEach((k, v) -> byLower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+        }
+
+        String get(String key) {
+            String v = byLower.get(key.toLowerCase(Locale.ROOT));
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.drmaa2j.pbs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.drmaa2j.DeniedByDrmsException;
+import org.drmaa2j.InvalidArgumentException;
+import org.drmaa2j.Job;
+import org.drmaa2j.JobArray;
+import org.drmaa2j.JobSession;
+import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.UnsupportedAttributeException;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.session.GenericSessionManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The backend inside the generic session layer, against a scripted OpenPBS whose qstat prints the
+ * real 23.06 JSON with the job state the test chooses.
+ */
+class PbsBackendFlowTest {
+    @TempDir
+    Path tmp;
+    private GenericSessionManager sm;
+    private final Map<String, String[]> jobs = new ConcurrentHashMap<>(); // id -> {state, exit status}
+    private final ScriptedRunner runner = new ScriptedRunner();
+    private int next = 7;
+
+    private String json(String id) {
+        String[] s = jobs.get(id);
+        return "        \"" + id + "\":{\n            \"Job_Name\":\"flow\",\n            \"job_state\":\"" + s[0] + "\",\n"
+                + "            \"queue\":\"workq\",\n            \"qtime\":\"Sat Nov 21 22:09:25 2026\",\n"
+                + (s[1] == null ? "" : "            \"Exit_status\":" + s[1] + ",\n")
+                + "            \"substate\":10\n        }";
+    }
+
+    private void open() {
+        runner.on("qstat", c -> {
+            if (c.argv().contains("--version")) return new CommandResult(c, 0, "pbs_version = 23.06.06\n", "", Duration.ZERO);
+            StringBuilder sb = new StringBuilder("{\n    \"pbs_version\":\"23.06.06\",\n    \"Jobs\":{\n");
+            boolean first = true;
+            for (String id : c.argv().subList(6, c.argv().size())) {
+                for (String known : jobs.keySet()) {
+                    if (known.equals(id) || (id.contains("[]") && known.startsWith(id.substring(0, id.indexOf('['))) && known.contains("["))) {
+                        sb.append(first ? "" : ",\n").append(json(known));
+                        first = false;
+                    }
+                }
+            }
+            return new CommandResult(c, 0, sb.append("\n    }\n}\n").toString(), "", Duration.ZERO);
+        });
+        runner.on("printenv", 0, "/home/u\n", "");
+        runner.on("sh", 0, "", "");
+        runner.on("qsub", c -> {
+            String script = new String(c.stdin(), StandardCharsets.UTF_8);
+            String state = script.contains("\n#PBS -h\n") ? "H" : "Q";
+            String id = (next++) + ".pbshost";
+            int j = script.indexOf("#PBS -J ");
+            if (j >= 0) {
+                String range = script.substring(j + 8, script.indexOf('\n', j));
+                String arrayId = id.replace(".", "[].");
+                String[] be = range.split("[-:%]");
+                for (long i = Long.parseLong(be[0]); i <= Long.parseLong(be[1]); i += Long.parseLong(be[2])) {
+                    jobs.put(QsubOutput.taskId(arrayId, i), new String[] {state, null});
+                }
+                return new CommandResult(c, 0, arrayId + "\n", "", Duration.ZERO);
+            }
+            jobs.put(id, new String[] {state, null});
+            return new CommandResult(c, 0, id + "\n", "", Duration.ZERO);
+        });
+        runner.on("qrls", c -> {
+            jobs.put(c.argv().get(1), new String[] {"R", null});
+            return new CommandResult(c, 0, "", "", Duration.ZERO);
+        });
+        Map<String, String> props = Map.of("drmaa2j.stateDir", tmp.toString(), "drmaa2j.poll.fastMillis", "50",
+                "drmaa2j.poll.slowMillis", "100", PbsTimes.ZONE_PROPERTY, "UTC");
+        sm = new GenericSessionManager("pbs", props, ctx -> new PbsBackend(ctx, runner,
+                ScriptRenderer.forDriver("pbs", PbsProvider.TEMPLATE, PbsProvider.class, props)));
+    }
+
+    @AfterEach
+    void close() {
+        if (sm != null) sm.close();
+    }
+
+    @Test
+    void heldJob_releasedRunsAndEndsDone() {
+        open();
+        assertEquals("OpenPBS/PBS Pro", sm.getDrmsName());
+        assertEquals("23", sm.getDrmsVersion().major());
+        JobSession s = sm.createJobSession("flow", null);
+        Job job = s.runJob(JobTemplate.builder("/bin/true").jobName("flow").submitAsHold(true).build());
+        assertEquals("7.pbshost", job.getJobId());
+        assertEquals(JobState.QUEUED_HELD, job.getState());
+        job.release();
+        jobs.put("7.pbshost", new String[] {"F", "0"});
+        job.waitTerminated(Duration.ofSeconds(10));
+        assertEquals(JobState.DONE, job.getState());
+        assertEquals(0, job.getJobInfo().getExitStatus());
+        assertEquals(Instant.parse("2026-11-21T22:09:25Z"), job.getJobInfo().getSubmissionTime());
+        assertTrue(runner.commands.stream().anyMatch(c -> c.argv().equals(List.of("qrls", "7.pbshost"))));
+    }
+
+    @Test
+    void bulkJob_isOneQsub_tasksFollowTheirSubjobs() {
+        open();
+        JobSession s = sm.createJobSession("bulk", null);
+        JobArray a = s.runBulkJobs(JobTemplate.builder("/bin/true").build(), 1, 5, 2, 0);
+        assertEquals("7[].pbshost", a.getJobArrayId());
+        assertEquals(List.of("7[1].pbshost", "7[3].pbshost", "7[5].pbshost"), a.getJobs().stream().map(Job::getJobId).toList());
+        assertEquals(1, runner.commands.stream().filter(c -> c.argv().get(0).equals("qsub")).count());
+        jobs.put("7[1].pbshost", new String[] {"F", "0"});
+        jobs.put("7[3].pbshost", new String[] {"X", "271"});
+        jobs.put("7[5].pbshost", new String[] {"F", "2"});
+        for (Job j : a.getJobs()) j.waitTerminated(Duration.ofSeconds(10));
+        assertEquals(JobState.DONE, a.getJobs().get(0).getState());
+        assertEquals("SIGTERM", a.getJobs().get(1).getJobInfo().getTerminatingSignal());
+        assertEquals(2, a.getJobs().get(2).getJobInfo().getExitStatus());
+    }
+
+    @Test
+    void badTemplates_failBeforeAnythingIsSubmitted() {
+        open();
+        JobSession s = sm.createJobSession("bad", null);
+        assertEquals("deadlineTime", assertThrows(UnsupportedAttributeException.class,
+                () -> s.runJob(JobTemplate.builder("/bin/true").deadlineTime(Instant.now().plusSeconds(60)).build())).getAttribute());
+        assertEquals("extensions[x.y]", assertThrows(UnsupportedAttributeException.class,
+                () -> s.runJob(JobTemplate.builder("/bin/true").extension("x.y", "1").build())).getAttribute());
+        assertEquals("jobName", assertThrows(InvalidArgumentException.class,
+                () -> s.runJob(JobTemplate.builder("/bin/true").jobName("two words").build())).getField());
+        assertFalse(runner.programs().contains("qsub"));
+        runner.on("qsub", 188, "", "qsub: Unknown queue\n");
+        DeniedByDrmsException e = assertThrows(DeniedByDrmsException.class,
+                () -> s.runJob(JobTemplate.builder("/bin/true").queueName("nope").build()));
+        assertEquals("qsub failed (exit 188): qsub: Unknown queue", e.getMessage());
+    }
+}
