@@ -75,6 +75,7 @@ public final class SlurmFigures {
                     "1 (sbatch --array)", "-", "1 call", sbatch == 1 ? "yes" : "no");
 
             List<Job> live = new ArrayList<>(array.getJobs());
+            Thread.sleep(3000); // let a tick started before the window finish, so the window counts whole ticks
             CommandMetrics.reset();
             try {
                 js.waitAnyTerminated(live, Duration.ofSeconds(15));

@@ -2,16 +2,12 @@ package org.drmaa2j.slurm;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code scontrol show job} output (one line with {@code -o}, or the multi-line form) into
- * the same row keys as squeue/sacct, so that {@link SlurmJobRows} can read it. Values may contain
- * spaces (job names do): a value runs until the next {@code Key=}.
+ * the same row keys as squeue/sacct, so that {@link SlurmJobRows} can read it.
  */
 final class ScontrolJobRecord {
-    private static final Pattern KEY = Pattern.compile("(?:^|\\s)([A-Za-z][A-Za-z/:_]*)=");
     private static final Map<String, String> ROW_KEYS = Map.ofEntries(
             Map.entry("JobId", "jobid"), Map.entry("ArrayJobId", "arrayjobid"), Map.entry("ArrayTaskId", "arraytaskid"),
             Map.entry("JobName", "name"), Map.entry("JobState", "state"),
@@ -28,17 +24,7 @@ final class ScontrolJobRecord {
      * @return its row, keyed like squeue/sacct rows
      */
     static Map<String, String> parse(String text) {
-        Map<String, String> raw = new HashMap<>();
-        String flat = text.replace('\n', ' ');
-        Matcher m = KEY.matcher(flat);
-        String key = null;
-        int valueStart = 0;
-        while (m.find()) {
-            if (key != null) raw.putIfAbsent(key, flat.substring(valueStart, m.start()).trim());
-            key = m.group(1);
-            valueStart = m.end();
-        }
-        if (key != null) raw.putIfAbsent(key, flat.substring(valueStart).trim());
+        Map<String, String> raw = ScontrolRecords.fields(text);
         Map<String, String> row = new HashMap<>();
         ROW_KEYS.forEach((from, to) -> {
             String v = raw.get(from);

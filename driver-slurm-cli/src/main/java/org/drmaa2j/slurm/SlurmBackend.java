@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.DeniedByDrmsException;
@@ -23,6 +24,7 @@ import org.drmaa2j.spi.backend.BulkSubmitted;
 import org.drmaa2j.spi.backend.CliRunners;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.backend.ReservationBackend;
 import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.backend.TemplateChecks;
@@ -31,15 +33,21 @@ import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Slurm through sbatch, squeue, sacct, scontrol, scancel and sinfo, for one contact. */
 final class SlurmBackend implements DriverBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(SlurmBackend.class);
     static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
             Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_EMAIL, Capability.JT_DEADLINE,
             Capability.JT_ACCOUNTINGID, Capability.JOB_SUSPEND, Capability.JOB_HOLD, Capability.JT_SUBMIT_AS_HOLD,
             Capability.MONITORING, Capability.PERSISTENT_SESSIONS, Capability.JT_START_TIME,
             Capability.JT_MIN_PHYS_MEMORY, Capability.JT_RESERVATION, Capability.JT_RESOURCE_LIMITS,
             Capability.JT_RERUNNABLE, Capability.JT_QUEUE, Capability.JT_INPUT_PATH));
+    /** What an operator or administrator gets in addition: reservations of cores, starting now or later, by duration. */
+    static final Set<Capability> RESERVATION_CAPABILITIES = Set.copyOf(EnumSet.of(
+            Capability.ADVANCE_RESERVATION, Capability.RESERVE_SLOTS, Capability.RT_STARTNOW, Capability.RT_DURATION));
 
     private final BackendContext context;
     private final CommandRunner runner;
@@ -49,6 +57,8 @@ final class SlurmBackend implements DriverBackend {
     private final ScriptRenderer renderer;
     private volatile SlurmSubmitCommand submitCommand;
     private volatile Version version;
+    private volatile Set<Capability> capabilities;
+    private volatile Optional<ReservationBackend> reservations;
 
     SlurmBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer) {
         this.context = context;
@@ -82,7 +92,32 @@ final class SlurmBackend implements DriverBackend {
 
     @Override
     public Set<Capability> capabilities() {
-        return CAPABILITIES;
+        Set<Capability> c = capabilities;
+        if (c == null) c = decideCapabilities();
+        return c;
+    }
+
+    @Override
+    public Optional<ReservationBackend> reservations() {
+        if (capabilities == null) decideCapabilities();
+        return reservations;
+    }
+
+    /** Asks Slurm once whether the user may create reservations (see {@link SlurmReservationPermission}). */
+    private synchronized Set<Capability> decideCapabilities() {
+        if (capabilities != null) return capabilities;
+        Optional<ReservationBackend> r = Optional.empty();
+        try {
+            String user = CliRunners.userName(runner);
+            if (SlurmReservationPermission.decide(context.settings(), runner, user)) r = Optional.of(new SlurmReservations(runner, user));
+        } catch (DrmCommunicationException e) {
+            LOG.info("advance reservations are off: {}", e.getMessage());
+        }
+        Set<Capability> c = EnumSet.copyOf(CAPABILITIES);
+        if (r.isPresent()) c.addAll(RESERVATION_CAPABILITIES);
+        reservations = r;
+        capabilities = c = Set.copyOf(c);
+        return c;
     }
 
     @Override

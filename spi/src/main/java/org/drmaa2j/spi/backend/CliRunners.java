@@ -45,4 +45,15 @@ public final class CliRunners {
         if (!r.succeeded() || r.stdout().isBlank()) throw new DrmCommunicationException("cannot learn the home directory: " + r.describeFailure());
         return r.stdout().strip();
     }
+
+    /**
+     * @param runner where the scheduler's commands run
+     * @return the name of the user they run as there ({@code id -un})
+     * @throws DrmCommunicationException if it cannot be learnt
+     */
+    public static String userName(CommandRunner runner) {
+        CommandResult r = runner.run(Command.of("id", "-un"));
+        if (!r.succeeded() || r.stdout().isBlank()) throw new DrmCommunicationException("cannot learn the user name: " + r.describeFailure());
+        return r.stdout().strip();
+    }
 }

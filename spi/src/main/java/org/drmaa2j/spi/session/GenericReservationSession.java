@@ -1,9 +1,11 @@
 package org.drmaa2j.spi.session;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.InvalidSessionException;
 import org.drmaa2j.Reservation;
@@ -59,10 +61,16 @@ final class GenericReservationSession implements ReservationSession {
         return r;
     }
 
+    /** @return the reservations of this session that the scheduler still knows; ended ones are forgotten */
     @Override
-    public synchronized List<Reservation> getReservations() {
+    public List<Reservation> getReservations() {
         check();
-        return new ArrayList<>(reservations.values());
+        Set<String> live = new HashSet<>();
+        backend.all().forEach(i -> live.add(i.reservationId()));
+        synchronized (this) {
+            reservations.keySet().retainAll(live);
+            return new ArrayList<>(reservations.values());
+        }
     }
 
     @Override
