@@ -21,6 +21,7 @@ import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.CliRunners;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
@@ -108,19 +109,14 @@ final class LsfBackend implements DriverBackend {
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
         String id = bsub(submitCommand().build(t, null));
-        return new Submitted(id, queuedInfo(id, t), Map.of());
+        return Submissions.queued(id, t, "PEND", "PSUSP");
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
         String arrayId = bsub(submitCommand().build(t, range));
-        List<Submitted> tasks = new ArrayList<>();
-        for (long i : range.indices()) {
-            String id = arrayId + "[" + i + "]";
-            tasks.add(new Submitted(id, queuedInfo(id, t), Map.of()));
-        }
-        return new BulkSubmitted(arrayId, tasks);
+        return Submissions.array(arrayId, range, i -> arrayId + "[" + i + "]", t, "PEND", "PSUSP");
     }
 
     private String bsub(Command command) {
@@ -130,11 +126,6 @@ final class LsfBackend implements DriverBackend {
                 () -> new DeniedByDrmsException("bsub printed no job id: " + (r.stdout() + "\n" + r.stderr()).strip()));
     }
 
-    private static JobInfo queuedInfo(String id, JobTemplate t) {
-        return JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
-                .jobState(t.isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED)
-                .jobSubState(t.isSubmitAsHold() ? "PSUSP" : "PEND").submissionTime(Instant.now()).build();
-    }
 
     @Override
     public JobInfo control(JobRecord job, JobAction action) {

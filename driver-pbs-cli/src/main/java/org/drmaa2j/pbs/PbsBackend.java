@@ -19,6 +19,7 @@ import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.CliRunners;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
@@ -119,7 +120,7 @@ final class PbsBackend implements DriverBackend {
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
         String id = qsub(submitCommand.build(t, null));
-        return new Submitted(id, queuedInfo(id, t), Map.of());
+        return Submissions.queued(id, t, "Q", "H");
     }
 
     @Override
@@ -127,15 +128,10 @@ final class PbsBackend implements DriverBackend {
         JobTemplate t = request.template();
         if (submitCommand.isSingleIndex(range)) {
             String id = qsub(submitCommand.build(t, range));
-            return new BulkSubmitted(id, List.of(new Submitted(id, queuedInfo(id, t), Map.of())));
+            return new BulkSubmitted(id, List.of(Submissions.queued(id, t, "Q", "H")));
         }
         String arrayId = QsubOutput.arrayId(qsub(submitCommand.build(t, range)));
-        List<Submitted> tasks = new ArrayList<>();
-        for (long i : range.indices()) {
-            String id = QsubOutput.taskId(arrayId, i);
-            tasks.add(new Submitted(id, queuedInfo(id, t), Map.of()));
-        }
-        return new BulkSubmitted(arrayId, tasks);
+        return Submissions.array(arrayId, range, i -> QsubOutput.taskId(arrayId, i), t, "Q", "H");
     }
 
     private String qsub(Command command) {
@@ -145,11 +141,6 @@ final class PbsBackend implements DriverBackend {
                 () -> new InternalException("qsub printed no job id: " + r.stdout().strip()));
     }
 
-    private static JobInfo queuedInfo(String id, JobTemplate t) {
-        return JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
-                .jobState(t.isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED)
-                .jobSubState(t.isSubmitAsHold() ? "H" : "Q").submissionTime(Instant.now()).build();
-    }
 
     @Override
     public JobInfo control(JobRecord job, JobAction action) {

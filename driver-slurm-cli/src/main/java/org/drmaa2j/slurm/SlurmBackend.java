@@ -21,6 +21,7 @@ import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.CliRunners;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
@@ -130,19 +131,14 @@ final class SlurmBackend implements DriverBackend {
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
         String id = sbatch(submitCommand().build(t, null));
-        return new Submitted(id, queuedInfo(id, t), Map.of());
+        return Submissions.queued(id, t, "PENDING", "PENDING");
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
         String arrayId = sbatch(submitCommand().build(t, range));
-        List<Submitted> tasks = new ArrayList<>();
-        for (long i : range.indices()) {
-            String id = arrayId + "_" + i;
-            tasks.add(new Submitted(id, queuedInfo(id, t), Map.of()));
-        }
-        return new BulkSubmitted(arrayId, tasks);
+        return Submissions.array(arrayId, range, i -> arrayId + "_" + i, t, "PENDING", "PENDING");
     }
 
     private String sbatch(Command command) {
@@ -152,11 +148,6 @@ final class SlurmBackend implements DriverBackend {
                 () -> new InternalException("sbatch printed no job id: " + r.stdout().strip()));
     }
 
-    private static JobInfo queuedInfo(String id, JobTemplate t) {
-        return JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
-                .jobState(t.isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED)
-                .jobSubState("PENDING").submissionTime(Instant.now()).build();
-    }
 
     @Override
     public JobInfo control(JobRecord job, JobAction action) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.drmaa2j.flux.FluxProvider;
 import org.drmaa2j.tck.JobFileReader;
-import org.drmaa2j.tck.TckEnvironment;
+import org.drmaa2j.tck.env.ContainerTckEnvironment;
 import org.drmaa2j.tck.TckSettings;
 import org.drmaa2j.tck.TckTimings;
 import org.drmaa2j.tck.containers.ClusterContainer;
@@ -21,10 +21,9 @@ import org.drmaa2j.tck.env.CommandFileReader;
  * cannot be built fails saying so. Without a registry, run the suite inside a Flux instance with
  * the built-in {@code existing} environment instead (see the module's README).
  */
-public final class FluxTckEnvironment implements TckEnvironment {
+public final class FluxTckEnvironment extends ContainerTckEnvironment<FluxContainer> {
     /** The name that selects this environment. */
     public static final String NAME = "flux-container";
-    private FluxContainer cluster;
 
     @Override
     public String name() {
@@ -43,9 +42,8 @@ public final class FluxTckEnvironment implements TckEnvironment {
                     + "; select it explicitly with -D" + TckSettings.ENVIRONMENT + "=" + NAME
                     + ", or run inside a Flux instance with -D" + TckSettings.ENVIRONMENT + "=existing");
         }
-        cluster = new FluxContainer();
         try {
-            cluster.start();
+            super.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException("The Flux container did not start (it is built FROM " + FluxContainer.BASE_IMAGE
                     + ", which needs a container registry): " + e.getMessage(), e);
@@ -53,37 +51,7 @@ public final class FluxTckEnvironment implements TckEnvironment {
     }
 
     @Override
-    public void stop() {
-        if (cluster != null) cluster.stop();
-    }
-
-    @Override
-    public String contact() {
-        return "docker://" + ClusterContainer.USER + "@" + cluster.getContainerId();
-    }
-
-    @Override
-    public Map<String, String> driverProperties() {
-        return Map.of(FluxProvider.CONTACT_PROPERTY, contact(), "drmaa2j.poll.fastMillis", "500");
-    }
-
-    @Override
-    public List<String> machineNames() {
-        return List.of("localhost");
-    }
-
-    @Override
-    public String scratchDirectory() {
-        return ClusterContainer.HOME;
-    }
-
-    @Override
-    public JobFileReader fileReader() {
-        return CommandFileReader.dockerExec(cluster.getContainerId());
-    }
-
-    @Override
-    public TckTimings timings() {
-        return TckTimings.DEFAULT.withSchedulingDelay(Duration.ofSeconds(10)).withJobTimeout(Duration.ofSeconds(180));
+    protected FluxContainer newCluster() {
+        return new FluxContainer();
     }
 }

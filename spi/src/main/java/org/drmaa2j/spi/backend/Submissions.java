@@ -1,0 +1,46 @@
+package org.drmaa2j.spi.backend;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+
+/** What a CLI backend knows about jobs it has just submitted, before the first status query. */
+public final class Submissions {
+    private Submissions() {
+    }
+
+    /**
+     * @param id the scheduler's job id
+     * @param t the template it was submitted with
+     * @param queuedWord the scheduler's word for a queued job, such as {@code PENDING}
+     * @param heldWord the scheduler's word for a held job, such as {@code PSUSP}
+     * @return a queued job (held when the template says so), submitted now
+     */
+    public static Submitted queued(String id, JobTemplate t, String queuedWord, String heldWord) {
+        JobInfo info = JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
+                .jobState(t.isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED)
+                .jobSubState(t.isSubmitAsHold() ? heldWord : queuedWord).submissionTime(Instant.now()).build();
+        return new Submitted(id, info, Map.of());
+    }
+
+    /**
+     * @param arrayId the scheduler's id of the whole array
+     * @param range the indices submitted
+     * @param taskId the id of the task with a given index
+     * @param t the template
+     * @param queuedWord the scheduler's word for a queued job
+     * @param heldWord the scheduler's word for a held job
+     * @return the array with one queued task per index, in index order
+     */
+    public static BulkSubmitted array(String arrayId, BulkRange range, LongFunction<String> taskId, JobTemplate t,
+                                      String queuedWord, String heldWord) {
+        List<Submitted> tasks = new ArrayList<>();
+        for (long i : range.indices()) tasks.add(queued(taskId.apply(i), t, queuedWord, heldWord));
+        return new BulkSubmitted(arrayId, tasks);
+    }
+}
