@@ -61,14 +61,21 @@ final class SlurmStatusQuery {
             for (String id : missing) {
                 JobInfo queued = found.get(id);
                 JobInfo acct = accounted.get(id);
+                if (acct != null && acct.getJobState().isTerminal() && !isComplete(acct)) {
+                    acct = null; // slurmdbd has not finished the record yet: ask again next tick
+                }
                 if (acct != null && (queued == null || acct.getJobState().isTerminal())) {
                     found.put(id, queued == null ? acct : merge(acct, queued));
                     finishedWithoutAccounting.remove(id);
-                } else if (queued != null && queued.getJobState().isTerminal() && accountingAvailable) {
+                } else if ((queued == null || queued.getJobState().isTerminal()) && accountingAvailable) {
                     // the controller says finished but accounting has no exit code yet: wait for it, within reason
                     long since = finishedWithoutAccounting.computeIfAbsent(id, k -> System.nanoTime());
-                    if (System.nanoTime() - since < ACCOUNTING_GRACE.toNanos()) found.remove(id);
-                    else finishedWithoutAccounting.remove(id);
+                    if (System.nanoTime() - since < ACCOUNTING_GRACE.toNanos()) {
+                        found.remove(id);
+                    } else {
+                        finishedWithoutAccounting.remove(id);
+                        if (queued == null && accounted.get(id) != null) found.put(id, accounted.get(id));
+                    }
                 }
             }
         }
@@ -90,6 +97,16 @@ final class SlurmStatusQuery {
             int[] exit = SlurmJobRows.exitCode(ScontrolJobRecord.parse(r.stdout()).get("exitcode"));
             return exit == null || exit[1] != 0 ? info : info.toBuilder().exitStatus(exit[0]).build();
         });
+    }
+
+    /**
+     * @return false for an accounting record slurmdbd is still filling in: no end time, or FAILED
+     *     with exit code 0 and no signal (the exit code and signal arrive a moment later)
+     */
+    static boolean isComplete(JobInfo acct) {
+        if (acct.getFinishTime() == null) return false;
+        return !("FAILED".equals(acct.getJobSubState()) && Integer.valueOf(0).equals(acct.getExitStatus())
+                && acct.getTerminatingSignal() == null);
     }
 
     /**
