@@ -32,8 +32,11 @@ public final class SlurmFigures {
     public static void main(String[] args) throws Exception {
         ResultTable table = new ResultTable();
         Path state = Files.createTempDirectory("drmaa2j-bench");
+        // one session manager per measure, so that the status figure watches only the live jobs it submitted
         try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
             submission(sm, table);
+        }
+        try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
             bulkAndStatus(sm, table);
         }
         cancelAll();
