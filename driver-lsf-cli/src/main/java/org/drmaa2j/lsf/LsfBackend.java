@@ -1,7 +1,6 @@
 package org.drmaa2j.lsf;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.drmaa2j.Capability;
-import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
@@ -120,10 +117,7 @@ final class LsfBackend implements DriverBackend {
     }
 
     private String bsub(Command command) {
-        CommandResult r = commands.run(command);
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-        return LsfMessages.submittedJobId(r.stdout()).orElseThrow(
-                () -> new DeniedByDrmsException("bsub printed no job id: " + (r.stdout() + "\n" + r.stderr()).strip()));
+        return Submissions.run(commands::run, command, LsfMessages::submittedJobId);
     }
 
 

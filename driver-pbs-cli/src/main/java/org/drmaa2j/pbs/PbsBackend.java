@@ -1,17 +1,12 @@
 package org.drmaa2j.pbs;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.drmaa2j.Capability;
-import org.drmaa2j.DeniedByDrmsException;
-import org.drmaa2j.InternalException;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
@@ -27,7 +22,6 @@ import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.backend.TemplateChecks;
 import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
@@ -135,10 +129,7 @@ final class PbsBackend implements DriverBackend {
     }
 
     private String qsub(Command command) {
-        CommandResult r = runner.run(command);
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-        return QsubOutput.jobId(r.stdout()).orElseThrow(
-                () -> new InternalException("qsub printed no job id: " + r.stdout().strip()));
+        return Submissions.run(runner::run, command, QsubOutput::jobId);
     }
 
 

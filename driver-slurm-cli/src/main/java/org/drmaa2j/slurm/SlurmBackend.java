@@ -1,7 +1,5 @@
 package org.drmaa2j.slurm;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -9,11 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.drmaa2j.Capability;
-import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.DrmCommunicationException;
-import org.drmaa2j.InternalException;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
@@ -142,10 +137,7 @@ final class SlurmBackend implements DriverBackend {
     }
 
     private String sbatch(Command command) {
-        CommandResult r = runner.run(command);
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-        return SbatchOutput.jobId(r.stdout()).orElseThrow(
-                () -> new InternalException("sbatch printed no job id: " + r.stdout().strip()));
+        return Submissions.run(runner::run, command, SbatchOutput::jobId);
     }
 
 

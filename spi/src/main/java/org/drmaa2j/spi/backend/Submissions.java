@@ -4,14 +4,36 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongFunction;
+import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.exec.CommandRunner;
 
 /** What a CLI backend knows about jobs it has just submitted, before the first status query. */
 public final class Submissions {
     private Submissions() {
+    }
+
+    /**
+     * Runs a submission command and reads the job id it printed.
+     *
+     * @param runner runs the command where the scheduler is (a {@link CommandRunner}'s {@code run})
+     * @param command the submission (sbatch, qsub, bsub, …)
+     * @param jobId reads the job id from the command's standard output
+     * @return the job id
+     * @throws DeniedByDrmsException with the scheduler's own words when the command fails or prints no job id
+     */
+    public static String run(Function<Command, CommandResult> runner, Command command, Function<String, Optional<String>> jobId) {
+        CommandResult r = runner.apply(command);
+        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
+        return jobId.apply(r.stdout()).orElseThrow(() -> new DeniedByDrmsException(
+                command.program() + " printed no job id: " + (r.stdout() + "\n" + r.stderr()).strip()));
     }
 
     /**
