@@ -93,11 +93,14 @@ public final class ScriptRenderer {
     }
 
     /**
+     * Renders one script. Calls are serialised: Jinjava's contexts share state with the global
+     * context they are made from, and concurrent renders corrupt it.
+     *
      * @param model the variables the template sees
      * @return the rendered script
      * @throws IllegalStateException if the template is broken or uses an undefined variable
      */
-    public String render(Map<String, ?> model) {
+    public synchronized String render(Map<String, ?> model) {
         Context context = new Context(jinjava.getGlobalContext(), model);
         JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, jinjava.getGlobalConfig());
         JinjavaInterpreter.pushCurrent(interpreter);

@@ -69,4 +69,21 @@ class ScriptRendererTest {
         CommandResult out = new LocalCommandRunner().run(Command.of("/bin/sh", file.toString()));
         assertEquals("in_7.txt\u00007\u0000it's 7!\u0000none\u0000", out.stdout());
     }
+
+    @Test
+    void render_isSafeFromManyThreadsAtOnce() throws Exception {
+        ScriptRenderer r = ScriptRenderer.of("t", "{% for e in env %}{% if e.name %}export {{ e.name }}={{ e.value | sh }}\n{% endif %}{% endfor %}"
+                + "{% for l in env %}{% endfor %}{% for l in args %}{% endfor %}{% if args %}{{ cmd | sh }} {{ args | sh('I') }}\n{% endif %}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> out = new java.util.ArrayList<>();
+            for (int i = 0; i < 20000; i++) {
+                String v = "v" + i;
+                out.add(pool.submit(() -> r.render(Map.of("env", List.of(Map.of("name", "X", "value", v)), "cmd", "/bin/true", "args", List.of(v)))));
+            }
+            for (int i = 0; i < 20000; i++) assertEquals("export X=v" + i + "\n/bin/true v" + i + "\n", out.get(i).get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
