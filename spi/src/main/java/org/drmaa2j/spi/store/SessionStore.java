@@ -145,7 +145,36 @@ public final class SessionStore {
     public void destroy(String name) {
         Path dir = sessionDirectory(name);
         if (!Files.isDirectory(dir)) throw new SessionManagementException("there is no job session named '" + name + "'");
-        deleteTree(dir);
+        // one atomic rename makes the session disappear at once; a job that is just ending may still
+        // write its marker into the moved directory, so the trash is emptied with a few retries
+        Path tomb;
+        try {
+            Path trash = root.resolve("trash");
+            AtomicFiles.createPrivateDirectory(trash);
+            tomb = trash.resolve(dir.getFileName() + "-" + System.nanoTime());
+            Files.move(dir, tomb, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            throw new SessionManagementException("there is no job session named '" + name + "'");
+        } catch (IOException e) {
+            throw new SessionManagementException("cannot remove job session '" + name + "': " + e.getMessage(), e);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(tomb);
+                return;
+            } catch (SessionManagementException e) {
+                if (attempt == 5) {
+                    LOG.warn("job session '{}' is destroyed, but {} could not be emptied: {}", name, tomb, e.getMessage());
+                    return;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** @return the names of every stored session, sorted */
