@@ -150,7 +150,11 @@ public final class SessionStore {
         Path tomb;
         try {
             Path trash = root.resolve("trash");
-            AtomicFiles.createPrivateDirectory(trash);
+            try {
+                AtomicFiles.createPrivateDirectory(trash);
+            } catch (java.nio.file.FileAlreadyExistsException exists) {
+                // made by an earlier or concurrent destroy
+            }
             tomb = trash.resolve(dir.getFileName() + "-" + System.nanoTime());
             Files.move(dir, tomb, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
