@@ -29,6 +29,7 @@ import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ final class SlurmBackend implements DriverBackend {
     private final SlurmStatusQuery status;
     private final SlurmControl control;
     private final SlurmMonitoring monitoring;
+    private final SlurmTagLookup tags;
     private final ScriptRenderer renderer;
     private volatile SlurmSubmitCommand submitCommand;
     private volatile Version version;
@@ -63,6 +65,7 @@ final class SlurmBackend implements DriverBackend {
         this.status = new SlurmStatusQuery(runner);
         this.control = new SlurmControl(runner, context.sink());
         this.monitoring = new SlurmMonitoring(runner);
+        this.tags = new SlurmTagLookup(runner);
     }
 
     @Override
@@ -125,14 +128,14 @@ final class SlurmBackend implements DriverBackend {
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        String id = sbatch(submitCommand().build(t, null));
+        String id = sbatch(submitCommand().build(t, null, request.tag()));
         return Submissions.queued(id, t, "PENDING", "PENDING");
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
-        String arrayId = sbatch(submitCommand().build(t, range));
+        String arrayId = sbatch(submitCommand().build(t, range, request.tag()));
         return Submissions.array(arrayId, range, i -> arrayId + "_" + i, t, "PENDING", "PENDING");
     }
 
@@ -140,6 +143,20 @@ final class SlurmBackend implements DriverBackend {
         return Submissions.run(runner::run, command, SbatchOutput::jobId);
     }
 
+
+    @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        Map<String, String> ids = tags.find(intents);
+        Map<String, BulkSubmitted> out = new HashMap<>();
+        for (SubmissionIntent i : intents) {
+            String id = ids.get(i.tag());
+            if (id == null) continue;
+            out.put(i.tag(), i.range() == null
+                    ? new BulkSubmitted(id, List.of(Submissions.queued(id, i.template(), "PENDING", "PENDING")))
+                    : Submissions.array(id, i.range(), k -> id + "_" + k, i.template(), "PENDING", "PENDING"));
+        }
+        return Optional.of(out);
+    }
 
     @Override
     public JobInfo control(JobRecord job, JobAction action) {

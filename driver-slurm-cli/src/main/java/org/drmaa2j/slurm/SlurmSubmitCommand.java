@@ -17,6 +17,7 @@ import org.drmaa2j.spi.resources.NativeOptions;
 import org.drmaa2j.spi.resources.ResourceRequest;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.script.Ulimits;
+import org.drmaa2j.spi.store.SubmissionTags;
 
 /**
  * Translates a job template into one {@code sbatch} call: options as argv entries (never shell
@@ -47,7 +48,21 @@ final class SlurmSubmitCommand {
      * @return the sbatch command with the script as its input; never retried automatically
      */
     Command build(JobTemplate t, BulkRange bulk) {
-        return Command.of(arguments(t, bulk)).withStdin(script(t)).notRetryable();
+        return build(t, bulk, null);
+    }
+
+    /**
+     * @param t the template
+     * @param bulk the array range, or null for a single job
+     * @param tag the submission's tag, or null; it goes last, as {@code --comment=drmaa2j:TAG}, so
+     *        that reconciliation can find the job (the comment is the driver's: a native
+     *        {@code --comment} is overridden)
+     * @return the sbatch command with the script as its input; never retried automatically
+     */
+    Command build(JobTemplate t, BulkRange bulk, String tag) {
+        List<String> argv = arguments(t, bulk);
+        if (tag != null) argv.add("--comment=" + SubmissionTags.label(tag));
+        return Command.of(argv).withStdin(script(t)).notRetryable();
     }
 
     /**

@@ -13,6 +13,7 @@ import org.drmaa2j.QueueInfo;
 import org.drmaa2j.UnsupportedOperationException;
 import org.drmaa2j.Version;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 
 /**
  * The scheduler-specific part of a driver, for one connection (one contact string). Everything
@@ -135,6 +136,26 @@ public interface DriverBackend extends AutoCloseable {
      * @param jobs the session's stored jobs, with their last known information
      */
     default void adopt(List<JobRecord> jobs) {
+    }
+
+    /**
+     * Finds the jobs of submissions whose outcome is unknown: the process recorded the intent (with
+     * its unique tag, see {@link SubmitRequest#tag()}) and died before it recorded a job id. Called
+     * when such a session is reopened, possibly several times while a grace period runs (a
+     * submission command left behind by the dead process may still be at work).
+     *
+     * <p>The default cannot look anything up and says so with an empty result: the intents then
+     * stay pending, neither assumed submitted nor dropped, and each reopen warns about them.
+     *
+     * @param intents the submissions to look for
+     * @return empty when this backend cannot look submissions up by tag; otherwise, for each intent
+     *         the scheduler knows, keyed by tag: for a bulk submission the array and its tasks in
+     *         index order, for a single job a {@link BulkSubmitted} whose array id is the job's id and
+     *         whose only task is the job. Tags the scheduler does not know are left out.
+     * @throws org.drmaa2j.DrmCommunicationException when the scheduler cannot be asked
+     */
+    default Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        return Optional.empty();
     }
 
     /**

@@ -84,9 +84,22 @@ final class Connection implements StateSink, AutoCloseable {
      * concurrent publish can be overwritten by the older submission information.
      */
     synchronized void register(JobRecord rec, boolean persist) {
-        records.put(rec.jobId(), rec);
         if (persist) store.saveJob(rec);
-        restoring = !persist;
+        put(rec, !persist);
+    }
+
+    /**
+     * Registers the jobs a recorded submission intent became: records them under the intent's tag
+     * in one journal write, then puts them on the board as new jobs.
+     */
+    synchronized void registerSubmitted(String tag, List<JobRecord> recs) {
+        store.recordSubmitted(tag, recs);
+        for (JobRecord r : recs) put(r, false);
+    }
+
+    private void put(JobRecord rec, boolean restored) {
+        records.put(rec.jobId(), rec);
+        restoring = restored;
         try {
             board.put(rec.info());
         } finally {

@@ -1,12 +1,14 @@
 package org.drmaa2j.spi.session;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.drmaa2j.Capability;
+import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.InvalidSessionException;
 import org.drmaa2j.Job;
@@ -15,16 +17,23 @@ import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
+import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.exec.CommandNotFoundException;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
+import org.drmaa2j.spi.store.SubmissionTags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A {@link JobSession} whose jobs live in the session store and are run by a backend. */
 public final class GenericJobSession implements JobSession {
+    private static final Logger LOG = LoggerFactory.getLogger(GenericJobSession.class);
     private final GenericSessionManager manager;
     private final Connection connection;
     private final String name;
@@ -108,10 +117,17 @@ public final class GenericJobSession implements JobSession {
     public Job runJob(JobTemplate template) {
         checkOpen();
         checkTemplate(template, false);
-        Submitted s = connection.backend().submit(request(template));
+        String tag = intend(template, null);
+        Submitted s;
+        try {
+            s = connection.backend().submit(request(template, tag));
+        } catch (RuntimeException e) {
+            abandon(tag, e);
+            throw e;
+        }
         GenericJob job = new GenericJob(this, s.jobId());
         JobRecord rec = new JobRecord(s.jobId(), name, null, 1, template, s.info(), s.driverData());
-        recordOrCancel(List.of(rec));
+        recordOrCancel(tag, List.of(rec));
         synchronized (this) {
             jobs.put(s.jobId(), job);
         }
@@ -130,7 +146,14 @@ public final class GenericJobSession implements JobSession {
         checkTemplate(template, true);
         BulkRange range = new BulkRange(begin, end, step, maxParallel);
         List<Long> indices = range.indices();
-        BulkSubmitted b = connection.backend().submitBulk(request(template), range);
+        String tag = intend(template, range);
+        BulkSubmitted b;
+        try {
+            b = connection.backend().submitBulk(request(template, tag), range);
+        } catch (RuntimeException e) {
+            abandon(tag, e);
+            throw e;
+        }
         List<GenericJob> tasks = new ArrayList<>();
         List<JobRecord> recs = new ArrayList<>();
         for (int i = 0; i < b.tasks().size(); i++) {
@@ -139,7 +162,7 @@ public final class GenericJobSession implements JobSession {
             recs.add(new JobRecord(s.jobId(), name, b.arrayId(), index, template, s.info(), s.driverData()));
             tasks.add(new GenericJob(this, s.jobId()));
         }
-        recordOrCancel(recs);
+        recordOrCancel(tag, recs);
         GenericJobArray array = new GenericJobArray(this, b.arrayId(), tasks, template);
         synchronized (this) {
             tasks.forEach(t -> jobs.put(t.getJobId(), t));
@@ -188,6 +211,7 @@ public final class GenericJobSession implements JobSession {
         closed = true;
         connection.board().wakeAll();
         manager.closed(this);
+        manager.store().closeSession(name);
     }
 
     void reaped(GenericJob job) {
@@ -198,10 +222,36 @@ public final class GenericJobSession implements JobSession {
         manager.store().deleteJob(name, job.getJobId());
     }
 
+    /**
+     * Records the intent to submit, with a new unique tag, before the scheduler is asked: if this
+     * process dies before the job id is recorded, reopening the session finds the job by its tag.
+     */
+    private String intend(JobTemplate template, BulkRange range) {
+        String tag = SubmissionTags.newTag(name);
+        manager.store().recordIntent(name, new SubmissionIntent(tag, Instant.now(), template, range));
+        return tag;
+    }
+
+    /**
+     * A submission failed. When the scheduler surely has nothing (it refused, or the request never
+     * reached it), the intent is dropped; otherwise (the answer was lost) it stays pending and the
+     * next reopen resolves it against the scheduler.
+     */
+    private void abandon(String tag, RuntimeException e) {
+        if (e instanceof DeniedByDrmsException || e instanceof InvalidArgumentException
+                || e instanceof UnsupportedAttributeException || e instanceof org.drmaa2j.UnsupportedOperationException
+                || e instanceof CommandNotFoundException) {
+            manager.store().dropIntent(name, tag, e.getClass().getSimpleName());
+        } else {
+            LOG.warn("the outcome of submission {} in session '{}' is unknown ({}); reopening the session resolves it",
+                    tag, name, e.toString());
+        }
+    }
+
     /** Records submitted jobs; if that fails, ends them on the scheduler so that nothing is left half-submitted. */
-    private void recordOrCancel(List<JobRecord> recs) {
+    private void recordOrCancel(String tag, List<JobRecord> recs) {
         try {
-            for (JobRecord r : recs) connection.register(r, true);
+            connection.registerSubmitted(tag, recs);
         } catch (RuntimeException e) {
             for (JobRecord r : recs) {
                 try {
@@ -215,8 +265,8 @@ public final class GenericJobSession implements JobSession {
         }
     }
 
-    private SubmitRequest request(JobTemplate template) {
-        return new SubmitRequest(name, manager.store().sessionDirectory(name), template);
+    private SubmitRequest request(JobTemplate template, String tag) {
+        return new SubmitRequest(name, manager.store().sessionDirectory(name), template, tag);
     }
 
     private void checkTemplate(JobTemplate template, boolean bulk) {

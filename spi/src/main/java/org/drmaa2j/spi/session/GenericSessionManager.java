@@ -117,6 +117,7 @@ public final class GenericSessionManager implements SessionManager {
         if (sessionName == null) throw new InvalidArgumentException("sessionName", "must name an existing session");
         SessionRecord rec = store.open(SessionNames.check(sessionName));
         Connection c = connection(rec.contact());
+        new SubmissionReconciler(store, c.backend(), settings).reconcile(rec.name());
         List<JobRecord> stored = store.loadJobs(rec.name());
         List<JobRecord> fresh = new ArrayList<>();
         for (JobRecord r : stored) {
@@ -244,6 +245,7 @@ public final class GenericSessionManager implements SessionManager {
             reservationSessions.values().forEach(GenericReservationSession::close);
         }
         conns.forEach(Connection::close);
+        store.close();
     }
 
     void closed(AutoCloseable session) {

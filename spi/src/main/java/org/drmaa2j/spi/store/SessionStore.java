@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.drmaa2j.InternalException;
 import org.drmaa2j.SessionManagementException;
@@ -23,18 +25,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The persistent job-session store of one driver. Layout under the root (all directories 0700,
- * all files 0600, every file written atomically):
+ * all files 0600):
  * <pre>
- * sessions/NAME/session.json        name, contact, creation time
- * sessions/NAME/jobs/JOBID.json     one {@link JobRecord} per job
+ * sessions/NAME/session.json        name, contact, creation time (written atomically)
+ * sessions/NAME/journal.log         the session's append-only journal (see below)
+ * sessions/NAME/writers/            one claim per process that has the journal open
  * sessions/NAME/markers/JOBID.exit  {@link CompletionMarker}s written by the jobs themselves
  * sessions/NAME/work/               backend scratch space (scripts, logs)
  * </pre>
  * Creating a session is atomic across processes (the directory is created exclusively).
+ *
+ * <p>Jobs are kept in the session's journal: one line per event, appended with one write each and
+ * never rewritten in place, so a process killed at any moment leaves every event it completed.
+ * A submission is recorded in two steps: an {@linkplain #recordIntent intent} with a unique tag
+ * before the scheduler is asked, then the {@linkplain #recordSubmitted job ids} under that tag.
+ * An intent without job ids is what {@link #pendingIntents} reports after a crash; the session
+ * layer resolves it against the scheduler. Writes are not synced to disk: they survive a killed
+ * process, not a crashed operating system. Readers replay the journal and ignore a torn last line.
+ * Only {@link Files} operations are used, so the root may be on any {@link java.nio.file.FileSystem}.
  */
 public final class SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
     private final Path root;
+    private final Map<String, SessionJournal> journals = new ConcurrentHashMap<>();
 
     /**
      * @param root the driver's state directory; created 0700 if missing
@@ -98,7 +111,7 @@ public final class SessionStore {
         }
         SessionRecord rec = new SessionRecord(name, contact, Instant.now());
         try {
-            for (String sub : List.of("jobs", "markers", "work")) AtomicFiles.createPrivateDirectory(dir.resolve(sub));
+            for (String sub : List.of("markers", "work")) AtomicFiles.createPrivateDirectory(dir.resolve(sub));
             ObjectNode n = Json.MAPPER.createObjectNode();
             n.put("name", name);
             Json.put(n, "contact", contact);
@@ -119,7 +132,7 @@ public final class SessionStore {
     public SessionRecord open(String name) {
         Path file = sessionDirectory(name).resolve("session.json");
         try {
-            JsonNode n = Json.MAPPER.readTree(file.toFile());
+            JsonNode n = Json.MAPPER.readTree(Files.readAllBytes(file));
             return new SessionRecord(name, Json.str(n, "contact"), Json.instant(n, "created"));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new SessionManagementException("there is no job session named '" + name + "'");
@@ -145,6 +158,8 @@ public final class SessionStore {
     public void destroy(String name) {
         Path dir = sessionDirectory(name);
         if (!Files.isDirectory(dir)) throw new SessionManagementException("there is no job session named '" + name + "'");
+        SessionJournal journal = journals.remove(name);
+        if (journal != null) journal.close(false);
         // one atomic rename makes the session disappear at once; a job that is just ending may still
         // write its marker into the moved directory, so the trash is emptied with a few retries
         Path tomb;
@@ -196,26 +211,64 @@ public final class SessionStore {
     }
 
     /**
-     * Writes a job's record atomically. Does nothing when the session was destroyed meanwhile.
+     * Records a job's latest record in its session's journal. Does nothing when the session was
+     * destroyed meanwhile.
      *
      * @param rec the record
      */
     public void saveJob(JobRecord rec) {
-        Path jobs = sessionDirectory(rec.sessionName()).resolve("jobs");
-        if (!Files.isDirectory(jobs)) return;
-        ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("jobId", rec.jobId());
-        n.put("sessionName", rec.sessionName());
-        Json.put(n, "arrayId", rec.arrayId());
-        n.put("taskIndex", rec.taskIndex());
-        n.set("template", TemplateJson.toJson(rec.template()));
-        n.set("info", JobInfoJson.toJson(rec.info()));
-        Json.put(n, "driverData", rec.driverData());
-        try {
-            AtomicFiles.write(jobs.resolve(fileName(rec.jobId()) + ".json"), Json.MAPPER.writeValueAsBytes(n));
-        } catch (IOException e) {
-            throw new InternalException("cannot write the record of job " + rec.jobId() + ": " + e.getMessage(), e);
-        }
+        SessionJournal j = journal(rec.sessionName());
+        if (j == null) return;
+        append(j, rec.sessionName(), List.of(j.knows(rec.jobId()) ? JournalEvents.info(rec) : JournalEvents.job(rec, null, true)));
+    }
+
+    /**
+     * Records, before the scheduler is asked, that a submission is about to happen.
+     *
+     * @param session the session name
+     * @param intent the submission with its tag
+     * @throws InternalException if it cannot be recorded (then nothing may be submitted)
+     */
+    public void recordIntent(String session, SubmissionIntent intent) {
+        SessionJournal j = journal(session);
+        if (j == null) throw new SessionManagementException("there is no job session named '" + session + "'");
+        append(j, session, List.of(JournalEvents.intent(intent)));
+    }
+
+    /**
+     * Records the jobs a recorded intent became (one for a single job, one per task of a bulk job).
+     *
+     * @param tag the intent's tag
+     * @param recs the jobs' records, all of one session
+     */
+    public void recordSubmitted(String tag, List<JobRecord> recs) {
+        if (recs.isEmpty()) return;
+        String session = recs.get(0).sessionName();
+        SessionJournal j = journal(session);
+        if (j == null) return;
+        List<ObjectNode> events = new ArrayList<>();
+        for (JobRecord r : recs) events.add(JournalEvents.job(r, tag, false));
+        append(j, session, events);
+    }
+
+    /**
+     * Records that an intent never became a job (the scheduler refused it, or does not know its tag).
+     *
+     * @param session the session name
+     * @param tag the intent's tag
+     * @param why the reason, for the record
+     */
+    public void dropIntent(String session, String tag, String why) {
+        SessionJournal j = journal(session);
+        if (j != null) append(j, session, List.of(JournalEvents.dropped(tag, why)));
+    }
+
+    /**
+     * @param session a session name
+     * @return the intents of the session that have neither job ids nor were dropped, oldest first
+     */
+    public List<SubmissionIntent> pendingIntents(String session) {
+        return new ArrayList<>(state(session).pending.values());
     }
 
     /**
@@ -224,58 +277,74 @@ public final class SessionStore {
      * @return the stored record, or empty
      */
     public Optional<JobRecord> loadJob(String session, String jobId) {
-        return readJob(sessionDirectory(session).resolve("jobs").resolve(fileName(jobId) + ".json"));
+        return Optional.ofNullable(state(session).jobs.get(jobId));
     }
 
     /**
      * @param session a session name
-     * @return every stored job of the session (unreadable records are logged and skipped)
+     * @return every stored job of the session, in the order they were first recorded
      */
     public List<JobRecord> loadJobs(String session) {
-        List<JobRecord> list = new ArrayList<>();
-        Path jobs = sessionDirectory(session).resolve("jobs");
-        if (!Files.isDirectory(jobs)) return list;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(jobs, "*.json")) {
-            for (Path p : ds) readJob(p).ifPresent(list::add);
-        } catch (IOException e) {
-            throw new SessionManagementException("cannot read the jobs of session '" + session + "': " + e.getMessage(), e);
-        }
-        list.sort(Comparator.comparing((JobRecord r) -> r.info().getSubmissionTime(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(JobRecord::taskIndex));
-        return list;
+        return new ArrayList<>(state(session).jobs.values());
     }
 
     /**
-     * Removes a job's record, its marker and any other file a backend keeps for it next to the
-     * marker ({@code markers/JOBID.*}).
+     * Removes a job from its session, with its marker and any other file a backend keeps for it
+     * next to the marker ({@code markers/JOBID.*}).
      *
      * @param session a session name
      * @param jobId a job id
      */
     public void deleteJob(String session, String jobId) {
+        SessionJournal j = journal(session);
+        if (j == null) return;
+        append(j, session, List.of(JournalEvents.reaped(jobId)));
         try {
-            Files.deleteIfExists(sessionDirectory(session).resolve("jobs").resolve(fileName(jobId) + ".json"));
             Path markers = markerFile(session, jobId).getParent();
             if (!Files.isDirectory(markers)) return;
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(markers, fileName(jobId) + ".*")) {
                 for (Path p : ds) Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new InternalException("cannot remove the record of job " + jobId + ": " + e.getMessage(), e);
+            throw new InternalException("cannot remove the files of job " + jobId + ": " + e.getMessage(), e);
         }
     }
 
-    private Optional<JobRecord> readJob(Path file) {
+    /**
+     * Closes the session's journal in this process, compacting it when no other process writes it.
+     * A later write opens it again.
+     *
+     * @param session a session name
+     */
+    public void closeSession(String session) {
+        SessionJournal j = journals.remove(session);
+        if (j != null) j.close(true);
+    }
+
+    /** Closes every journal this store has open. */
+    public void close() {
+        for (String name : new ArrayList<>(journals.keySet())) closeSession(name);
+    }
+
+    private SessionJournal journal(String session) {
+        Path dir = sessionDirectory(session);
+        if (!Files.isDirectory(dir)) return null;
+        return journals.computeIfAbsent(session, k -> new SessionJournal(dir, k));
+    }
+
+    private static void append(SessionJournal j, String session, List<ObjectNode> events) {
         try {
-            JsonNode n = Json.MAPPER.readTree(Files.readAllBytes(file));
-            return Optional.of(new JobRecord(Json.str(n, "jobId"), Json.str(n, "sessionName"), Json.str(n, "arrayId"),
-                    n.path("taskIndex").asLong(1), TemplateJson.fromJson(n.get("template")),
-                    JobInfoJson.fromJson(n.get("info")), Json.map(n, "driverData")));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("skipping unreadable job record {}: {}", file, e.toString());
-            return Optional.empty();
+            j.append(events);
+        } catch (IOException e) {
+            throw new InternalException("cannot write the journal of session '" + session + "': " + e.getMessage(), e);
+        }
+    }
+
+    private JournalEvents.State state(String session) {
+        try {
+            return SessionJournal.read(sessionDirectory(session), session);
+        } catch (IOException e) {
+            throw new SessionManagementException("cannot read the jobs of session '" + session + "': " + e.getMessage(), e);
         }
     }
 

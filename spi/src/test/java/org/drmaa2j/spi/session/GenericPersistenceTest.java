@@ -76,8 +76,9 @@ class GenericPersistenceTest extends GenericSessionTestSupport {
         Job j = js.runJob(JobTemplate.builder("/bin/echo").build());
         Path dir = tmp.resolve("sessions/s1");
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
-        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("jobs"))));
-        Path rec = dir.resolve("jobs/" + j.getJobId() + ".json");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("writers"))));
+        Path rec = dir.resolve("journal.log");
+        assertTrue(Files.readString(rec).contains(j.getJobId()));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(rec)));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("session.json"))));
     }
@@ -97,6 +98,7 @@ class GenericPersistenceTest extends GenericSessionTestSupport {
             assertTrue(e.getMessage().contains("invalid partition"));
             assertTrue(s.getJobs(null).isEmpty());
             assertTrue(m.store().loadJobs("m1").isEmpty());
+            assertTrue(m.store().pendingIntents("m1").isEmpty(), "a refused submission leaves no pending intent");
         }
     }
 

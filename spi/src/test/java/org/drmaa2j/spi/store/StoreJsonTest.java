@@ -83,9 +83,8 @@ class StoreJsonTest {
         store.saveJob(new JobRecord(id, "s", null, 1, JobTemplate.builder("/bin/true").build(),
                 JobInfo.builder().jobId(id).jobState(JobState.QUEUED).build(), Map.of()));
         assertEquals(id, store.loadJobs("s").get(0).jobId());
-        assertTrue(Files.isRegularFile(store.markerFile("s", id).getParent().getParent().resolve("jobs")
-                .resolve(SessionStore.fileName(id) + ".json")));
         assertTrue(!SessionStore.fileName(id).contains("/"));
+        assertTrue(store.markerFile("s", id).getParent().equals(store.sessionDirectory("s").resolve("markers")));
     }
 
     @Test
