@@ -39,6 +39,15 @@ class SlurmSubmitCommandTest {
     }
 
     @Test
+    void build_submissionTag_goesLastAsTheComment() {
+        JobTemplate t = JobTemplate.builder("/bin/true").extension(org.drmaa2j.Extensions.NATIVE_OPTIONS, "--comment=mine").build();
+        Command c = cmd.build(t, null, "0123456789ab.cdef01234567");
+        assertEquals("--comment=drmaa2j:0123456789ab.cdef01234567", c.argv().get(c.argv().size() - 1),
+                "the tag is the driver's: it overrides a native comment");
+        assertFalse(cmd.build(JobTemplate.builder("/bin/true").build(), null, null).argv().stream().anyMatch(a -> a.startsWith("--comment")));
+    }
+
+    @Test
     void build_everySupportedAttributeBecomesItsOwnArgvEntry() {
         JobTemplate t = JobTemplate.builder("/bin/echo")
                 .jobName("my job; rm -rf ~ `id`").submitAsHold(true).workingDirectory("$DRMAA2_HOME_DIR$/w d")

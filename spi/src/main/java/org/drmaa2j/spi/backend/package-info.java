@@ -21,7 +21,9 @@
  *       {@code Timeouts.ZERO}, infinite and negative timeouts, never reap;</li>
  *   <li>{@code runBulkJobs} argument checks, {@code getJobs(filter)}, event callbacks;</li>
  *   <li>the persistent {@link org.drmaa2j.spi.store.SessionStore} (one directory per named session,
- *       one JSON record per job) and reopening sessions in another process;</li>
+ *       an append-only journal of its jobs) and reopening sessions in another process, with
+ *       crash safety: each submission is recorded with a unique tag before the scheduler is asked,
+ *       and reopening finds the jobs of tags whose job id was never recorded;</li>
  *   <li>the {@link org.drmaa2j.spi.session.BatchedPoller}: per connection ONE
  *       {@link org.drmaa2j.spi.backend.DriverBackend#status status} call per tick for all live jobs,
  *       fast (default 500 ms) while someone waits, slow (default 10 s) when idle.</li>
@@ -40,7 +42,9 @@
  *   <li>{@code status}: the batched query, one call for many jobs.</li>
  *   <li>optional: {@code queues/machines/allJobs} (MONITORING), {@code reservations()}
  *       (ADVANCE_RESERVATION), {@code adopt} (take over jobs of a reopened session),
- *       {@code forget} (a job was reaped).</li>
+ *       {@code forget} (a job was reaped), {@code findSubmittedByTags} (hand the scheduler
+ *       {@link org.drmaa2j.spi.backend.SubmitRequest#tag()} with each submission and find jobs by
+ *       it; without it, submissions interrupted by a crash stay unresolved).</li>
  * </ul>
  * News that arrives between polls is pushed through the {@link org.drmaa2j.spi.backend.StateSink}
  * given in the {@link org.drmaa2j.spi.backend.BackendContext}: {@code publish(JobInfo)} wakes

@@ -3,6 +3,8 @@ package org.drmaa2j.spi.session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -28,6 +30,8 @@ public final class BatchedPoller implements AutoCloseable {
     private final Duration slow;
     private final Thread thread;
     private final Object tickLock = new Object();
+    /** The tick in progress, or null; guarded by tickLock. */
+    private CompletableFuture<List<JobRecord>> inFlight;
     private boolean kicked;
     private volatile boolean running = true;
     private volatile long ticks;
@@ -67,21 +71,50 @@ public final class BatchedPoller implements AutoCloseable {
     }
 
     /**
-     * Polls once now, on the calling thread; concurrent calls run one after the other.
+     * Polls once now, on the calling thread. A call made while another tick runs waits for that
+     * tick and shares its outcome (its answers, or its failure) instead of queueing a second call:
+     * when the scheduler does not answer, every caller fails after one retry budget, not one
+     * budget per caller in the queue.
      *
      * @return the jobs asked about
      * @throws RuntimeException whatever the backend's status call throws
      */
     public List<JobRecord> tick() {
+        CompletableFuture<List<JobRecord>> mine;
+        CompletableFuture<List<JobRecord>> other;
         synchronized (tickLock) {
+            other = inFlight;
+            mine = other == null ? (inFlight = new CompletableFuture<>()) : null;
+        }
+        if (other != null) return joinRunning(other);
+        try {
             List<JobRecord> jobs = live.get();
-            if (jobs.isEmpty()) return jobs;
-            ticks++;
-            org.drmaa2j.spi.exec.CommandMetrics.recordStatusTick();
-            long asOf = System.nanoTime();
-            Map<String, JobInfo> answers = status.apply(jobs);
-            answers.values().forEach(i -> publish.accept(i, asOf));
+            if (!jobs.isEmpty()) {
+                ticks++;
+                org.drmaa2j.spi.exec.CommandMetrics.recordStatusTick();
+                long asOf = System.nanoTime();
+                Map<String, JobInfo> answers = status.apply(jobs);
+                answers.values().forEach(i -> publish.accept(i, asOf));
+            }
+            mine.complete(jobs);
             return jobs;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (tickLock) {
+                inFlight = null;
+            }
+        }
+    }
+
+    private static List<JobRecord> joinRunning(CompletableFuture<List<JobRecord>> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
         }
     }
 
