@@ -119,7 +119,7 @@ public final class SessionStore {
     public SessionRecord open(String name) {
         Path file = sessionDirectory(name).resolve("session.json");
         try {
-            JsonNode n = Json.MAPPER.readTree(file.toFile());
+            JsonNode n = Json.MAPPER.readTree(Files.readAllBytes(file));
             return new SessionRecord(name, Json.str(n, "contact"), Json.instant(n, "created"));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new SessionManagementException("there is no job session named '" + name + "'");

@@ -58,10 +58,7 @@ final class SshConnection {
             hostKeyCheck = null;
             client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         }
-        String sock = System.getenv("SSH_AUTH_SOCK");
-        if (options.useAgent() && sock != null && !sock.isBlank() && Files.exists(Path.of(sock))) {
-            client.setAgentFactory(new AgentFactory(Path.of(sock)));
-        }
+        if (options.agentSocket() != null) client.setAgentFactory(new AgentFactory(options.agentSocket()));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, options.heartbeat());
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, options.heartbeat());
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);

@@ -13,18 +13,21 @@ import org.drmaa2j.spi.util.DriverSettings;
  * name, see {@link DriverSettings}).
  *
  * @param identities private key files to offer, in order
- * @param useAgent true to also offer the keys of the SSH agent named by {@code SSH_AUTH_SOCK}
+ * @param agentSocket the SSH agent's socket whose keys are offered too, or null for none
  * @param knownHosts the known-hosts file the server's host key is verified against
  * @param verifyHostKey false only when the user opted out of host key verification
  * @param connectTimeout how long connecting and authenticating may take
  * @param heartbeat interval of keep-alive requests on an idle connection
  */
-public record SshOptions(List<Path> identities, boolean useAgent, Path knownHosts, boolean verifyHostKey,
+public record SshOptions(List<Path> identities, Path agentSocket, Path knownHosts, boolean verifyHostKey,
                          Duration connectTimeout, Duration heartbeat) {
     /** Comma-separated private key files; default {@code ~/.ssh/id_ed25519, id_ecdsa, id_rsa} (those that exist). */
     public static final String IDENTITY = "drmaa2j.ssh.identity";
-    /** {@code false} to ignore the SSH agent; default {@code true} (used when {@code SSH_AUTH_SOCK} is set). */
-    public static final String AGENT = "drmaa2j.ssh.agent";
+    /**
+     * The SSH agent's socket; default the environment variable {@code SSH_AUTH_SOCK}; {@code none}
+     * to use no agent.
+     */
+    public static final String AGENT_SOCKET = "drmaa2j.ssh.agentSocket";
     /** The known-hosts file; default {@code ~/.ssh/known_hosts}. */
     public static final String KNOWN_HOSTS = "drmaa2j.ssh.knownHosts";
     /**
@@ -64,7 +67,7 @@ public record SshOptions(List<Path> identities, boolean useAgent, Path knownHost
             for (String n : List.of("id_ed25519", "id_ecdsa", "id_rsa")) if (Files.isRegularFile(ssh.resolve(n))) ids.add(ssh.resolve(n));
         });
         return new SshOptions(ids,
-                bool(settings, AGENT, true),
+                agentSocket(settings),
                 settings.get(KNOWN_HOSTS).map(Path::of).orElse(ssh.resolve("known_hosts")),
                 bool(settings, STRICT_HOST_KEY_CHECKING, true),
                 settings.millis(CONNECT_TIMEOUT_MS, Duration.ofSeconds(30)),
@@ -77,6 +80,13 @@ public record SshOptions(List<Path> identities, boolean useAgent, Path knownHost
      */
     public static boolean remoteStore(DriverSettings settings) {
         return bool(settings, REMOTE_STORE, true);
+    }
+
+    private static Path agentSocket(DriverSettings settings) {
+        String v = settings.get(AGENT_SOCKET).orElse(System.getenv("SSH_AUTH_SOCK"));
+        if (v == null || v.isBlank() || v.strip().equalsIgnoreCase("none")) return null;
+        Path p = Path.of(v.strip());
+        return Files.exists(p) ? p : null;
     }
 
     private static boolean bool(DriverSettings settings, String key, boolean dflt) {
