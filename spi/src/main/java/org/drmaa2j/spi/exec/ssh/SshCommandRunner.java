@@ -73,7 +73,17 @@ public final class SshCommandRunner implements CommandRunner {
 
     private CommandResult runOnce(Command command, String line) throws ConnectionLost {
         long start = System.nanoTime();
+        connection.acquireChannel(command.timeout());
+        try {
+            return runOnChannel(command, line, start);
+        } finally {
+            connection.releaseChannel();
+        }
+    }
+
+    private CommandResult runOnChannel(Command command, String line, long start) throws ConnectionLost {
         ClientSession session = connection.session();
+        long opened = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ChannelExec channel;
@@ -84,6 +94,10 @@ public final class SshCommandRunner implements CommandRunner {
             channel.open().verify(command.timeout().toMillis());
         } catch (IOException | RuntimeException e) {
             if (e instanceof DrmCommunicationException d) throw d;
+            if (isOpen(session)) {
+                throw new DrmCommunicationException(describe() + " refused a channel for " + command.program() + " (it did not run): "
+                        + e.getMessage(), e);
+            }
             connection.discard(session);
             throw new ConnectionLost(false, e);
         }
@@ -91,14 +105,14 @@ public final class SshCommandRunner implements CommandRunner {
             try (OutputStream in = channel.getInvertedIn()) {
                 if (command.stdin() != null) in.write(command.stdin());
             } catch (IOException e) {
-                if (!session.isOpen()) {
+                if (!isOpen(session)) {
                     connection.discard(session);
                     throw new ConnectionLost(true, e);
                 }
                 LOG.debug("{} closed its input early: {}", command.program(), e.getMessage());
             }
-            long left = command.timeout().toNanos() - (System.nanoTime() - start);
-            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofNanos(Math.max(left, 1)));
+            long leftMillis = command.timeout().toMillis() - (System.nanoTime() - opened) / 1_000_000;
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Math.max(leftMillis, 1));
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
                 throw new DrmCommunicationException(command.program() + " did not finish within " + command.timeout().toSeconds()
                         + " s on " + describe() + "; its channel was closed");
@@ -106,7 +120,7 @@ public final class SshCommandRunner implements CommandRunner {
             Integer status = channel.getExitStatus();
             if (status == null && channel.getExitSignal() != null) status = 128 + signal(channel.getExitSignal());
             if (status == null) {
-                if (!session.isOpen() || session.isClosing()) {
+                if (!isOpen(session)) {
                     connection.discard(session);
                     throw new ConnectionLost(true, new IOException("the channel closed without an exit status"));
                 }
@@ -118,6 +132,10 @@ public final class SshCommandRunner implements CommandRunner {
         } finally {
             channel.close(true);
         }
+    }
+
+    private static boolean isOpen(ClientSession session) {
+        return session.isOpen() && !session.isClosing();
     }
 
     private static int signal(String name) {

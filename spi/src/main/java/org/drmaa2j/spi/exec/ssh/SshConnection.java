@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -19,6 +21,12 @@ import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.sftp.SftpModuleProperties;
+import org.apache.sshd.sftp.client.SftpErrorDataHandler;
+import org.apache.sshd.sftp.client.SftpVersionSelector;
+import org.apache.sshd.sftp.client.fs.SftpFileSystem;
+import org.apache.sshd.sftp.client.fs.SftpFileSystemAutomatic;
+import org.apache.sshd.sftp.client.fs.SftpFileSystemProvider;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.spi.exec.Contact;
 import org.slf4j.Logger;
@@ -40,7 +48,9 @@ final class SshConnection {
     private final SshClient client;
     private final HostKeyCheck hostKeyCheck;
     private final List<KeyPair> keys;
+    private final Semaphore channels;
     private ClientSession session;
+    private SftpFileSystem fileSystem;
     private int users;
     private int connects;
 
@@ -49,6 +59,7 @@ final class SshConnection {
         this.contact = contact;
         this.options = options;
         this.keys = loadKeys(options.identities());
+        this.channels = new Semaphore(options.maxChannels(), true);
         client = SshClient.setUpDefaultClient();
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         if (options.verifyHostKey()) {
@@ -63,6 +74,8 @@ final class SshConnection {
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, options.heartbeat());
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+        SftpModuleProperties.POOL_SIZE.set(client, 1);
+        SftpModuleProperties.POOL_CORE_SIZE.set(client, 1);
         client.start();
     }
 
@@ -87,6 +100,14 @@ final class SshConnection {
             SHARED.remove(key);
         }
         synchronized (this) {
+            if (fileSystem != null) {
+                try {
+                    fileSystem.close();
+                } catch (IOException e) {
+                    LOG.debug("closing the SFTP file system of {}: {}", describe(), e.toString());
+                }
+                fileSystem = null;
+            }
             if (session != null) session.close(true);
             session = null;
         }
@@ -127,6 +148,50 @@ final class SshConnection {
     /** @return the session if one is open, else null; never connects */
     synchronized ClientSession currentSession() {
         return session != null && session.isOpen() ? session : null;
+    }
+
+    /**
+     * @return the remote file system over SFTP, opened on first use and shared; it follows
+     *     reconnections, and its channels count against {@link SshOptions#maxChannels()}
+     * @throws IOException if SFTP cannot be started
+     */
+    synchronized SftpFileSystem fileSystem() throws IOException {
+        if (fileSystem == null) {
+            session();
+            fileSystem = new SftpFileSystemAutomatic(new SftpFileSystemProvider(client), describe() + "#" + System.identityHashCode(this),
+                    create -> create ? session() : currentSession(), new ChannelLimitedSftpClients(this),
+                    SftpVersionSelector.CURRENT, SftpErrorDataHandler.EMPTY);
+        }
+        return fileSystem;
+    }
+
+    /**
+     * Takes one of the connection's channel slots, waiting up to the connect time-out.
+     *
+     * @throws DrmCommunicationException if none frees up in time
+     */
+    void acquireChannel() {
+        acquireChannel(options.connectTimeout());
+    }
+
+    /**
+     * @param wait how long to wait for a free slot
+     * @throws DrmCommunicationException if none frees up in time
+     */
+    void acquireChannel(Duration wait) {
+        try {
+            if (channels.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DrmCommunicationException("interrupted while waiting for a free channel to " + describe(), e);
+        }
+        throw new DrmCommunicationException("no free channel to " + describe() + " within " + wait.toSeconds() + " s ("
+                + options.maxChannels() + " in use; " + SshOptions.MAX_CHANNELS + ")");
+    }
+
+    /** Gives back a slot taken by {@link #acquireChannel}. */
+    void releaseChannel() {
+        channels.release();
     }
 
     /** @param dead a session a command found broken: closed so that the next {@link #session()} reconnects */

@@ -18,9 +18,10 @@ import org.drmaa2j.spi.util.DriverSettings;
  * @param verifyHostKey false only when the user opted out of host key verification
  * @param connectTimeout how long connecting and authenticating may take
  * @param heartbeat interval of keep-alive requests on an idle connection
+ * @param maxChannels channels (commands and SFTP) open at once on the connection
  */
 public record SshOptions(List<Path> identities, Path agentSocket, Path knownHosts, boolean verifyHostKey,
-                         Duration connectTimeout, Duration heartbeat) {
+                         Duration connectTimeout, Duration heartbeat, int maxChannels) {
     /** Comma-separated private key files; default {@code ~/.ssh/id_ed25519, id_ecdsa, id_rsa} (those that exist). */
     public static final String IDENTITY = "drmaa2j.ssh.identity";
     /**
@@ -40,6 +41,11 @@ public record SshOptions(List<Path> identities, Path agentSocket, Path knownHost
     /** Milliseconds between keep-alive requests; default 30000. */
     public static final String HEARTBEAT_MS = "drmaa2j.ssh.heartbeatMillis";
 
+    /**
+     * Channels open at once on the one connection, commands and SFTP together; default 8, below
+     * OpenSSH's default {@code MaxSessions} of 10. Further commands wait for a free channel.
+     */
+    public static final String MAX_CHANNELS = "drmaa2j.ssh.maxChannels";
     /**
      * {@code false} keeps the session store on this machine even when the default contact is an SSH
      * contact; default {@code true}: the store lives on the SSH host.
@@ -71,7 +77,8 @@ public record SshOptions(List<Path> identities, Path agentSocket, Path knownHost
                 settings.get(KNOWN_HOSTS).map(Path::of).orElse(ssh.resolve("known_hosts")),
                 bool(settings, STRICT_HOST_KEY_CHECKING, true),
                 settings.millis(CONNECT_TIMEOUT_MS, Duration.ofSeconds(30)),
-                settings.millis(HEARTBEAT_MS, Duration.ofSeconds(30)));
+                settings.millis(HEARTBEAT_MS, Duration.ofSeconds(30)),
+                maxChannels(settings));
     }
 
     /**
@@ -80,6 +87,17 @@ public record SshOptions(List<Path> identities, Path agentSocket, Path knownHost
      */
     public static boolean remoteStore(DriverSettings settings) {
         return bool(settings, REMOTE_STORE, true);
+    }
+
+    private static int maxChannels(DriverSettings settings) {
+        String v = settings.get(MAX_CHANNELS).orElse("8");
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 2) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidArgumentException(MAX_CHANNELS, "must be a whole number of at least 2 (was '" + v + "')");
     }
 
     private static Path agentSocket(DriverSettings settings) {

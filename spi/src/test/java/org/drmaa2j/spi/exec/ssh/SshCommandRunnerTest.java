@@ -210,6 +210,34 @@ class SshCommandRunnerTest {
         }
     }
 
+    @Test
+    void manyCommandsAtOnce_stayWithinTheServersChannelLimit_andShareTheStoresChannels() throws Exception {
+        try (TestSshServer small = new TestSshServer(java.nio.file.Files.createDirectories(dir.resolve("small")), 3)) {
+            Map<String, String> p = small.properties();
+            p.put(SshOptions.MAX_CHANNELS, "2"); // one spare: the test server frees a closed channel asynchronously
+            DriverSettings settings = new DriverSettings("test", p);
+            try (SshCommandRunner r = SshCommandRunner.open(Contact.parse(small.contact()), settings);
+                 RemoteStateDirectory store = RemoteStateDirectory.open(Contact.parse(small.contact()), settings,
+                         dir.resolve("small/store").toString())) {
+                List<CompletableFuture<String>> all = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    String word = "c" + i;
+                    Path file = store.path().resolve(word);
+                    all.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            Files.writeString(file, word);
+                            return r.run(Command.of("sh", "-c", "sleep 0.1; cat \"$1\"", "sh", dir.resolve("small/store/" + word).toString())).stdout();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }));
+                }
+                for (int i = 0; i < 16; i++) assertEquals("c" + i, all.get(i).get());
+                assertEquals(1, r.connects());
+            }
+        }
+    }
+
     private static void awaitLines(Path file, int n) throws Exception {
         for (int i = 0; i < 200; i++) {
             if (Files.exists(file) && Files.readAllLines(file).size() >= n) return;

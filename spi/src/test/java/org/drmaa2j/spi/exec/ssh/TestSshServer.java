@@ -33,6 +33,14 @@ public final class TestSshServer implements AutoCloseable {
 
     /** @param dir where keys and files go */
     public TestSshServer(Path dir) throws Exception {
+        this(dir, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param dir where keys and files go
+     * @param maxChannels channels the server allows open at once per connection, like OpenSSH's MaxSessions
+     */
+    public TestSshServer(Path dir, int maxChannels) throws Exception {
         this.dir = dir;
         identity = dir.resolve("id_ed25519");
         keygen(identity);
@@ -42,6 +50,7 @@ public final class TestSshServer implements AutoCloseable {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
+        org.apache.sshd.core.CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, maxChannels);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorized));
         server.setCommandFactory((channel, command) -> {
