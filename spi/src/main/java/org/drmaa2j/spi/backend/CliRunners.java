@@ -32,7 +32,7 @@ public final class CliRunners {
     public static CommandRunner open(BackendContext context, Map<String, String> properties, TransientFailures transientFailures) {
         String contact = context.contact() != null && !context.contact().isBlank() ? context.contact()
                 : context.settings().get(CONTACT_PROPERTY).orElse("");
-        return CommandRunners.open(Contact.parse(contact), RetryPolicy.fromProperties(properties), transientFailures);
+        return CommandRunners.open(Contact.parse(contact), RetryPolicy.fromProperties(properties), transientFailures, context.settings());
     }
 
     /**

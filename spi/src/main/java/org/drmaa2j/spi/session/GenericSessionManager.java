@@ -41,6 +41,7 @@ public final class GenericSessionManager implements SessionManager {
 
     private final DriverSettings settings;
     private final BackendFactory factory;
+    private final StoreRoot storeRoot;
     private final SessionStore store;
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
@@ -56,7 +57,8 @@ public final class GenericSessionManager implements SessionManager {
     public GenericSessionManager(String driverName, Map<String, String> properties, BackendFactory factory) {
         this.settings = new DriverSettings(driverName, properties);
         this.factory = factory;
-        this.store = new SessionStore(settings.stateDirectory());
+        this.storeRoot = StoreRoot.of(settings);
+        this.store = new SessionStore(storeRoot.path());
     }
 
     /** @return the session store */
@@ -246,6 +248,7 @@ public final class GenericSessionManager implements SessionManager {
         }
         conns.forEach(Connection::close);
         store.close();
+        storeRoot.close();
     }
 
     void closed(AutoCloseable session) {

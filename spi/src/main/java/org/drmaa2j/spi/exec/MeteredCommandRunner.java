@@ -1,0 +1,27 @@
+package org.drmaa2j.spi.exec;
+
+/** Counts the commands of a runner that does not count them itself in {@link CommandMetrics}. */
+final class MeteredCommandRunner implements CommandRunner {
+    private final CommandRunner delegate;
+
+    MeteredCommandRunner(CommandRunner delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public CommandResult run(Command command) {
+        CommandResult r = delegate.run(command);
+        CommandMetrics.record(command, r.elapsed().toNanos());
+        return r;
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
