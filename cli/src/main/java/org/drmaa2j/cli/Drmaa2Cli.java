@@ -1,7 +1,12 @@
 package org.drmaa2j.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.drmaa2j.Drmaa2;
+import org.drmaa2j.Drmaa2Provider;
+import org.drmaa2j.SessionManager;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,10 +21,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "drmaa2", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Submit, watch and control jobs through any drmaa2j driver.",
         subcommands = {RunCommand.class, SubmitCommand.class, StatusCommand.class, WaitCommand.class,
-                ListCommand.class})
+                ListCommand.class},
+        footer = {"", "Defaults for --driver, --contact, --session, --queue and --account can be kept in a properties file:"
+                + " $DRMAA2J_CONFIG, else ~/.config/drmaa2j/drmaa2.properties; options given here win."})
 public final class Drmaa2Cli implements Runnable {
     /** The session used when {@code --session} is not given. */
     public static final String DEFAULT_SESSION = "drmaa2-cli";
+    /** The driver used when several are installed and none is chosen. */
+    public static final String DEFAULT_DRIVER = "local";
 
     /** Log level property of slf4j-simple, the logger bundled with the command. */
     static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
@@ -28,8 +37,8 @@ public final class Drmaa2Cli implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--driver", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "Driver to use (see 'drmaa2 drivers'); default: the system property drmaa2j.driver, "
-                    + "the environment variable DRMAA2J_DRIVER, or the only driver installed.")
+            description = "Driver to use (see 'drmaa2 drivers'); default: the configuration file, the system property "
+                    + "drmaa2j.driver, the environment variable DRMAA2J_DRIVER, else local.")
     String driver;
 
     @Option(names = "--session", paramLabel = "NAME", scope = ScopeType.INHERIT, defaultValue = DEFAULT_SESSION,
@@ -67,15 +76,39 @@ public final class Drmaa2Cli implements Runnable {
 
     /** @return the configured command line, writing to the process's standard output and error */
     public static CommandLine newCommandLine() {
+        return newCommandLine(System.getenv(), System.getProperty("user.home"));
+    }
+
+    /**
+     * @param env the environment, where the configuration file is looked up
+     * @param userHome the home directory, where the configuration file is by default
+     * @return the configured command line
+     */
+    static CommandLine newCommandLine(Map<String, String> env, String userHome) {
         Drmaa2Cli root = new Drmaa2Cli();
         CommandLine cl = new CommandLine(root);
         for (JobControlCommand control : JobControlCommand.all()) cl.addSubcommand(control.action(), control.commandLine());
         cl.addSubcommand(new DriversCommand());
+        cl.addSubcommand(new MonitoringCommand.Queues());
+        cl.addSubcommand(new MonitoringCommand.Machines());
+        cl.addSubcommand(new TckCommand());
+        cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        CommandLine completion = cl.getSubcommands().get("completion");
+        completion.getCommandSpec().usageMessage().hidden(false)
+                .description("Print a bash/zsh completion script for drmaa2: source <(drmaa2 completion)");
         cl.addSubcommand(new CommandLine.HelpCommand());
+        RuntimeException configError = null;
+        try {
+            cl.setDefaultValueProvider(ConfigDefaults.load(env, userHome));
+        } catch (RuntimeException e) {
+            configError = e;
+        }
+        RuntimeException badConfig = configError;
         cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.getSubcommands().get("submit").setStopAtPositional(true);
         cl.setExecutionExceptionHandler(new ErrorReporter(root));
         cl.setExecutionStrategy(parseResult -> {
+            if (badConfig != null) throw new CommandLine.ParameterException(cl, badConfig.getMessage(), badConfig);
             configureLogging(root.verbose);
             return new CommandLine.RunLast().execute(parseResult);
         });
@@ -92,7 +125,31 @@ public final class Drmaa2Cli implements Runnable {
 
     /** @return the session access described by the global options; the caller closes it */
     SessionAccess openSession() {
-        return SessionAccess.open(driver, properties, session, contact);
+        return SessionAccess.open(effectiveDriver(), properties, session, contact);
+    }
+
+    /** @return a session manager of the chosen driver; the caller closes it */
+    SessionManager openManager() {
+        return Drmaa2.getSessionManager(effectiveDriver(), properties);
+    }
+
+    /**
+     * @return the driver named by {@code --driver} or the configuration file, else by the system property
+     *         or environment variable of {@link Drmaa2}, else {@code local} when several drivers are installed
+     *         (the bootstrap chooses among one or none)
+     */
+    String effectiveDriver() {
+        if (driver != null && !driver.isBlank()) return driver;
+        String chosen = System.getProperty(Drmaa2.DRIVER_PROPERTY, System.getenv(Drmaa2.DRIVER_ENV));
+        if (chosen != null && !chosen.isBlank()) return chosen;
+        List<Drmaa2Provider> installed = Drmaa2.getProviders();
+        if (installed.size() > 1 && installed.stream().anyMatch(p -> p.getName().equals(DEFAULT_DRIVER))) return DEFAULT_DRIVER;
+        return null;
+    }
+
+    /** @return the contact of {@code --contact} or the configuration file, or null */
+    String effectiveContact() {
+        return contact;
     }
 
     /** @return the printer for this invocation's output style */

@@ -20,7 +20,7 @@ final class JobOptions {
             Map.entry("remoteCommand", "COMMAND"), Map.entry("jobName", "--name"), Map.entry("queueName", "--queue"),
             Map.entry("workingDirectory", "--workdir"), Map.entry("outputPath", "--output"),
             Map.entry("errorPath", "--error"), Map.entry("inputPath", "--input"), Map.entry("minSlots", "--slots"),
-            Map.entry("jobEnvironment", "--env"), Map.entry("extensions", "--ext"));
+            Map.entry("jobEnvironment", "--env"), Map.entry("extensions", "--ext"), Map.entry("accountingId", "--account"));
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -30,6 +30,9 @@ final class JobOptions {
 
     @Option(names = {"-q", "--queue"}, paramLabel = "QUEUE", description = "Queue (Slurm partition).")
     String queue;
+
+    @Option(names = {"-A", "--account"}, paramLabel = "ACCOUNT", description = "Account the job is charged to.")
+    String account;
 
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory of the job.")
     String workdir;
@@ -75,7 +78,7 @@ final class JobOptions {
         JobTemplate.Builder b = JobTemplate.builder(command.get(0)).args(command.subList(1, command.size()))
                 .jobName(name).queueName(queue).workingDirectory(workdir).outputPath(output).errorPath(error)
                 .inputPath(input).joinFiles(join).jobEnvironment(env).extensions(extensions).submitAsHold(hold)
-                .minSlots(slots);
+                .minSlots(slots).accountingId(account);
         if (time != null) b.resourceLimit(ResourceLimit.WALLCLOCK_TIME, time.toSeconds());
         try {
             return b.build();

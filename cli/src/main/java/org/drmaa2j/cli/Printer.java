@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.drmaa2j.Drmaa2Provider;
 import org.drmaa2j.JobInfo;
+import org.drmaa2j.MachineInfo;
+import org.drmaa2j.QueueInfo;
 
 /**
  * Everything the command prints on standard output, as aligned text or as JSON. JSON shapes: a job
@@ -46,6 +48,61 @@ final class Printer {
             out.println("Job " + jobId + " submitted (session " + session + ")");
             out.flush();
         }
+    }
+
+    /** Prints one line saying a bulk job was submitted; nothing in JSON mode. */
+    void submittedArrayNote(String session, List<org.drmaa2j.Job> tasks) {
+        if (!json) {
+            out.println("Bulk job of " + tasks.size() + " tasks submitted (" + tasks.get(0).getJobId()
+                    + (tasks.size() > 1 ? " … " + tasks.get(tasks.size() - 1).getJobId() : "") + ", session " + session + ")");
+            out.flush();
+        }
+    }
+
+    /** Prints queues: one name a line, or a JSON array of {@code {"name"}}. */
+    void queues(List<QueueInfo> queues) {
+        if (json) {
+            List<Object> list = new ArrayList<>();
+            for (QueueInfo q : queues) list.add(Map.of("name", q.name()));
+            write(list);
+        } else {
+            Table t = new Table("QUEUE");
+            for (QueueInfo q : queues) t.row(q.name());
+            t.print(out);
+        }
+        out.flush();
+    }
+
+    /** Prints machines as a table, or as a JSON array of objects with the fields of {@link MachineInfo}. */
+    void machines(List<MachineInfo> machines) {
+        if (json) {
+            List<Object> list = new ArrayList<>();
+            for (MachineInfo m : machines) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("name", m.name());
+                f.put("available", m.available());
+                f.put("sockets", m.sockets());
+                f.put("coresPerSocket", m.coresPerSocket());
+                f.put("threadsPerCore", m.threadsPerCore());
+                f.put("load", m.load());
+                f.put("physMemory", m.physMemory());
+                f.put("virtMemory", m.virtMemory());
+                f.put("machineOS", str(m.machineOS()));
+                f.put("machineOSVersion", str(m.machineOSVersion()));
+                f.put("machineArch", str(m.machineArch()));
+                list.add(f);
+            }
+            write(list);
+        } else {
+            Table t = new Table("MACHINE", "AVAILABLE", "SOCKETS", "CORES/SOCKET", "THREADS/CORE", "LOAD", "MEMORY", "OS", "ARCH");
+            for (MachineInfo m : machines) {
+                t.row(m.name(), m.available() ? "yes" : "no", String.valueOf(m.sockets()), String.valueOf(m.coresPerSocket()),
+                        String.valueOf(m.threadsPerCore()), String.format(java.util.Locale.ROOT, "%.2f", m.load()),
+                        String.valueOf(m.physMemory()), dash(m.machineOS()), dash(m.machineArch()));
+            }
+            t.print(out);
+        }
+        out.flush();
     }
 
     /** Prints how a job that {@code run} waited for ended. */

@@ -21,6 +21,10 @@ final class WaitCommand extends SessionCommand {
             description = "Give up after this long (seconds, 10m, HH:MM:SS; default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--progress", description = "Show a progress bar on standard error even when standard output "
+            + "is not a terminal.")
+    boolean progress;
+
     @Parameters(paramLabel = "JOBID", arity = "1..*", description = "Job ids.")
     List<String> ids;
 
@@ -31,6 +35,8 @@ final class WaitCommand extends SessionCommand {
         Instant deadline = infinite ? null : Instant.now().plus(timeout);
         List<JobInfo> infos = new ArrayList<>();
         int exitCode = 0;
+        int failed = 0;
+        Progress bar = new Progress(root.spec.commandLine().getErr(), progress, jobs.size());
         for (Job j : jobs) {
             Duration left = infinite ? Timeouts.INFINITE : remaining(deadline);
             try {
@@ -42,7 +48,10 @@ final class WaitCommand extends SessionCommand {
             JobInfo info = j.getJobInfo();
             infos.add(info);
             if (exitCode == 0) exitCode = ExitCodes.of(info);
+            if (info.getJobState() == org.drmaa2j.JobState.FAILED) failed++;
+            bar.update(infos.size(), failed);
         }
+        bar.finish();
         printer.jobs(access.session().getSessionName(), infos);
         return exitCode;
     }

@@ -17,9 +17,17 @@ final class Cli {
     }
 
     static Cli run(String... args) {
+        return run(Drmaa2Cli.newCommandLine(), args);
+    }
+
+    /** Runs with the configuration file looked up in this environment and home directory. */
+    static Cli runWith(java.util.Map<String, String> env, String home, String... args) {
+        return run(Drmaa2Cli.newCommandLine(env, home), args);
+    }
+
+    private static Cli run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Drmaa2Cli.newCommandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

@@ -27,6 +27,16 @@ public final class TckLauncher {
      * @param args ignored; configuration is by system properties
      */
     public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true)) == 0 ? 0 : 1);
+    }
+
+    /**
+     * Runs the whole TCK in this JVM, configured by system properties as {@link #main} is.
+     *
+     * @param out where the summary and the first failures are printed
+     * @return the number of failed tests
+     */
+    public static long run(PrintWriter out) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(TEST_PACKAGE))
                 .configurationParameters(Map.of(
@@ -38,9 +48,9 @@ public final class TckLauncher {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(request, summary);
-        PrintWriter out = new PrintWriter(System.out, true);
         summary.getSummary().printTo(out);
         summary.getSummary().printFailuresTo(out, 5);
-        System.exit(summary.getSummary().getTotalFailureCount() == 0 ? 0 : 1);
+        out.flush();
+        return summary.getSummary().getTotalFailureCount();
     }
 }
