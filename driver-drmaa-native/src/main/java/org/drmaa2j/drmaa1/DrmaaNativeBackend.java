@@ -51,8 +51,10 @@ final class DrmaaNativeBackend implements DriverBackend {
     private final Map<String, JobInfo> known = new ConcurrentHashMap<>();
     private final Consumer<WaitResult> listener = this::reaped;
     private final NativeTemplateCache templates;
+    /** Where jobs ran, from Grid Engine's tools; null without them. */
+    private final JobPlacements placements;
 
-    DrmaaNativeBackend(BackendContext context, NativeSession session, NativeSpecDialect dialect) {
+    DrmaaNativeBackend(BackendContext context, NativeSession session, NativeSpecDialect dialect, GridEngineCompanion companion) {
         this.context = context;
         this.session = session;
         this.drmaa = session.drmaa();
@@ -63,6 +65,7 @@ final class DrmaaNativeBackend implements DriverBackend {
         caps.addAll(dialect.capabilities(translator.attributes()));
         this.capabilities = Set.copyOf(caps);
         this.templates = new NativeTemplateCache(drmaa, 8);
+        this.placements = companion == null ? null : new JobPlacements(companion, this::publishFinal);
         session.addListener(listener);
     }
 
@@ -135,13 +138,32 @@ final class DrmaaNativeBackend implements DriverBackend {
                 .jobOwner(System.getProperty("user.name")).slots(t.getMinSlots() == null ? 1L : t.getMinSlots()).build();
         known.put(id, info);
         WaitResult r = session.reaped(id);
-        if (r != null) context.sink().publish(ReapedJobInfo.of(r, info));
+        if (r != null) ended(r, info);
         return info;
     }
 
     private void reaped(WaitResult r) {
         JobInfo base = known.get(r.jobId());
-        if (base != null) context.sink().publish(ReapedJobInfo.of(r, base));
+        if (base != null) ended(r, base);
+    }
+
+    /**
+     * A reaped job: its final information is published at once, or, with Grid Engine's tools, once
+     * they said where it ran.
+     *
+     * @return the final information when it is complete now, else null (it is published later)
+     */
+    private JobInfo ended(WaitResult r, JobInfo base) {
+        JobInfo info = ReapedJobInfo.of(r, base);
+        if (placements == null) {
+            context.sink().publish(info);
+            return info;
+        }
+        return placements.ended(info);
+    }
+
+    private void publishFinal(JobInfo info) {
+        if (known.containsKey(info.getJobId())) context.sink().publish(info);
     }
 
     @Override
@@ -176,6 +198,10 @@ final class DrmaaNativeBackend implements DriverBackend {
             JobInfo i = statusOf(j);
             if (i != null) out.put(j.jobId(), i);
         }
+        if (placements != null) {
+            placements.placeRunning(out);
+            out.forEach((id, i) -> known.computeIfPresent(id, (k, old) -> old.getJobState().isTerminal() ? old : i));
+        }
         return out;
     }
 
@@ -184,11 +210,11 @@ final class DrmaaNativeBackend implements DriverBackend {
         String id = j.jobId();
         JobInfo base = known.getOrDefault(id, j.info());
         WaitResult r = session.reaped(id);
-        if (r != null) return ReapedJobInfo.of(r, base);
+        if (r != null) return ended(r, base);
         int ps = drmaa.jobPs(id);
         if (ps == PS_DONE || ps == PS_FAILED || ps == Drmaa.PS_UNKNOWN_JOB) {
             r = session.isOwn(id) ? session.reapNow(id) : null;
-            if (r != null) return ReapedJobInfo.of(r, base);
+            if (r != null) return ended(r, base);
             if (session.isOwn(id)) return null;
             if (ps == Drmaa.PS_UNKNOWN_JOB) {
                 return base.toBuilder().jobState(JobState.UNDETERMINED).jobSubState("UNKNOWN_JOB")
@@ -212,11 +238,13 @@ final class DrmaaNativeBackend implements DriverBackend {
     public void forget(JobRecord job) {
         known.remove(job.jobId());
         session.forget(job.jobId());
+        if (placements != null) placements.forget(job.jobId());
     }
 
     @Override
     public void close() {
         session.removeListener(listener);
         templates.close();
+        if (placements != null) placements.close();
     }
 }

@@ -1,7 +1,6 @@
 package org.drmaa2j.drmaa1;
 
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
 import org.drmaa2j.Drmaa2Provider;
 import org.drmaa2j.InvalidArgumentException;
@@ -19,6 +18,11 @@ import org.drmaa2j.spi.util.DriverSettings;
  *       class name; by default chosen from {@code drmaa_get_DRM_system}</li>
  *   <li>{@value #PARALLEL_ENVIRONMENT_PROPERTY}: the Grid Engine parallel environment for jobs of
  *       more than one slot</li>
+ *   <li>{@value GridEngineCompanion#COMPANION_PROPERTY}: {@code auto} (default: with a Grid Engine
+ *       library whose {@code qstat} and {@code qacct} are on the path), {@code gridengine} or
+ *       {@code none}; Grid Engine's tools report the queue and host of jobs, which DRMAA 1.0 does not</li>
+ *   <li>{@value GridEngineCompanion#ACCOUNTING_WAIT_PROPERTY}: how long to wait for an ended job's
+ *       accounting record, default 30000</li>
  * </ul>
  */
 public final class DrmaaNativeProvider implements Drmaa2Provider {
@@ -44,7 +48,9 @@ public final class DrmaaNativeProvider implements Drmaa2Provider {
             DriverSettings settings = context.settings();
             DrmaaLibraryLocator locator = new DrmaaLibraryLocator(settings::get, System::getenv);
             NativeSession session = NativeSession.acquire(locator::load, context.contact());
-            return new DrmaaNativeBackend(context, session, dialect(settings, session.drmSystem()));
+            GridEngineCompanion companion = GridEngineCompanion.configure(settings, session.drmSystem(), System.getenv("PATH"))
+                    .orElse(null);
+            return new DrmaaNativeBackend(context, session, dialect(settings, session.drmSystem()), companion);
         });
     }
 
@@ -57,9 +63,7 @@ public final class DrmaaNativeProvider implements Drmaa2Provider {
         String pe = settings.get(PARALLEL_ENVIRONMENT_PROPERTY).orElse(null);
         String chosen = settings.get(DIALECT_PROPERTY).orElse(null);
         if (chosen == null) {
-            String d = drmSystem == null ? "" : drmSystem.toUpperCase(Locale.ROOT);
-            chosen = d.contains("SGE") || d.contains("GRID ENGINE") || d.contains("GRIDENGINE") || d.startsWith("OGS")
-                    || d.startsWith("UGE") ? "gridengine" : "plain";
+            chosen = GridEngineCompanion.isGridEngine(drmSystem) ? "gridengine" : "plain";
         }
         switch (chosen) {
             case "gridengine":

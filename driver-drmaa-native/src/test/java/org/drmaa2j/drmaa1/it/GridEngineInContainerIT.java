@@ -11,7 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.drmaa2j.drmaa1.tck.GridEngineTckEnvironment;
+import org.drmaa2j.tck.TckLauncher;
 import org.drmaa2j.tck.containers.GridEngineContainer;
+import org.drmaa2j.tck.report.ReportLocation;
+import org.drmaa2j.tck.report.ReportWriter;
+import org.drmaa2j.tck.report.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,13 +30,18 @@ import org.testcontainers.utility.MountableFile;
  * Runs the driver's cluster tests where libdrmaa and the qmaster are: starts the Grid Engine
  * container, copies this module's test class path into it ({@value #ROOT}), and runs a JVM there as
  * the user {@code drmaa} with the environment the library needs. Each test is one in-container run;
- * it passes when the in-container run exits 0, and prints that run's output.
+ * it passes when the in-container run exits 0, and prints that run's output. The in-container
+ * tests' JUnit reports are copied to {@code target/surefire-reports-gridengine-inside}, and the
+ * TCK's result joins the build's conformance report. Part of {@code mvn install}: if the
+ * container does not start, the build fails.
  *
  * <p>System properties: {@code drmaa2j.it.gridengineImage} uses an existing image instead of
  * building the one defined in the TCK.
  */
 class GridEngineInContainerIT {
     static final String ROOT = "/opt/drmaa2j";
+    /** Where the in-container TCK writes its report. */
+    static final String TCK_REPORT = "/tmp/tck-report";
     /** The environment a JVM needs to load Grid Engine's libdrmaa. */
     static final Map<String, String> JVM_ENV = Map.of(
             "GLIBC_TUNABLES", "glibc.rtld.optional_static_tls=16384",
@@ -58,18 +69,49 @@ class GridEngineInContainerIT {
 
     @Test
     void driverJobsOnGridEngine() throws Exception {
-        assertEquals(0, java("org.drmaa2j.drmaa1.it.InContainerLauncher", List.of(), GridEngineJobsIT.class.getName()));
+        assertEquals(0, junit("jobs", List.of(), GridEngineJobsIT.class.getName()));
     }
 
     @Test
     void jnaMappingOnGridEngine() throws Exception {
-        assertEquals(0, java("org.drmaa2j.drmaa1.it.InContainerLauncher", List.of(), "org.drmaa2j.drmaa1.DrmaaMappingIT"));
+        assertEquals(0, junit("mapping", List.of(), "org.drmaa2j.drmaa1.DrmaaMappingIT"));
     }
 
     @Test
     void tckOnGridEngine() throws Exception {
-        assertEquals(0, java("org.drmaa2j.tck.TckLauncher",
-                List.of("-Ddrmaa2j.tck.environment=gridengine-drmaa-native", "-Ddrmaa2j.tck.reportDir=/tmp/tck-report")));
+        int rc = junit("tck", List.of("-Ddrmaa2j.tck.environment=" + GridEngineTckEnvironment.NAME, "-Ddrmaa2j.tck.reportDir=" + TCK_REPORT),
+                "package:" + TckLauncher.TEST_PACKAGE);
+        addToConformanceReport();
+        assertEquals(0, rc);
+    }
+
+    /**
+     * Runs JUnit classes in the container and copies their XML reports to
+     * {@code target/surefire-reports-gridengine-inside}, where the build's totals count them.
+     */
+    private static int junit(String run, List<String> jvmArgs, String... selectors) throws Exception {
+        String xml = "/tmp/junit-" + run;
+        List<String> args = new ArrayList<>(List.of(xml));
+        args.addAll(List.of(selectors));
+        int rc = java(InContainerLauncher.class.getName(), jvmArgs, args.toArray(new String[0]));
+        Path local = Files.createDirectories(Path.of("target", "surefire-reports-gridengine-inside"));
+        for (String f : ge.exec("find", xml, "-name", "TEST-*.xml").stdout().split("\n")) {
+            if (f.isBlank()) continue;
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            ge.copyFileFromContainer(f, local.resolve(name.replace("TEST-", "TEST-" + run + "-")).toString());
+        }
+        return rc;
+    }
+
+    /** Adds the in-container TCK run to the build's conformance report (its Grid Engine column). */
+    private static void addToConformanceReport() throws Exception {
+        ReportWriter writer = new ReportWriter(ReportLocation.reportDirectory());
+        ObjectMapper json = new ObjectMapper();
+        for (String f : ge.exec("find", TCK_REPORT + "/" + ReportWriter.RESULTS, "-name", "*.json").stdout().split("\n")) {
+            if (f.isBlank()) continue;
+            RunResult run = ge.copyFileFromContainer(f, in -> json.readValue(in, RunResult.class));
+            writer.write(run);
+        }
     }
 
     /** Copies every class path entry into the container and returns the class path there. */

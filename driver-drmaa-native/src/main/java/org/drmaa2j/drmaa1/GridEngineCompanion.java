@@ -1,0 +1,138 @@
+package org.drmaa2j.drmaa1;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.drmaa2j.Drmaa2Exception;
+import org.drmaa2j.InvalidArgumentException;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.exec.CommandRunners;
+import org.drmaa2j.spi.exec.Contact;
+import org.drmaa2j.spi.exec.RetryPolicy;
+import org.drmaa2j.spi.exec.TransientFailures;
+import org.drmaa2j.spi.util.DriverSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Grid Engine's command-line tools beside its DRMAA 1.0 library, for what DRMAA 1.0 never reports:
+ * the queue and the execution host of a job (and its granted slots). A running job's come from one
+ * {@code qstat -s rs -u <user>} per poll tick; an ended job's from its accounting record
+ * ({@code qacct}), which Grid Engine writes within its {@code flush_time} (15 s by default).
+ */
+final class GridEngineCompanion implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GridEngineCompanion.class);
+    /** Driver property: {@code auto} (default), {@code gridengine} or {@code none}. */
+    static final String COMPANION_PROPERTY = "drmaa2j.drmaa.companion";
+    /** Driver property: how long to wait for an ended job's accounting record, in milliseconds. */
+    static final String ACCOUNTING_WAIT_PROPERTY = "drmaa2j.drmaa.gridengine.accountingWaitMillis";
+    static final Duration DEFAULT_ACCOUNTING_WAIT = Duration.ofSeconds(30);
+    private static final DateTimeFormatter BEGIN = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final CommandRunner runner;
+    private final String user;
+    private final Duration accountingWait;
+
+    GridEngineCompanion(CommandRunner runner, String user, Duration accountingWait) {
+        this.runner = runner;
+        this.user = user;
+        this.accountingWait = accountingWait;
+    }
+
+    /**
+     * @param settings the driver settings
+     * @param drmSystem what {@code drmaa_get_DRM_system} says
+     * @param path the directories of {@code PATH}
+     * @return the companion: with {@code auto} when the library talks to a Grid Engine and
+     *         {@code qstat} and {@code qacct} are on the path; with {@code gridengine} always;
+     *         with {@code none} never
+     */
+    static Optional<GridEngineCompanion> configure(DriverSettings settings, String drmSystem, String path) {
+        String mode = settings.get(COMPANION_PROPERTY).orElse("auto").strip().toLowerCase(Locale.ROOT);
+        boolean use = switch (mode) {
+            case "none" -> false;
+            case "gridengine" -> true;
+            case "auto" -> isGridEngine(drmSystem) && onPath(path, "qstat") && onPath(path, "qacct");
+            default -> throw new InvalidArgumentException(COMPANION_PROPERTY, "'" + mode + "' is not auto, gridengine or none");
+        };
+        if (!use) return Optional.empty();
+        CommandRunner runner = CommandRunners.open(Contact.LOCAL, RetryPolicy.DEFAULT, TransientFailures.common());
+        Duration wait = settings.millis(ACCOUNTING_WAIT_PROPERTY, DEFAULT_ACCOUNTING_WAIT);
+        return Optional.of(new GridEngineCompanion(runner, System.getProperty("user.name"), wait));
+    }
+
+    /** @param drmSystem the library's DRM system @return true for the Grid Engine family */
+    static boolean isGridEngine(String drmSystem) {
+        String d = drmSystem == null ? "" : drmSystem.toUpperCase(Locale.ROOT);
+        return d.contains("SGE") || d.contains("GRID ENGINE") || d.contains("GRIDENGINE") || d.startsWith("OGS")
+                || d.startsWith("UGE");
+    }
+
+    static boolean onPath(String path, String program) {
+        if (path == null) return false;
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
+    }
+
+    /** @return where this process's running and suspended jobs run, by DRMAA job id; empty when qstat fails */
+    Map<String, Placement> running() {
+        return query(Command.of("qstat", "-s", "rs", "-u", user), GridEngineRunningJobs::parse);
+    }
+
+    /** @return how long to wait for an ended job's accounting record */
+    Duration accountingWait() {
+        return accountingWait;
+    }
+
+    /**
+     * One {@code qacct} call for ended jobs: {@code qacct -j N} when they share one job number, else
+     * {@code qacct -o <user> -b <earliest start> -j} (every job of the user started since then).
+     *
+     * @param jobIds ended jobs' DRMAA ids ({@code 7} or {@code 7.2})
+     * @param earliestStart when the earliest of them started
+     * @return the accounting records found, by DRMAA job id (records of other jobs may be included)
+     */
+    Map<String, Placement> accounting(Collection<String> jobIds, Instant earliestStart) {
+        Set<String> numbers = new HashSet<>();
+        for (String id : jobIds) {
+            int dot = id.indexOf('.');
+            numbers.add(dot < 0 ? id : id.substring(0, dot));
+        }
+        if (numbers.size() == 1) return query(Command.of("qacct", "-j", numbers.iterator().next()), GridEngineAccounting::parse);
+        // -b is the start time in minutes, in the local time of the tools (this machine's)
+        String begin = BEGIN.format(earliestStart.minus(Duration.ofMinutes(1)).atZone(ZoneId.systemDefault()));
+        return query(Command.of("qacct", "-o", user, "-b", begin, "-j"), GridEngineAccounting::parse);
+    }
+
+    private Map<String, Placement> query(Command c, Function<String, Map<String, Placement>> parser) {
+        try {
+            CommandResult r = runner.run(c.withTimeout(COMMAND_TIMEOUT));
+            if (r.succeeded()) return parser.apply(r.stdout());
+            LOG.debug("{}", r.describeFailure());
+        } catch (Drmaa2Exception e) {
+            LOG.warn("{}: {}", c, e.getMessage());
+        }
+        return Map.of();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}
