@@ -13,7 +13,6 @@ public final class CommandMetrics {
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> NANOS = new ConcurrentHashMap<>();
     private static final LongAdder STATUS_TICKS = new LongAdder();
-    private static final ThreadLocal<long[]> ON_THIS_THREAD = ThreadLocal.withInitial(() -> new long[1]);
 
     private CommandMetrics() {
     }
@@ -22,15 +21,6 @@ public final class CommandMetrics {
         String program = schedulerProgram(command);
         COUNTS.computeIfAbsent(program, k -> new LongAdder()).increment();
         NANOS.computeIfAbsent(program, k -> new LongAdder()).add(nanos);
-        ON_THIS_THREAD.get()[0]++;
-    }
-
-    /**
-     * @return the commands the calling thread has run so far (never reset): the difference across a
-     *         call tells how many commands that call ran
-     */
-    public static long countOnThisThread() {
-        return ON_THIS_THREAD.get()[0];
     }
 
     /** @return commands run so far per program ({@code env VAR=… prog} counts as {@code prog}) */

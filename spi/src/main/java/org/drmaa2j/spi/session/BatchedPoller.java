@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.spi.exec.CommandMetrics;
 import org.drmaa2j.spi.store.JobRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +18,7 @@ import org.slf4j.LoggerFactory;
  * and publishes the answers. The interval adapts: {@code fast} while any thread waits on the
  * connection's board, {@code slow} otherwise; a waiter arriving {@link #kick() kicks} the poller so
  * the first answer comes at once. Kicks never make the poller call more often than once per
- * {@code fast} interval, however many waiters arrive. A call that ran several scheduler commands (a
- * queue listing and an accounting query, say) is followed by as many intervals, so that a connection
- * runs at most one status command per interval. Ticks with no live jobs make no call at all.
+ * {@code fast} interval, however many waiters arrive. Ticks with no live jobs make no call at all.
  */
 public final class BatchedPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchedPoller.class);
@@ -38,8 +35,6 @@ public final class BatchedPoller implements AutoCloseable {
     private volatile long ticks;
     /** {@link System#nanoTime()} when the last status call started, on any thread. */
     private volatile long lastCall = System.nanoTime() - Long.MAX_VALUE / 4;
-    /** How many commands the last status call ran (at least 1). */
-    private volatile long lastCallCommands = 1;
 
     /**
      * @param name thread name
@@ -87,15 +82,9 @@ public final class BatchedPoller implements AutoCloseable {
             if (jobs.isEmpty()) return jobs;
             ticks++;
             lastCall = System.nanoTime();
-            CommandMetrics.recordStatusTick();
+            org.drmaa2j.spi.exec.CommandMetrics.recordStatusTick();
             long asOf = System.nanoTime();
-            long before = CommandMetrics.countOnThisThread();
-            Map<String, JobInfo> answers;
-            try {
-                answers = status.apply(jobs);
-            } finally {
-                lastCallCommands = Math.max(1, CommandMetrics.countOnThisThread() - before);
-            }
+            Map<String, JobInfo> answers = status.apply(jobs);
             answers.values().forEach(i -> publish.accept(i, asOf));
             return jobs;
         }
@@ -115,12 +104,9 @@ public final class BatchedPoller implements AutoCloseable {
             synchronized (this) {
                 while (running) {
                     long interval = (waiters.getAsInt() > 0 ? fast : slow).toNanos();
-                    long cost = lastCallCommands;
-                    long due = lastAttempt + interval;
-                    long afterCall = lastCall + interval * cost;
-                    if (afterCall - due > 0) due = afterCall;
+                    long due = (lastCall - lastAttempt > 0 ? lastCall : lastAttempt) + interval;
                     if (kicked) {
-                        long soonest = lastCall + Math.min(interval, fast.toNanos()) * cost;
+                        long soonest = lastCall + Math.min(interval, fast.toNanos());
                         if (soonest - due < 0) due = soonest;
                     }
                     long left = due - System.nanoTime();

@@ -9,8 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.exec.LocalCommandRunner;
 import org.drmaa2j.spi.store.JobRecord;
 import org.junit.jupiter.api.Test;
 
@@ -47,30 +45,6 @@ class BatchedPollerTest {
             long gap = calls.get(i) - calls.get(i - 1);
             assertTrue(gap >= fast.toNanos() - Duration.ofMillis(5).toNanos(), "calls " + (i - 1) + " and " + i
                     + " were " + gap / 1_000_000 + " ms apart");
-        }
-    }
-
-    @Test
-    void aCallThatRanTwoCommands_isFollowedByTwoIntervals() throws Exception {
-        Duration fast = Duration.ofMillis(150);
-        LocalCommandRunner runner = new LocalCommandRunner(Map.of());
-        try (BatchedPoller p = new BatchedPoller("test-poller", () -> List.of(JOB), jobs -> {
-            calls.add(System.nanoTime());
-            runner.run(Command.of("true"));
-            runner.run(Command.of("true"));
-            return Map.of();
-        }, (info, asOf) -> { }, () -> 1, fast, fast)) {
-            long end = System.nanoTime() + Duration.ofMillis(1200).toNanos();
-            while (System.nanoTime() < end) {
-                p.kick();
-                Thread.sleep(10);
-            }
-        }
-        assertTrue(calls.size() >= 2, "the poller calls: " + calls.size());
-        for (int i = 1; i < calls.size(); i++) {
-            long gap = calls.get(i) - calls.get(i - 1);
-            assertTrue(gap >= 2 * fast.toNanos() - Duration.ofMillis(5).toNanos(), "calls " + (i - 1) + " and " + i
-                    + " were " + gap / 1_000_000 + " ms apart; each ran two commands");
         }
     }
 
