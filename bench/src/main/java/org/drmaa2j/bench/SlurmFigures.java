@@ -3,27 +3,24 @@ package org.drmaa2j.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.drmaa2j.Drmaa2;
-import org.drmaa2j.Job;
-import org.drmaa2j.JobArray;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.SessionManager;
-import org.drmaa2j.TimeoutException;
-import org.drmaa2j.spi.exec.CommandMetrics;
 
 /**
  * The Slurm driver's figures, measured on a Slurm login node (run it there, as an ordinary user):
- * one-by-one submission against a shell loop of {@code sbatch --parsable}, a 1,000-task bulk job,
- * and the cost of watching 1,000 live jobs. Submitted jobs are held and cancelled afterwards.
+ * one-by-one submission against a shell loop of {@code sbatch --parsable}, bulk jobs and the cost of
+ * watching 1,000 and 10,000 live jobs ({@link SlurmStatusFigures}), and how soon waits return after
+ * jobs end ({@link SlurmWaitFigures}). Jobs left over are cancelled afterwards.
  */
 public final class SlurmFigures {
     static final int SEQUENTIAL = 200;
-    static final int BULK = 1000;
+    static final int[] LIVE_JOBS = {1000, 10000};
+    static final int[] WAITERS = {1, 100, 1000};
     static final int REPEATS = 3;
 
     private SlurmFigures() {
@@ -32,12 +29,23 @@ public final class SlurmFigures {
     public static void main(String[] args) throws Exception {
         ResultTable table = new ResultTable();
         Path state = Files.createTempDirectory("drmaa2j-bench");
+        // parts to run: submission, status, wait; all by default
+        List<String> parts = args.length == 0 ? List.of("submission", "status", "wait") : Arrays.asList(args);
         // one session manager per measure, so that the status figure watches only the live jobs it submitted
-        try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
-            submission(sm, table);
+        if (parts.contains("submission")) {
+            try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
+                submission(sm, table);
+            }
         }
-        try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
-            bulkAndStatus(sm, table);
+        for (int live : parts.contains("status") ? LIVE_JOBS : new int[0]) {
+            try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
+                SlurmStatusFigures.measure(sm, table, live);
+            }
+        }
+        for (int waiters : parts.contains("wait") ? WAITERS : new int[0]) {
+            try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
+                SlurmWaitFigures.measure(sm, table, waiters);
+            }
         }
         cancelAll();
     }
@@ -64,42 +72,6 @@ public final class SlurmFigures {
         table.add("submit " + SEQUENTIAL + " jobs one by one (median of " + REPEATS + ", ms)", ResultTable.fmt(ours.median()),
                 ResultTable.fmt(raw.median()) + " (shell loop of sbatch --parsable)", ResultTable.fmt(ratio) + "×", "≤ 1.15×",
                 ratio <= 1.15 ? "yes" : "no");
-    }
-
-    private static void bulkAndStatus(SessionManager sm, ResultTable table) throws Exception {
-        JobTemplate held = JobTemplate.builder("/bin/true").submitAsHold(true).build();
-        try (JobSession js = sm.createJobSession("bench-bulk-" + System.nanoTime(), null)) {
-            CommandMetrics.reset();
-            long t0 = System.nanoTime();
-            JobArray array = js.runBulkJobs(held, 1, BULK, 1, 0);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            long sbatch = CommandMetrics.counts().getOrDefault("sbatch", 0L);
-            table.add("runBulkJobs of " + BULK + " tasks: sbatch calls (ms)", sbatch + " (" + ResultTable.fmt(ms) + ")",
-                    "1 (sbatch --array)", "-", "1 call", sbatch == 1 ? "yes" : "no");
-
-            List<Job> live = new ArrayList<>(array.getJobs());
-            Thread.sleep(3000); // let a tick started before the window finish, so the window counts whole ticks
-            CommandMetrics.reset();
-            try {
-                js.waitAnyTerminated(live, Duration.ofSeconds(15));
-            } catch (TimeoutException expected) {
-                // the jobs are held: the wait only makes the poller tick at its fast rate
-            }
-            Thread.sleep(3000); // no waiter now, so the poller is slow: let a tick in flight finish before counting
-            Map<String, Long> counts = CommandMetrics.counts();
-            long ticks = CommandMetrics.statusTicks();
-            long squeue = counts.getOrDefault("squeue", 0L);
-            long sacct = counts.getOrDefault("sacct", 0L);
-            double perSqueue = CommandMetrics.millis().getOrDefault("squeue", 0.0) / Math.max(1, squeue);
-            long rawStart = System.nanoTime();
-            shell("SLURM_TIME_FORMAT=%s squeue --me --noheader --array --states=all --format='%i|%T|%r|%P|%C|%N|%V|%S|%e|%u|%j' >/dev/null");
-            double rawMs = (System.nanoTime() - rawStart) / 1e6;
-            table.add("status of " + live.size() + " live jobs: commands per tick (ms per tick)",
-                    ResultTable.fmt((double) (squeue + sacct) / Math.max(1, ticks)) + " (" + ResultTable.fmt(perSqueue) + " ms; "
-                            + ticks + " ticks, " + squeue + " squeue, " + sacct + " sacct)",
-                    "1 squeue (" + ResultTable.fmt(rawMs) + " ms)", "-", "1 per tick",
-                    ticks > 0 && squeue == ticks && sacct == 0 ? "yes" : "no");
-        }
     }
 
     private static void cancelAll() throws IOException, InterruptedException {

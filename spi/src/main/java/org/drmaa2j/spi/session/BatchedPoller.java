@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * One daemon thread per connection that asks the backend about ALL live jobs in ONE call per tick
  * and publishes the answers. The interval adapts: {@code fast} while any thread waits on the
  * connection's board, {@code slow} otherwise; a waiter arriving {@link #kick() kicks} the poller so
- * the first answer comes at once. Ticks with no live jobs make no call at all.
+ * the first answer comes at once. Kicks never make the poller call more often than once per
+ * {@code fast} interval, however many waiters arrive. Ticks with no live jobs make no call at all.
  */
 public final class BatchedPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchedPoller.class);
@@ -35,6 +37,8 @@ public final class BatchedPoller implements AutoCloseable {
     private boolean kicked;
     private volatile boolean running = true;
     private volatile long ticks;
+    /** {@link System#nanoTime()} when the last status call started, on any thread. */
+    private volatile long lastCall = System.nanoTime() - Long.MAX_VALUE / 4;
 
     /**
      * @param name thread name
@@ -59,7 +63,7 @@ public final class BatchedPoller implements AutoCloseable {
         thread.start();
     }
 
-    /** Polls as soon as possible. */
+    /** Polls as soon as possible, but no sooner than one fast interval after the previous status call. */
     public synchronized void kick() {
         kicked = true;
         notifyAll();
@@ -91,6 +95,7 @@ public final class BatchedPoller implements AutoCloseable {
             List<JobRecord> jobs = live.get();
             if (!jobs.isEmpty()) {
                 ticks++;
+                lastCall = System.nanoTime();
                 org.drmaa2j.spi.exec.CommandMetrics.recordStatusTick();
                 long asOf = System.nanoTime();
                 Map<String, JobInfo> answers = status.apply(jobs);
@@ -127,21 +132,27 @@ public final class BatchedPoller implements AutoCloseable {
     }
 
     private void loop() {
+        long lastAttempt = System.nanoTime();
         while (running) {
             synchronized (this) {
-                long ms = (waiters.getAsInt() > 0 ? fast : slow).toMillis();
-                long end = System.currentTimeMillis() + ms;
-                while (running && !kicked) {
-                    long left = end - System.currentTimeMillis();
+                while (running) {
+                    long interval = (waiters.getAsInt() > 0 ? fast : slow).toNanos();
+                    long due = (lastCall - lastAttempt > 0 ? lastCall : lastAttempt) + interval;
+                    if (kicked) {
+                        long soonest = lastCall + Math.min(interval, fast.toNanos());
+                        if (soonest - due < 0) due = soonest;
+                    }
+                    long left = due - System.nanoTime();
                     if (left <= 0) break;
                     try {
-                        wait(left);
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
                 kicked = false;
             }
+            lastAttempt = System.nanoTime();
             if (running) safeTick();
         }
     }

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Connection implements StateSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** While someone waits, at most one status call per second per connection, whatever the number of waiters. */
+    static final Duration DEFAULT_FAST = Duration.ofSeconds(1);
     private final DriverBackend backend;
     private final SessionStore store;
     private final StateBoard board = new StateBoard();
@@ -48,7 +50,7 @@ final class Connection implements StateSink, AutoCloseable {
         this.store = store;
         this.backend = Objects.requireNonNull(factory.open(new BackendContext(contact, this, store, settings)), "backend");
         this.fast = settings.millis(DriverSettings.POLL_FAST_MS,
-                Objects.requireNonNullElse(backend.fastPollInterval(), Duration.ofMillis(500)));
+                Objects.requireNonNullElse(backend.fastPollInterval(), DEFAULT_FAST));
         Duration slow = settings.millis(DriverSettings.POLL_SLOW_MS,
                 Objects.requireNonNullElse(backend.slowPollInterval(), Duration.ofSeconds(10)));
         board.addListener((old, now) -> {

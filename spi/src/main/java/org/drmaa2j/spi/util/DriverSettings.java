@@ -13,7 +13,10 @@ import org.drmaa2j.InvalidArgumentException;
 public final class DriverSettings {
     /** Root directory of the persistent session store; default {@code ~/.drmaa2j/<driver>}. */
     public static final String STATE_DIR = "drmaa2j.stateDir";
-    /** Poll interval in milliseconds while someone waits. */
+    /**
+     * Poll interval in milliseconds while someone waits; unless a backend says otherwise 1000, so that
+     * a connection makes at most one status call per second however many threads wait.
+     */
     public static final String POLL_FAST_MS = "drmaa2j.poll.fastMillis";
     /** Poll interval in milliseconds when nobody waits. */
     public static final String POLL_SLOW_MS = "drmaa2j.poll.slowMillis";

@@ -19,9 +19,18 @@ abstract class GenericSessionTestSupport {
 
     void open(Set<Capability> caps, long fastMillis, long slowMillis) {
         Map<String, String> p = new HashMap<>();
-        p.put("drmaa2j.stateDir", tmp.toString());
         p.put("drmaa2j.poll.fastMillis", Long.toString(fastMillis));
         p.put("drmaa2j.poll.slowMillis", Long.toString(slowMillis));
+        open(caps, p);
+    }
+
+    /** Opens with the default poll intervals. */
+    void openWithDefaults(Set<Capability> caps) {
+        open(caps, new HashMap<>());
+    }
+
+    private void open(Set<Capability> caps, Map<String, String> p) {
+        p.put("drmaa2j.stateDir", tmp.toString());
         sm = new GenericSessionManager("tiny", p, ctx -> {
             backend = new TinyBackend(ctx, caps);
             return backend;

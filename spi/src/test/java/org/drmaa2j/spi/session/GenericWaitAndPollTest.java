@@ -106,6 +106,29 @@ class GenericWaitAndPollTest extends GenericSessionTestSupport {
     }
 
     @Test
+    void manyWaiters_atDefaultSettings_atMostOneStatusCallPerSecond() throws Exception {
+        openWithDefaults(TinyBackend.all());
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) jobs.add(js.runJob(ECHO));
+        int before = backend.statusCalls.size();
+        long t0 = System.nanoTime();
+        List<Thread> waiters = new ArrayList<>();
+        List<Job> ended = new CopyOnWriteArrayList<>();
+        for (Job j : jobs) {
+            Thread t = new Thread(() -> ended.add(j.waitTerminated(Duration.ofSeconds(30))));
+            waiters.add(t);
+            t.start();
+            Thread.sleep(20); // waiters keep arriving, each kicking the poller
+        }
+        later(500, () -> jobs.forEach(j -> backend.set(j.getJobId(), JobState.DONE)));
+        for (Thread t : waiters) t.join();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int calls = backend.statusCalls.size() - before;
+        assertEquals(jobs.size(), ended.size());
+        assertTrue(calls <= Math.ceil(seconds) + 1, calls + " status calls in " + seconds + " s with 50 waiters");
+    }
+
+    @Test
     void callback_receivesNewStates() {
         open(TinyBackend.all(), 50, 60_000);
         List<Notification> seen = new CopyOnWriteArrayList<>();
