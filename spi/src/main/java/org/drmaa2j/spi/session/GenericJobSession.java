@@ -243,6 +243,7 @@ public final class GenericJobSession implements JobSession {
                 || e instanceof CommandNotFoundException) {
             manager.store().dropIntent(name, tag, e.getClass().getSimpleName());
         } else {
+            manager.store().leavePending(tag);
             LOG.warn("the outcome of submission {} in session '{}' is unknown ({}); reopening the session resolves it",
                     tag, name, e.toString());
         }

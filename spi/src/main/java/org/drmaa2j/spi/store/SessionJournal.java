@@ -90,9 +90,14 @@ final class SessionJournal {
             if ("reaped".equals(Json.str(e, "e"))) known.remove(id);
             else known.add(id);
         }
-        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        needsLineBreak = false;
+        try {
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            needsLineBreak = false;
+        } catch (IOException e) {
+            needsLineBreak = true; // part of a line may have been written: the next event starts afresh
+            throw e;
+        }
     }
 
     /** @return true while the journal is open for appending */

@@ -9,6 +9,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * sessions/NAME/markers/JOBID.exit  {@link CompletionMarker}s written by the jobs themselves
  * sessions/NAME/work/               backend scratch space (scripts, logs)
  * </pre>
- * Creating a session is atomic across processes (the directory is created exclusively).
+ * Creating a session is atomic across processes and against a kill: the directory is made complete
+ * under {@code creating/} and renamed into place.
  *
  * <p>Jobs are kept in the session's journal: one line per event, appended with one write each and
  * never rewritten in place, so a process killed at any moment leaves every event it completed.
@@ -48,6 +51,9 @@ public final class SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
     private final Path root;
     private final Map<String, SessionJournal> journals = new ConcurrentHashMap<>();
+    private final Map<String, Replayed> replayed = new ConcurrentHashMap<>();
+    /** Tags of submissions this store's process has under way: never pending to anyone here. */
+    private final java.util.Set<String> underWay = ConcurrentHashMap.newKeySet();
 
     /**
      * @param root the driver's state directory; created 0700 if missing
@@ -102,26 +108,66 @@ public final class SessionStore {
      */
     public SessionRecord create(String name, String contact) {
         Path dir = sessionDirectory(name);
-        try {
-            AtomicFiles.createPrivateDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
+        if (Files.isRegularFile(dir.resolve("session.json"))) {
             throw new SessionManagementException("a job session named '" + name + "' already exists");
-        } catch (IOException e) {
-            throw new SessionManagementException("cannot create job session '" + name + "': " + e.getMessage(), e);
         }
+        // built complete in a staging directory, then renamed into place: a process killed meanwhile
+        // leaves either no session or a whole one, never a half-made one that blocks the name
         SessionRecord rec = new SessionRecord(name, contact, Instant.now());
+        Path staging = null;
         try {
-            for (String sub : List.of("markers", "work")) AtomicFiles.createPrivateDirectory(dir.resolve(sub));
+            Path creating = AtomicFiles.privateDirectories(root.resolve("creating"));
+            staging = creating.resolve(dir.getFileName() + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+            AtomicFiles.createPrivateDirectory(staging);
+            for (String sub : List.of("markers", "work")) AtomicFiles.createPrivateDirectory(staging.resolve(sub));
             ObjectNode n = Json.MAPPER.createObjectNode();
             n.put("name", name);
             Json.put(n, "contact", contact);
             Json.put(n, "created", rec.created());
-            AtomicFiles.write(dir.resolve("session.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+            AtomicFiles.write(staging.resolve("session.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+            if (!moveIntoPlace(staging, dir)) {
+                // a directory without session.json is what an older, interrupted creation left
+                if (Files.isRegularFile(dir.resolve("session.json")) || !discardIncomplete(dir) || !moveIntoPlace(staging, dir)) {
+                    throw new SessionManagementException("a job session named '" + name + "' already exists");
+                }
+            }
+            staging = null;
         } catch (IOException e) {
-            deleteTree(dir);
             throw new SessionManagementException("cannot create job session '" + name + "': " + e.getMessage(), e);
+        } finally {
+            if (staging != null) deleteTree(staging);
         }
         return rec;
+    }
+
+    /** @return false when the target exists */
+    private static boolean moveIntoPlace(Path staging, Path dir) throws IOException {
+        try {
+            try {
+                Files.move(staging, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(staging, dir);
+            }
+            return true;
+        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            return false;
+        } catch (IOException e) {
+            if (Files.exists(dir)) return false; // some file systems say so in other words
+            throw e;
+        }
+    }
+
+    private boolean discardIncomplete(Path dir) {
+        try {
+            Path trash = AtomicFiles.privateDirectories(root.resolve("trash"));
+            Path tomb = trash.resolve(dir.getFileName() + "-" + System.nanoTime());
+            Files.move(dir, tomb, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            LOG.warn("removed the incomplete job session directory {} left by an interrupted creation", dir);
+            deleteTree(tomb);
+            return true;
+        } catch (IOException | SessionManagementException e) {
+            return false;
+        }
     }
 
     /**
@@ -232,7 +278,18 @@ public final class SessionStore {
     public void recordIntent(String session, SubmissionIntent intent) {
         SessionJournal j = journal(session);
         if (j == null) throw new SessionManagementException("there is no job session named '" + session + "'");
+        underWay.add(intent.tag());
         append(j, session, List.of(JournalEvents.intent(intent)));
+    }
+
+    /**
+     * Says that a submission of this process ended without a known outcome (the scheduler's answer
+     * was lost): its intent stays pending, and reopening the session resolves it.
+     *
+     * @param tag the intent's tag
+     */
+    public void leavePending(String tag) {
+        underWay.remove(tag);
     }
 
     /**
@@ -242,6 +299,7 @@ public final class SessionStore {
      * @param recs the jobs' records, all of one session
      */
     public void recordSubmitted(String tag, List<JobRecord> recs) {
+        underWay.remove(tag);
         if (recs.isEmpty()) return;
         String session = recs.get(0).sessionName();
         SessionJournal j = journal(session);
@@ -259,16 +317,20 @@ public final class SessionStore {
      * @param why the reason, for the record
      */
     public void dropIntent(String session, String tag, String why) {
+        underWay.remove(tag);
         SessionJournal j = journal(session);
         if (j != null) append(j, session, List.of(JournalEvents.dropped(tag, why)));
     }
 
     /**
      * @param session a session name
-     * @return the intents of the session that have neither job ids nor were dropped, oldest first
+     * @return the intents of the session that have neither job ids nor were dropped, oldest first,
+     *         except those of submissions this process still has under way
      */
     public List<SubmissionIntent> pendingIntents(String session) {
-        return new ArrayList<>(state(session).pending.values());
+        List<SubmissionIntent> list = new ArrayList<>();
+        for (SubmissionIntent i : state(session).pending.values()) if (!underWay.contains(i.tag())) list.add(i);
+        return list;
     }
 
     /**
@@ -340,9 +402,26 @@ public final class SessionStore {
         }
     }
 
+    /**
+     * The session's state as its journal describes it now. The last replay is kept while the
+     * journal's size, modification time and file key stay the same, so that reading one job after
+     * another (a backend refreshing jobs started by another process) replays the journal once.
+     */
     private JournalEvents.State state(String session) {
+        Path dir = sessionDirectory(session);
         try {
-            return SessionJournal.read(sessionDirectory(session), session);
+            BasicFileAttributes a = Files.readAttributes(dir.resolve(SessionJournal.FILE), BasicFileAttributes.class);
+            Replayed last = replayed.get(session);
+            if (last != null && last.size == a.size() && last.modified.equals(a.lastModifiedTime())
+                    && java.util.Objects.equals(last.key, a.fileKey())) {
+                return last.state;
+            }
+            JournalEvents.State s = SessionJournal.read(dir, session);
+            replayed.put(session, new Replayed(a.size(), a.lastModifiedTime(), a.fileKey(), s));
+            return s;
+        } catch (NoSuchFileException e) {
+            replayed.remove(session);
+            return new JournalEvents.State();
         } catch (IOException e) {
             throw new SessionManagementException("cannot read the jobs of session '" + session + "': " + e.getMessage(), e);
         }
@@ -360,6 +439,9 @@ public final class SessionStore {
         }
         if (sb.length() > 0 && sb.charAt(0) == '.') sb.replace(0, 1, "%002e");
         return sb.toString();
+    }
+
+    private record Replayed(long size, FileTime modified, Object key, JournalEvents.State state) {
     }
 
     private static void deleteTree(Path dir) {

@@ -2,6 +2,7 @@ package org.drmaa2j.spi.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -45,17 +46,57 @@ class SessionJournalTest {
         store.recordIntent("s", new SubmissionIntent("a.1", Instant.ofEpochMilli(1000), t, null));
         store.recordIntent("s", new SubmissionIntent("a.2", Instant.ofEpochMilli(2000), t, new BulkRange(1, 3, 2, 0)));
         store.recordIntent("s", new SubmissionIntent("a.3", Instant.ofEpochMilli(3000), t, null));
-        List<SubmissionIntent> pending = store.pendingIntents("s");
+        List<SubmissionIntent> pending = new SessionStore(tmp).pendingIntents("s"); // as another process sees them
         assertEquals(List.of("a.1", "a.2", "a.3"), pending.stream().map(SubmissionIntent::tag).toList());
         assertEquals(new BulkRange(1, 3, 2, 0), pending.get(1).range());
         assertEquals(t, pending.get(1).template());
         store.recordSubmitted("a.1", List.of(new JobRecord("7", "s", null, 1, t, JobInfo.builder().jobId("7").jobState(JobState.QUEUED).build(), Map.of())));
         store.dropIntent("s", "a.3", "refused");
-        assertEquals(List.of("a.2"), store.pendingIntents("s").stream().map(SubmissionIntent::tag).toList());
+        assertEquals(List.of("a.2"), new SessionStore(tmp).pendingIntents("s").stream().map(SubmissionIntent::tag).toList());
         assertEquals(t, store.loadJob("s", "7").orElseThrow().template(), "the job line borrows the intent's template");
         store.close();
         assertEquals(t, new SessionStore(tmp).loadJob("s", "7").orElseThrow().template(), "and compaction keeps it");
         assertEquals(1, new SessionStore(tmp).pendingIntents("s").size());
+    }
+
+    @Test
+    void submissionUnderWayInThisProcess_isNotPendingHere_butIsForOthers() {
+        SessionStore here = store();
+        here.recordIntent("s", new SubmissionIntent("w.1", Instant.now(), JobTemplate.builder("/bin/true").build(), null));
+        assertTrue(here.pendingIntents("s").isEmpty(), "its own submission under way is not this process's to resolve");
+        assertEquals(1, new SessionStore(tmp).pendingIntents("s").size(), "another process sees the intent");
+        here.leavePending("w.1"); // the scheduler's answer was lost
+        assertEquals(1, here.pendingIntents("s").size());
+    }
+
+    @Test
+    void creation_isAllOrNothing_andALeftoverHalfSessionDoesNotBlockTheName() throws Exception {
+        SessionStore store = new SessionStore(tmp);
+        Files.createDirectories(tmp.resolve("sessions/half/markers")); // what an interrupted creation used to leave
+        assertFalse(store.exists("half"));
+        store.create("half", "c");
+        assertEquals("c", store.open("half").contact());
+        assertThrows(org.drmaa2j.SessionManagementException.class, () -> store.create("half", null));
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tries.add(ex.submit(() -> {
+                    try {
+                        new SessionStore(tmp).create("race", null);
+                        return true;
+                    } catch (org.drmaa2j.SessionManagementException e) {
+                        return false;
+                    }
+                }));
+            }
+            int won = 0;
+            for (var f : tries) if (f.get()) won++;
+            assertEquals(1, won, "exactly one creator wins");
+        } finally {
+            ex.shutdownNow();
+        }
+        assertEquals(List.of("half", "race"), store.names());
     }
 
     @Test
