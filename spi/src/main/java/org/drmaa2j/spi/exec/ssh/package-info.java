@@ -8,9 +8,9 @@
  *
  * <p><b>One connection.</b> Everything that uses a contact in one JVM shares one authenticated
  * connection: each command gets its own exec channel ({@link SshCommandRunner}), the session store
- * one SFTP file system ({@link RemoteStateDirectory}). At most {@value SshOptions#MAX_CHANNELS}
- * channels are open at once (default 8, under OpenSSH's {@code MaxSessions} of 10); further
- * commands wait. When the connection drops, the next use reconnects. A command cut off by the drop
+ * one SFTP channel shared by all its threads ({@link RemoteStateDirectory}). At most
+ * {@value SshOptions#MAX_CHANNELS} commands run at once (default 8: with the SFTP channel, under
+ * OpenSSH's {@code MaxSessions} of 10); further commands wait. When the connection drops, the next use reconnects. A command cut off by the drop
  * is run once more when it is retryable; a command that is not ({@link
  * org.drmaa2j.spi.exec.Command#notRetryable()}, a submission) fails with {@link
  * org.drmaa2j.DrmCommunicationException} saying that its fate is unknown.
