@@ -9,7 +9,8 @@ import org.drmaa2j.InvalidArgumentException;
  * A parsed contact string: where a driver's commands run. One syntax for every driver:
  * <ul>
  *   <li>empty or null: this machine;</li>
- *   <li>{@code ssh://user@host:port/} (or {@code <driver>+ssh://…}): a login node over SSH;</li>
+ *   <li>{@code <driver>+ssh://user@host:port/} (or {@code ssh://…}): a login node over SSH, such as
+ *       {@code slurm+ssh://alice@login:22/}; see {@link org.drmaa2j.spi.exec.ssh};</li>
  *   <li>{@code docker://user@container} (or {@code <driver>+docker://…}): inside a running container.</li>
  * </ul>
  *

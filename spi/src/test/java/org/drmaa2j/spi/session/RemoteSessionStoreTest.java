@@ -95,7 +95,36 @@ class RemoteSessionStoreTest {
     }
 
     @Test
-    void commandsAndTheStore_shareOneConnection() throws Exception {
+    void manyThreads_storeAndCommandsAtOnce_withinAServerThatAllowsTenChannelsPerConnection() throws Exception {
+        try (TestSshServer strict = new TestSshServer(Files.createDirectories(dir.resolve("strict")), 10)) {
+            Map<String, String> p = new HashMap<>(strict.properties());
+            p.put("drmaa2j.contact", strict.contact());
+            p.put(SshOptions.REMOTE_STATE_DIR, dir.resolve("strict/store").toString());
+            try (GenericSessionManager m = new GenericSessionManager("tiny", p, ctx -> new TinyBackend(ctx, TinyBackend.all()));
+                 var runner = org.drmaa2j.spi.exec.CommandRunners.open(org.drmaa2j.spi.exec.Contact.parse(strict.contact()),
+                         org.drmaa2j.spi.exec.RetryPolicy.NONE, org.drmaa2j.spi.exec.TransientFailures.common(), m.settings())) {
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+                List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    int n = i;
+                    all.add(pool.submit(() -> {
+                        JobSession s = m.createJobSession("t" + n, null);
+                        s.runJob(JobTemplate.builder("/bin/true").build());
+                        assertEquals("t" + n + "\n", runner.run(org.drmaa2j.spi.exec.Command.of("echo", "t" + n)).stdout());
+                        s.close();
+                        assertEquals(1, m.openJobSession("t" + n).getJobs(null).size());
+                        m.destroyJobSession("t" + n);
+                        return null;
+                    }));
+                }
+                for (var f : all) f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void commandsAndTheStore_shareTheContactsConnections() throws Exception {
         try (GenericSessionManager m = machine("shared", true)) {
             m.createJobSession("one-connection", null);
             try (var r = org.drmaa2j.spi.exec.CommandRunners.open(org.drmaa2j.spi.exec.Contact.parse(server.contact()),

@@ -10,8 +10,8 @@ import org.drmaa2j.spi.util.DriverSettings;
 /**
  * A directory on the SSH host, reached over SFTP as a {@link java.nio.file.Path}: where the
  * persistent session store lives for an SSH contact, so that any machine that reaches the same
- * host as the same user sees the same sessions and jobs. It shares the contact's one connection
- * (and its one SFTP file system) with the command runner and follows it when it reconnects.
+ * host as the same user sees the same sessions and jobs. All stores of a contact in this JVM share
+ * one SFTP file system on a connection of its own, which reconnects when it drops.
  */
 public final class RemoteStateDirectory implements AutoCloseable {
     private final SshConnection connection;

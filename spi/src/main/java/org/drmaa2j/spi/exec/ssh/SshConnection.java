@@ -21,7 +21,7 @@ import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
-import org.apache.sshd.sftp.SftpModuleProperties;
+import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpErrorDataHandler;
 import org.apache.sshd.sftp.client.SftpVersionSelector;
 import org.apache.sshd.sftp.client.fs.SftpFileSystem;
@@ -33,10 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One authenticated SSH connection to a contact, shared by everything that uses that contact in
- * this JVM (commands and the remote session store): {@link #acquire} counts users, the last
- * {@link #release} closes it. When the connection drops, the next {@link #session()} opens a new
- * one.
+ * The authenticated SSH connection to a contact, shared by everything that uses that contact in
+ * this JVM: {@link #acquire} counts users, the last {@link #release} closes it. Commands use at
+ * most {@link SshOptions#maxChannels()} channels at a time; the remote session store, when used,
+ * one SFTP channel more. When the connection drops, its next use opens a new one.
  */
 final class SshConnection {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnection.class);
@@ -50,6 +50,7 @@ final class SshConnection {
     private final List<KeyPair> keys;
     private final Semaphore channels;
     private ClientSession session;
+    private SftpClient sftp;
     private SftpFileSystem fileSystem;
     private int users;
     private int connects;
@@ -74,8 +75,6 @@ final class SshConnection {
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, options.heartbeat());
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
-        SftpModuleProperties.POOL_SIZE.set(client, 1);
-        SftpModuleProperties.POOL_CORE_SIZE.set(client, 1);
         client.start();
     }
 
@@ -110,6 +109,7 @@ final class SshConnection {
             }
             if (session != null) session.close(true);
             session = null;
+            sftp = null;
         }
         client.stop();
     }
@@ -151,30 +151,36 @@ final class SshConnection {
     }
 
     /**
-     * @return the remote file system over SFTP, opened on first use and shared; it follows
-     *     reconnections, and its channels count against {@link SshOptions#maxChannels()}
+     * @return the remote file system over SFTP, opened on first use and shared by every store of the
+     *     contact. All its threads share one SFTP channel ({@link SharedSftpClient}), beside the
+     *     command channels; it follows the connection when it reconnects.
      * @throws IOException if SFTP cannot be started
      */
     synchronized SftpFileSystem fileSystem() throws IOException {
         if (fileSystem == null) {
-            session();
             fileSystem = new SftpFileSystemAutomatic(new SftpFileSystemProvider(client), describe() + "#" + System.identityHashCode(this),
-                    create -> create ? session() : currentSession(), new ChannelLimitedSftpClients(this),
+                    create -> create ? session() : currentSession(), new SharedSftpClient(this),
                     SftpVersionSelector.CURRENT, SftpErrorDataHandler.EMPTY);
         }
         return fileSystem;
     }
 
     /**
-     * Takes one of the connection's channel slots, waiting up to the connect time-out.
-     *
-     * @throws DrmCommunicationException if none frees up in time
+     * @return the connection's one SFTP client, opened (again) when there is none or its channel closed
+     * @throws IOException if SFTP cannot be started
      */
-    void acquireChannel() {
-        acquireChannel(options.connectTimeout());
+    synchronized SftpClient sftpClient() throws IOException {
+        ClientSession s = session();
+        if (sftp == null || !sftp.isOpen() || sftp.getClientSession() != s) {
+            if (sftp != null) sftp.close();
+            sftp = new SharedSftpClient(this).open(s);
+        }
+        return sftp;
     }
 
     /**
+     * Takes one of the connection's command channel slots.
+     *
      * @param wait how long to wait for a free slot
      * @throws DrmCommunicationException if none frees up in time
      */

@@ -18,7 +18,7 @@ import org.drmaa2j.spi.util.DriverSettings;
  * @param verifyHostKey false only when the user opted out of host key verification
  * @param connectTimeout how long connecting and authenticating may take
  * @param heartbeat interval of keep-alive requests on an idle connection
- * @param maxChannels channels (commands and SFTP) open at once on the connection
+ * @param maxChannels command channels open at once on the connection
  */
 public record SshOptions(List<Path> identities, Path agentSocket, Path knownHosts, boolean verifyHostKey,
                          Duration connectTimeout, Duration heartbeat, int maxChannels) {
@@ -42,8 +42,9 @@ public record SshOptions(List<Path> identities, Path agentSocket, Path knownHost
     public static final String HEARTBEAT_MS = "drmaa2j.ssh.heartbeatMillis";
 
     /**
-     * Channels open at once on the one connection, commands and SFTP together; default 8, below
-     * OpenSSH's default {@code MaxSessions} of 10. Further commands wait for a free channel.
+     * Commands running at once on the one connection; default 8, so that with the session store's
+     * SFTP channel it stays below OpenSSH's default {@code MaxSessions} of 10. Further commands wait
+     * for a free channel.
      */
     public static final String MAX_CHANNELS = "drmaa2j.ssh.maxChannels";
     /**

@@ -211,10 +211,10 @@ class SshCommandRunnerTest {
     }
 
     @Test
-    void manyCommandsAtOnce_stayWithinTheServersChannelLimit_andShareTheStoresChannels() throws Exception {
-        try (TestSshServer small = new TestSshServer(java.nio.file.Files.createDirectories(dir.resolve("small")), 3)) {
+    void manyCommandsAndStoreWritesAtOnce_stayWithinTheServersChannelLimit() throws Exception {
+        try (TestSshServer small = new TestSshServer(java.nio.file.Files.createDirectories(dir.resolve("small")), 4)) {
             Map<String, String> p = small.properties();
-            p.put(SshOptions.MAX_CHANNELS, "2"); // one spare: the test server frees a closed channel asynchronously
+            p.put(SshOptions.MAX_CHANNELS, "2"); // + 1 SFTP channel + 1 spare: the test server frees a closed channel asynchronously
             DriverSettings settings = new DriverSettings("test", p);
             try (SshCommandRunner r = SshCommandRunner.open(Contact.parse(small.contact()), settings);
                  RemoteStateDirectory store = RemoteStateDirectory.open(Contact.parse(small.contact()), settings,
