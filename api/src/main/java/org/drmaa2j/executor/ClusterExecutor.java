@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +27,8 @@ import org.drmaa2j.Extensions;
 import org.drmaa2j.Job;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobSession;
-import org.drmaa2j.JobTemplate;
 import org.drmaa2j.SessionManagementException;
 import org.drmaa2j.SessionManager;
-import org.drmaa2j.UnsupportedAttributeException;
 
 /**
  * An {@link ExecutorService} whose tasks run as cluster jobs, on any driver. Each task (a serializable
@@ -71,15 +67,12 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
     private final JobSession session;
     private final TaskCache cache;
     private final TaskOptions defaults;
-    private final String javaCommand;
-    private final List<String> javaArgs;
     private final Map<String, ClusterFuture<?>> futures = new ConcurrentHashMap<>();
     private final JobWatcher watcher;
-    private final ExecutorService submitter;
+    private final TaskSubmitter jobs;
     private final Object lock = new Object();
     private volatile boolean shutdown;
     private volatile boolean closed;
-    private volatile Boolean schedulerDependencies;
 
     private ClusterExecutor(Builder b, SessionManager manager, JobSession session) {
         this.manager = manager;
@@ -87,7 +80,6 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
         this.session = session;
         this.cache = new TaskCache(b.cacheDirectory);
         this.defaults = b.defaults;
-        this.javaCommand = b.javaCommand;
         List<String> cp = b.classpath != null ? b.classpath : ClasspathStager.current();
         if (b.stageClasspath) cp = ClasspathStager.stage(cp, cache.root().resolve("classpath"));
         List<String> args = new ArrayList<>(b.jvmOptions);
@@ -95,13 +87,8 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
         args.add(String.join(File.pathSeparator, cp));
         args.add(TaskMain.class.getName());
         args.add(cache.root().toString());
-        this.javaArgs = List.copyOf(args);
         this.watcher = new JobWatcher(session, cache);
-        this.submitter = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "drmaa2j-executor-submitter");
-            t.setDaemon(true);
-            return t;
-        });
+        this.jobs = new TaskSubmitter(session, cache, watcher, futures, b.javaCommand, args);
     }
 
     /**
@@ -238,7 +225,7 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
                 deps.addAll(e.dependencies());
             }
         }
-        if (!toRun.isEmpty()) schedule(toRun, o, deps);
+        if (!toRun.isEmpty()) jobs.schedule(toRun, o, deps);
         return result;
     }
 
@@ -272,117 +259,9 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
         return false;
     }
 
-    /** Submits the group now, with scheduler dependencies, or once its dependencies have succeeded. */
-    private void schedule(List<ClusterFuture<?>> group, TaskOptions o, Set<String> depKeys) {
-        List<ClusterFuture<?>> pending = new ArrayList<>();
-        for (String k : depKeys) {
-            ClusterFuture<?> dep = futures.get(k);
-            if (dep == null) {
-                if (cache.hasOutcome(k)) continue;
-                failAll(group, new TaskFailedException(k, null, "the task depends on task " + k
-                        + ", which this executor has not been given and which has no result in the cache", "", null));
-                return;
-            }
-            if (dep.completion().isCompletedExceptionally()) {
-                failAll(group, dependencyFailed(dep));
-                return;
-            }
-            if (!dep.isDone()) pending.add(dep);
-        }
-        if (!pending.isEmpty() && !Boolean.FALSE.equals(schedulerDependencies)
-                && pending.stream().allMatch(d -> d.getJobId() != null)) {
-            try {
-                submitNow(group, o, pending);
-                return;
-            } catch (UnsupportedAttributeException e) {
-                schedulerDependencies = false;
-            }
-        }
-        if (pending.isEmpty()) {
-            submitNow(group, o, List.of());
-            return;
-        }
-        CompletableFuture.allOf(pending.stream().map(ClusterFuture::completion).toArray(CompletableFuture[]::new))
-                .whenCompleteAsync((v, e) -> {
-                    if (closed) return;
-                    schedule(group, o, depKeys);
-                }, submitter);
-    }
-
-    private void submitNow(List<ClusterFuture<?>> group, TaskOptions o, List<ClusterFuture<?>> afterOk) {
-        if (group.stream().allMatch(ClusterFuture::isDone)) return;
-        String first = group.get(0).getKey();
-        Path dir = cache.taskDir(first);
-        Path stderr = dir.resolve("stderr");
-        List<String> args = new ArrayList<>(javaArgs);
-        for (ClusterFuture<?> f : group) args.add(f.getKey());
-        JobTemplate.Builder t = JobTemplate.builder(javaCommand).args(args)
-                .workingDirectory(dir.toString()).outputPath(dir.resolve("stdout").toString()).errorPath(stderr.toString());
-        o.applyTo(t);
-        t.jobName(o.getJobName() != null ? o.getJobName() : "drmaa2j-" + first.substring(0, Math.min(12, first.length())));
-        if (!afterOk.isEmpty()) {
-            StringBuilder d = new StringBuilder("afterok");
-            for (ClusterFuture<?> dep : afterOk) d.append(':').append(dep.getJobId());
-            t.extension(Extensions.DEPENDENCIES, d.toString());
-        }
-        Job job;
-        try {
-            job = session.runJob(t.build());
-        } catch (UnsupportedAttributeException e) {
-            if (!afterOk.isEmpty() && String.valueOf(e.getMessage()).contains(Extensions.DEPENDENCIES)) throw e;
-            failAll(group, e);
-            return;
-        } catch (Drmaa2Exception e) {
-            failAll(group, e);
-            return;
-        }
-        if (!afterOk.isEmpty()) schedulerDependencies = true;
-        for (ClusterFuture<?> f : group) {
-            cache.recordJob(f.getKey(), job.getJobId(), stderr);
-            f.jobId(job.getJobId());
-        }
-        watcher.watch(job, stderr, group);
-        for (ClusterFuture<?> dep : afterOk) {
-            dep.completion().whenComplete((v, e) -> {
-                if (e == null) return;
-                for (ClusterFuture<?> f : group) {
-                    if (!f.isDone()) {
-                        terminate(f.getJobId());
-                        JobWatcher.fail(f, dependencyFailed(dep));
-                    }
-                }
-            });
-        }
-    }
-
-    private static TaskFailedException dependencyFailed(ClusterFuture<?> dep) {
-        Throwable why = dep.completion().handle((v, e) -> e).join();
-        if (why instanceof java.util.concurrent.CompletionException && why.getCause() != null) why = why.getCause();
-        return new TaskFailedException(dep.getKey(), dep.getJobId(), "a task this one depends on failed: "
-                + (why instanceof TaskFailedException tf ? tf.getMessage() : String.valueOf(why)), "", why);
-    }
-
-    private static void failAll(List<ClusterFuture<?>> group, Throwable why) {
-        for (ClusterFuture<?> f : group) JobWatcher.fail(f, why);
-    }
-
     /** Terminates the job of a future being cancelled. */
     void cancelJob(ClusterFuture<?> f) {
-        terminate(f.getJobId());
-    }
-
-    private void terminate(String jobId) {
-        if (jobId == null || closed) return;
-        try {
-            Optional<Job> job = watcher.job(jobId);
-            if (job.isEmpty()) job = session.getJobs(JobInfo.builder().jobId(jobId).build()).stream().findFirst();
-            job.ifPresent(j -> {
-                if (!j.getState().isTerminal()) j.terminate();
-            });
-        } catch (Drmaa2Exception e) {
-            System.getLogger(ClusterExecutor.class.getName()).log(System.Logger.Level.WARNING,
-                    "cannot terminate job " + jobId + ": " + e.getMessage());
-        }
+        if (!closed) jobs.terminate(f.getJobId());
     }
 
     /**
@@ -456,7 +335,7 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
             closed = true;
         }
         watcher.stop();
-        submitter.shutdownNow();
+        jobs.close();
         for (ClusterFuture<?> f : futures.values()) {
             if (!f.isDone()) {
                 JobWatcher.fail(f, new IllegalStateException("the executor was shut down without waiting; job "

@@ -69,6 +69,7 @@ final class JobWatcher {
                 return;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "executor watcher: " + e, e);
+                dropUnknownJobs();
                 pause();
             }
         }
@@ -102,6 +103,28 @@ final class JobWatcher {
             if (!f.isDone()) complete(cache, f, ended.getJobId(), w.stderr(), ended.getJobInfo());
         }
         forget(w);
+    }
+
+    /** Completes the futures of jobs the session no longer knows (reaped elsewhere), so that the loop cannot spin on them. */
+    private void dropUnknownJobs() {
+        for (Watched w : watched.values()) {
+            try {
+                w.job().getState();
+            } catch (InvalidSessionException e) {
+                throw e;
+            } catch (Drmaa2Exception e) {
+                for (ClusterFuture<?> f : w.futures()) {
+                    if (f.isDone()) continue;
+                    if (cache.hasOutcome(f.getKey())) {
+                        complete(cache, f, w.job().getJobId(), w.stderr());
+                    } else {
+                        fail(f, new TaskFailedException(f.getKey(), w.job().getJobId(), "task " + f.getKey() + ": job "
+                                + w.job().getJobId() + " cannot be watched any more: " + e.getMessage(), TaskCache.tail(w.stderr()), null));
+                    }
+                }
+                watched.remove(w.job().getJobId());
+            }
+        }
     }
 
     private void forget(Watched w) {

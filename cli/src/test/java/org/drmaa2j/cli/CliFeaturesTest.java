@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.drmaa2j.JobTemplate;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,10 @@ class CliFeaturesTest {
         Cli r = Cli.run("--driver", "local", "-D", state, "submit", "--array", "1-3", "--", "/bin/true");
         assertEquals(0, r.exitCode, r.toString());
         assertEquals(3, r.out.lines().count(), r.out);
+        List<String> wait = new ArrayList<>(List.of("--driver", "local", "-D", state, "wait", "--timeout", "60"));
+        r.out.lines().forEach(wait::add);
+        Cli w = Cli.run(wait.toArray(String[]::new));
+        assertEquals(0, w.exitCode, w.toString());
     }
 
     @Test
@@ -113,6 +119,13 @@ class CliFeaturesTest {
     void progress_render() {
         assertEquals("[###############...............]  5/10 ended, 2 failed", Progress.render(5, 2, 10));
         assertEquals("[##############################] 3/3 ended", Progress.render(3, 0, 3));
+    }
+
+    @Test
+    void tck_help_namesTheOptions() {
+        Cli r = Cli.run("tck", "--help");
+        assertEquals(0, r.exitCode, r.toString());
+        assertTrue(r.out.contains("--queues") && r.out.contains("--scratch") && r.out.contains("--report-dir"), r.out);
     }
 
     @Test

@@ -180,7 +180,7 @@ class Drmaa2JarIT {
     void unknownDriver_exit1WithInstalledList() throws Exception {
         Result r = drmaa2("--driver", "nosuch", "list");
         assertEquals(1, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("Installed: local"), r.toString());
+        assertTrue(r.err().contains("Installed: ") && r.err().contains("local (") && r.err().contains("slurm ("), r.toString());
     }
 
     @Test

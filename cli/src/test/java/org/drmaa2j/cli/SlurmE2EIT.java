@@ -97,6 +97,16 @@ class SlurmE2EIT {
         assertTrue(machines.contains("localhost"), machines);
     }
 
+    @Test
+    @Order(5)
+    void cli_runArray_waitsWithProgress() {
+        ExecOutcome r = slurm.exec("java", "-jar", DIR + "/drmaa2.jar", "--driver", "slurm", "run", "--array", "1-3",
+                "--progress", "--", "/bin/true");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("3/3 ended"), r.toString());
+        assertEquals(3, r.stdout().lines().filter(l -> l.contains(" DONE ")).count(), r.toString());
+    }
+
     private static String awaitLine(String file, String prefix, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String text = "";

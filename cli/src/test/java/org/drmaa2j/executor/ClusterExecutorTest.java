@@ -96,7 +96,8 @@ class ClusterExecutorTest {
         try (ClusterExecutor exe = executor()) {
             ClusterFuture<Integer> a = exe.submit(() -> 1);
             ClusterFuture<Integer> b = exe.submit(() -> a.get() + 1);
-            ClusterFuture<Integer> c = exe.submit(() -> b.get() * 10);
+            ClusterFuture<Integer> c = exe.submit(() -> b.get() * 10,
+                    TaskOptions.builder().walltime(Duration.ofMinutes(5)).build());
             assertEquals(20, c.get(WAIT_S, TimeUnit.SECONDS));
             assertEquals(3, List.of(a.getJobId(), b.getJobId(), c.getJobId()).stream().distinct().count());
         }
