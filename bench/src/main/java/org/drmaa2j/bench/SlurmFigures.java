@@ -42,7 +42,9 @@ public final class SlurmFigures {
                 SlurmStatusFigures.measure(sm, table, live);
             }
         }
-        for (int waiters : parts.contains("wait") ? WAITERS : new int[0]) {
+        int[] waiterCounts = parts.contains("wait") ? WAITERS : new int[0];
+        if (System.getProperty("bench.waiters") != null) waiterCounts = new int[] {Integer.getInteger("bench.waiters")};
+        for (int waiters : waiterCounts) {
             try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
                 SlurmWaitFigures.measure(sm, table, waiters);
             }

@@ -14,8 +14,8 @@ public final class SlurmGroup implements FigureGroup {
     public void measure(ResultTable table) throws Exception {
         try (SlurmContainer cluster = new SlurmContainer()) {
             cluster.start();
-            // let the jobs of the wait figures run side by side: the node's 8 CPUs, each shared by up to 256 jobs
-            cluster.execAsRoot("scontrol", "update", "PartitionName=debug", "OverSubscribe=FORCE:256");
+            // let the jobs of the wait figures run side by side: the node's 8 CPUs, each shared by up to 32 jobs
+            cluster.execAsRoot("scontrol", "update", "PartitionName=debug", "OverSubscribe=FORCE:32");
             InContainer.runJava(cluster, table, List.of(), List.of(), List.of(), SlurmFigures.class.getName());
         }
     }

@@ -20,11 +20,14 @@ import org.drmaa2j.spi.exec.CommandMetrics;
  * waiting on its own job, at the default poll settings. Each job writes its own end time (epoch
  * milliseconds, {@code date}) as its last act; the waiter takes the time its wait returned; both run
  * on the same host, so they share one clock. Also counts the status commands the connection ran per
- * second while the waiters waited.
+ * second while the waiters waited. At most {@value #MAX_PARALLEL} of the jobs run at once, so the
+ * 1,000 waiters see their jobs end in waves over half a minute or so.
  */
 final class SlurmWaitFigures {
     /** Long enough for every waiter to be waiting before its job ends. */
-    private static final int SLEEP_SECONDS = 4;
+    private static final int SLEEP_SECONDS = 2;
+    /** Jobs running at once: more overloads the one-container cluster on a small machine (nodes fail). */
+    static final int MAX_PARALLEL = 100;
 
     private SlurmWaitFigures() {
     }
@@ -38,7 +41,7 @@ final class SlurmWaitFigures {
                 .build();
         Map<String, Long> returned = new ConcurrentHashMap<>();
         try (JobSession js = sm.createJobSession("bench-wait-" + waiters + "-" + System.nanoTime(), null)) {
-            JobArray array = js.runBulkJobs(t, 1, waiters, 1, 0);
+            JobArray array = js.runBulkJobs(t, 1, waiters, 1, waiters > MAX_PARALLEL ? MAX_PARALLEL : 0);
             CommandMetrics.reset();
             long t0 = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
@@ -58,6 +61,9 @@ final class SlurmWaitFigures {
             long sacct = counts.getOrDefault("sacct", 0L);
             long scontrol = counts.getOrDefault("scontrol", 0L);
             long commands = squeue + sacct + scontrol;
+            long ticks = CommandMetrics.statusTicks();
+            System.out.println(waiters + " waiters: " + ticks + " ticks in " + ResultTable.fmt(seconds) + " s; command ms "
+                    + CommandMetrics.millis() + "; counts " + counts);
             double perSecond = commands / seconds;
 
             Samples latency = new Samples();
@@ -75,10 +81,14 @@ final class SlurmWaitFigures {
                             + " (p50 / p95 ms)",
                     ResultTable.fmt(latency.median()) + " / " + ResultTable.fmt(latency.percentile(95)) + note,
                     "-", "-", "p50 ≤ 1000 ms", latency.size() > 0 && latency.median() <= 1000 ? "yes" : "no");
-            table.add("status commands per second while " + waiters + " thread" + (waiters == 1 ? "" : "s") + " wait",
-                    ResultTable.fmt(perSecond) + " (" + squeue + " squeue, " + sacct + " sacct, " + scontrol + " scontrol in "
+            // the first waiter makes the poller call at once, then once per second at most: ticks ≤ seconds + 1
+            boolean ticksMet = ticks <= Math.ceil(seconds) + 1;
+            table.add("status calls per second while " + waiters + " thread" + (waiters == 1 ? "" : "s") + " wait",
+                    ResultTable.fmt(ticks / seconds) + " ticks/s, " + ResultTable.fmt(perSecond) + " commands/s (" + ticks
+                            + " ticks: " + squeue + " squeue, " + sacct + " sacct, " + scontrol + " scontrol in "
                             + ResultTable.fmt(seconds) + " s)",
-                    "-", "-", "≤ 1 per s", perSecond <= 1.0 ? "yes" : "no");
+                    "-", "-", "≤ 1 per s", ticksMet && perSecond <= 1.0 ? "yes"
+                            : ticksMet ? "ticks yes; commands no: a tick that sees jobs end adds one sacct" : "no");
         } finally {
             Shell.run("scancel --me");
         }

@@ -39,7 +39,7 @@ public final class Hostlist {
                     long a = Long.parseLong(lo);
                     long b = Long.parseLong(hi);
                     for (long i = a; i <= b && out.size() < 1_000_000; i++) {
-                        out.add(prefix + String.format("%0" + lo.length() + "d", i) + suffix);
+                        out.add(prefix + zeroPadded(i, lo.length()) + suffix);
                     }
                 } catch (NumberFormatException e) {
                     out.add(item);
@@ -47,6 +47,13 @@ public final class Hostlist {
             }
         }
         return out;
+    }
+
+    /** {@code String.format("%0<width>d", n)} without the formatter, which costs most of a large squeue's parse. */
+    private static String zeroPadded(long n, int width) {
+        String digits = Long.toString(n);
+        if (digits.length() >= width) return digits;
+        return "0".repeat(width - digits.length()) + digits;
     }
 
     private static List<String> splitTopLevel(String s) {

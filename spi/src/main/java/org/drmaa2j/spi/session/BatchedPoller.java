@@ -1,6 +1,7 @@
 package org.drmaa2j.spi.session;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,7 @@ public final class BatchedPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchedPoller.class);
     private final Supplier<List<JobRecord>> live;
     private final Function<List<JobRecord>, Map<String, JobInfo>> status;
-    private final BiConsumer<JobInfo, Long> publish;
+    private final BiConsumer<Collection<JobInfo>, Long> publish;
     private final IntSupplier waiters;
     private final Duration fast;
     private final Duration slow;
@@ -44,14 +45,14 @@ public final class BatchedPoller implements AutoCloseable {
      * @param name thread name
      * @param live the live jobs of the connection, asked each tick
      * @param status the backend's batched status call
-     * @param publish where answers go, with the {@link System#nanoTime()} at which the call started, so
-     *        that an answer older than news pushed meanwhile can be dropped
+     * @param publish where a call's answers go, all together, with the {@link System#nanoTime()} at which
+     *        the call started, so that an answer older than news pushed meanwhile can be dropped
      * @param waiters how many threads wait now
      * @param fast the interval while someone waits
      * @param slow the interval otherwise
      */
     public BatchedPoller(String name, Supplier<List<JobRecord>> live, Function<List<JobRecord>, Map<String, JobInfo>> status,
-                         BiConsumer<JobInfo, Long> publish, IntSupplier waiters, Duration fast, Duration slow) {
+                         BiConsumer<Collection<JobInfo>, Long> publish, IntSupplier waiters, Duration fast, Duration slow) {
         this.live = live;
         this.status = status;
         this.publish = publish;
@@ -99,7 +100,7 @@ public final class BatchedPoller implements AutoCloseable {
                 org.drmaa2j.spi.exec.CommandMetrics.recordStatusTick();
                 long asOf = System.nanoTime();
                 Map<String, JobInfo> answers = status.apply(jobs);
-                answers.values().forEach(i -> publish.accept(i, asOf));
+                publish.accept(answers.values(), asOf);
             }
             mine.complete(jobs);
             return jobs;

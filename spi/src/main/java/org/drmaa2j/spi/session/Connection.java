@@ -2,6 +2,7 @@ package org.drmaa2j.spi.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,15 +164,23 @@ final class Connection implements StateSink, AutoCloseable {
 
     @Override
     public synchronized void publish(JobInfo info) {
-        if (closed) return;
+        if (admit(info)) board.put(info);
+    }
+
+    /**
+     * Persists what changed and says whether the information goes on the board; news for a job not
+     * registered yet is kept until it is.
+     */
+    private boolean admit(JobInfo info) {
+        if (closed) return false;
         String id = info.getJobId();
         JobRecord r = records.get(id);
         if (r == null) {
             early.merge(id, info, (old, now) -> isTerminal(old) && !isTerminal(now) ? old : now);
-            return;
+            return false;
         }
         JobInfo old = board.get(id);
-        if (old != null && isTerminal(old) && !isTerminal(info)) return;
+        if (old != null && isTerminal(old) && !isTerminal(info)) return false;
         if (significant(r.info(), info)) {
             JobRecord updated = r.withInfo(info);
             records.put(id, updated);
@@ -181,14 +190,21 @@ final class Connection implements StateSink, AutoCloseable {
                 LOG.warn("cannot persist job {}: {}", id, e.toString());
             }
         }
-        board.put(info);
+        return true;
     }
 
-    /** A poll answer: dropped when newer news (a push, a control result) reached the board meanwhile. */
-    private synchronized void publishPolled(JobInfo info, long asOf) {
-        long updated = board.updatedAt(info.getJobId());
-        if (updated != Long.MIN_VALUE && updated - asOf > 0) return;
-        publish(info);
+    /**
+     * A poll's answers, put on the board together (waiters wake once); each is dropped when newer news
+     * (a push, a control result) reached the board meanwhile.
+     */
+    private synchronized void publishPolled(Collection<JobInfo> answers, long asOf) {
+        List<JobInfo> batch = new ArrayList<>(answers.size());
+        for (JobInfo info : answers) {
+            long updated = board.updatedAt(info.getJobId());
+            if (updated != Long.MIN_VALUE && updated - asOf > 0) continue;
+            if (admit(info)) batch.add(info);
+        }
+        board.putAll(batch);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.drmaa2j.spi.session;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.drmaa2j.Timeouts;
 
 /**
  * The latest {@link JobInfo} of every job of one connection, and the place waiters block on. Every
- * update signals one condition; waiters re-check their own predicate, so waits never spin and never
+ * update that changes something signals one condition (once for a whole poll's answers); waiters re-check their own predicate, so waits never spin and never
  * poll the scheduler themselves. A terminal state is never replaced by a non-terminal one (a late
  * poll result cannot bring a finished job back to life).
  */
@@ -90,22 +92,43 @@ public final class StateBoard {
      * @return true when accepted, false when it would have replaced a terminal state
      */
     public boolean put(JobInfo info) {
-        JobInfo old;
+        return !putAll(List.of(info)).isEmpty();
+    }
+
+    /**
+     * Records the information of many jobs (one poll's answers) under one lock, then wakes the waiters
+     * once, and only if something changed: a thousand waiters wake once per poll, not once per job.
+     *
+     * @param batch the information; each one's job id is its key
+     * @return those accepted (a terminal state is never replaced by a non-terminal one)
+     */
+    public List<JobInfo> putAll(Collection<JobInfo> batch) {
+        List<JobInfo> olds = new ArrayList<>(batch.size());
+        List<JobInfo> accepted = new ArrayList<>(batch.size());
         lock.lock();
         try {
-            old = infos.get(info.getJobId());
-            if (old != null && old.getJobState() != null && old.getJobState().isTerminal()
-                    && (info.getJobState() == null || !info.getJobState().isTerminal())) {
-                return false;
+            boolean changedAny = false;
+            long now = System.nanoTime();
+            for (JobInfo info : batch) {
+                JobInfo old = infos.get(info.getJobId());
+                if (old != null && old.getJobState() != null && old.getJobState().isTerminal()
+                        && (info.getJobState() == null || !info.getJobState().isTerminal())) {
+                    continue;
+                }
+                infos.put(info.getJobId(), info);
+                updated.put(info.getJobId(), now);
+                changedAny |= !info.equals(old);
+                olds.add(old);
+                accepted.add(info);
             }
-            infos.put(info.getJobId(), info);
-            updated.put(info.getJobId(), System.nanoTime());
-            changed.signalAll();
+            if (changedAny) changed.signalAll();
         } finally {
             lock.unlock();
         }
-        for (BiConsumer<JobInfo, JobInfo> l : listeners) l.accept(old, info);
-        return true;
+        for (int i = 0; i < accepted.size(); i++) {
+            for (BiConsumer<JobInfo, JobInfo> l : listeners) l.accept(olds.get(i), accepted.get(i));
+        }
+        return accepted;
     }
 
     /** @param jobId a job to forget */

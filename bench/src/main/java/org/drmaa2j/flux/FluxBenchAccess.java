@@ -1,0 +1,26 @@
+package org.drmaa2j.flux;
+
+import java.util.Map;
+import org.drmaa2j.JobInfo;
+
+/** The Flux driver's own {@code flux jobs --json} parser, opened to the benchmarks. */
+public final class FluxBenchAccess {
+    private FluxBenchAccess() {
+    }
+
+    /**
+     * @param json output of {@code flux jobs -a --json}
+     * @return each job's information by id
+     */
+    public static Map<String, JobInfo> jobsJson(String json) {
+        return FluxStatusQuery.parse(json);
+    }
+
+    /**
+     * @param id a numeric Flux job id
+     * @return it in F58, as {@code flux jobs} prints it
+     */
+    public static String f58(long id) {
+        return FluxIds.toF58(id);
+    }
+}

@@ -1,0 +1,26 @@
+package org.drmaa2j.lsf;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.drmaa2j.JobInfo;
+
+/** The LSF driver's own {@code bjobs -json} parser, opened to the benchmarks. */
+public final class LsfBenchAccess {
+    private static final LsfTimes TIMES = new LsfTimes(ZoneOffset.UTC, Clock.systemUTC());
+
+    private LsfBenchAccess() {
+    }
+
+    /**
+     * @param json output of {@code bjobs -o … -json}
+     * @return one JobInfo per record
+     */
+    public static List<JobInfo> bjobsJson(String json) {
+        List<JobInfo> out = new ArrayList<>();
+        for (Map<String, String> r : BjobsOutput.fromJson(json, "").records()) out.add(LsfJobRows.toJobInfo(r, TIMES));
+        return out;
+    }
+}
