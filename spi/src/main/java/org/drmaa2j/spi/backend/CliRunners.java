@@ -2,6 +2,7 @@ package org.drmaa2j.spi.backend;
 
 import java.util.Map;
 import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
@@ -32,7 +33,25 @@ public final class CliRunners {
     public static CommandRunner open(BackendContext context, Map<String, String> properties, TransientFailures transientFailures) {
         String contact = context.contact() != null && !context.contact().isBlank() ? context.contact()
                 : context.settings().get(CONTACT_PROPERTY).orElse("");
+        checkDriverPrefix(contact, context.settings().driverName());
         return CommandRunners.open(Contact.parse(contact), RetryPolicy.fromProperties(properties), transientFailures, context.settings());
+    }
+
+    /**
+     * @param contact a contact string
+     * @param driverName the driver it is given to
+     * @throws InvalidArgumentException naming {@code contact} when its scheme names another driver,
+     *     such as {@code pbs+ssh://…} given to the slurm driver
+     */
+    static void checkDriverPrefix(String contact, String driverName) {
+        int scheme = contact.indexOf("://");
+        int plus = scheme < 0 ? -1 : contact.lastIndexOf('+', scheme);
+        if (plus <= 0) return;
+        String named = contact.substring(0, plus).strip();
+        if (!named.equalsIgnoreCase(driverName)) {
+            throw new InvalidArgumentException("contact", "'" + contact + "' is a contact for the " + named + " driver, not for "
+                    + driverName);
+        }
     }
 
     /**

@@ -34,4 +34,15 @@ class CliRunnersTest {
         DrmCommunicationException e = assertThrows(DrmCommunicationException.class, () -> CliRunners.homeDirectory(broken));
         assertTrue(e.getMessage().contains("printenv: not allowed"), e.getMessage());
     }
+
+    @Test
+    void aContactNamingAnotherDriver_isRefused() {
+        CliRunners.checkDriverPrefix("slurm+ssh://u@login:22/", "slurm");
+        CliRunners.checkDriverPrefix("ssh://u@login:22/", "slurm");
+        CliRunners.checkDriverPrefix("docker://u@c", "pbs");
+        CliRunners.checkDriverPrefix("", "pbs");
+        org.drmaa2j.InvalidArgumentException e = assertThrows(org.drmaa2j.InvalidArgumentException.class,
+                () -> CliRunners.checkDriverPrefix("pbs+ssh://u@login:22/", "slurm"));
+        assertTrue(e.getMessage().contains("pbs driver"), e.getMessage());
+    }
 }

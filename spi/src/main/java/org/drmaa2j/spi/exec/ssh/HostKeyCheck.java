@@ -41,6 +41,11 @@ final class HostKeyCheck extends KnownHostsServerKeyVerifier {
         return false;
     }
 
+    /** Forgets the last refusal, before a new connection attempt. */
+    void clear() {
+        refusal = null;
+    }
+
     /** @return why the last host key was refused, or null */
     String refusal() {
         return refusal;

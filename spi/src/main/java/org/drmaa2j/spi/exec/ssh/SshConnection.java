@@ -216,6 +216,7 @@ final class SshConnection {
                     SshOptions.STRICT_HOST_KEY_CHECKING);
         }
         ClientSession s = null;
+        if (hostKeyCheck != null) hostKeyCheck.clear();
         try {
             s = client.connect(user, contact.host(), port(contact)).verify(timeout).getSession();
             for (KeyPair k : keys) s.addPublicKeyIdentity(k);
