@@ -63,8 +63,9 @@ final class SessionJournal {
         Path file = sessionDirectory.resolve(FILE);
         try {
             return JournalEvents.replay(session, Files.readAllBytes(file), file);
-        } catch (NoSuchFileException e) {
-            return new JournalEvents.State();
+        } catch (IOException e) {
+            if (isMissing(e, file)) return new JournalEvents.State();
+            throw e;
         }
     }
 
@@ -196,10 +197,18 @@ final class SessionJournal {
                     live.add(p);
                 }
             }
-        } catch (NoSuchFileException e) {
-            // no writers yet
+        } catch (IOException e) {
+            if (!isMissing(e, dir.resolve("writers"))) throw e;
         }
         return live;
+    }
+
+    /**
+     * @return true when the failure means the file is not there: {@link NoSuchFileException}, or
+     *         the other words a remote file system (SFTP) uses for it
+     */
+    static boolean isMissing(IOException e, Path file) {
+        return e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException || !Files.exists(file);
     }
 
     /** @return true for a claim made by a process of this host that no longer runs */
@@ -212,10 +221,8 @@ final class SessionJournal {
             if (!lines[0].equals(HOST)) return false;
             long pid = Long.parseLong(lines[1].trim());
             return pid != PID && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
-        } catch (NoSuchFileException e) {
-            return false;
         } catch (IOException | RuntimeException e) {
-            return false;
+            return false; // gone meanwhile, or unreadable: not provably stale
         }
     }
 

@@ -180,9 +180,8 @@ public final class SessionStore {
         try {
             JsonNode n = Json.MAPPER.readTree(Files.readAllBytes(file));
             return new SessionRecord(name, Json.str(n, "contact"), Json.instant(n, "created"));
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new SessionManagementException("there is no job session named '" + name + "'");
         } catch (IOException e) {
+            if (SessionJournal.isMissing(e, file)) throw new SessionManagementException("there is no job session named '" + name + "'");
             throw new SessionManagementException("cannot read job session '" + name + "': " + e.getMessage(), e);
         }
     }
@@ -419,10 +418,11 @@ public final class SessionStore {
             JournalEvents.State s = SessionJournal.read(dir, session);
             replayed.put(session, new Replayed(a.size(), a.lastModifiedTime(), a.fileKey(), s));
             return s;
-        } catch (NoSuchFileException e) {
-            replayed.remove(session);
-            return new JournalEvents.State();
         } catch (IOException e) {
+            if (SessionJournal.isMissing(e, dir.resolve(SessionJournal.FILE))) {
+                replayed.remove(session);
+                return new JournalEvents.State();
+            }
             throw new SessionManagementException("cannot read the jobs of session '" + session + "': " + e.getMessage(), e);
         }
     }
