@@ -61,11 +61,13 @@ final class SessionJournal {
      */
     static JournalEvents.State read(Path sessionDirectory, String session) throws IOException {
         Path file = sessionDirectory.resolve(FILE);
+        JournalEvents.State state = new JournalEvents.State();
+        LegacyJobFiles.read(sessionDirectory, state); // an older store's records, under the journal's
         try {
-            return JournalEvents.replay(session, Files.readAllBytes(file), file);
+            return JournalEvents.replay(state, session, Files.readAllBytes(file), file);
         } catch (IOException e) {
-            if (isMissing(e, file)) return new JournalEvents.State();
-            throw e;
+            if (!isMissing(e, file)) throw e;
+            return state;
         }
     }
 
@@ -160,6 +162,7 @@ final class SessionJournal {
             if (!otherLiveWriters().isEmpty()) return null;
             JournalEvents.State state = read(dir, session);
             AtomicFiles.write(dir.resolve(FILE), state.snapshot());
+            LegacyJobFiles.remove(dir);
             state.tornTail = false;
             return state;
         } finally {

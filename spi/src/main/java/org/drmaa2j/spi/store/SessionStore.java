@@ -421,7 +421,7 @@ public final class SessionStore {
         } catch (IOException e) {
             if (SessionJournal.isMissing(e, dir.resolve(SessionJournal.FILE))) {
                 replayed.remove(session);
-                return new JournalEvents.State();
+                return readUncached(dir, session); // no journal yet; perhaps an older store's records
             }
             throw new SessionManagementException("cannot read the jobs of session '" + session + "': " + e.getMessage(), e);
         }
@@ -439,6 +439,14 @@ public final class SessionStore {
         }
         if (sb.length() > 0 && sb.charAt(0) == '.') sb.replace(0, 1, "%002e");
         return sb.toString();
+    }
+
+    private static JournalEvents.State readUncached(Path dir, String session) {
+        try {
+            return SessionJournal.read(dir, session);
+        } catch (IOException e) {
+            throw new SessionManagementException("cannot read the jobs of session '" + session + "': " + e.getMessage(), e);
+        }
     }
 
     private record Replayed(long size, FileTime modified, Object key, JournalEvents.State state) {
