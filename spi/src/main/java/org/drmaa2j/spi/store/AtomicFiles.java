@@ -47,7 +47,7 @@ public final class AtomicFiles {
      * @throws IOException on other failures
      */
     public static void createPrivateDirectory(Path dir) throws IOException {
-        if (POSIX) {
+        if (posix(dir)) {
             Files.createDirectory(dir, dirAttr());
             Files.setPosixFilePermissions(dir, DIR); // the umask may have removed bits, never added them
         } else {
@@ -65,9 +65,10 @@ public final class AtomicFiles {
     public static void write(Path file, byte[] content) throws IOException {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
         try {
-            if (POSIX) {
+            if (posix(tmp)) {
                 Files.deleteIfExists(tmp);
                 Files.createFile(tmp, fileAttr());
+                Files.setPosixFilePermissions(tmp, FILE); // a remote file system may apply its own umask
             }
             Files.write(tmp, content);
             try {
@@ -89,12 +90,25 @@ public final class AtomicFiles {
      */
     public static boolean claim(Path file) throws IOException {
         try {
-            if (POSIX) Files.createFile(file, fileAttr());
-            else Files.createFile(file);
+            if (posix(file)) {
+                Files.createFile(file, fileAttr());
+                if (file.getFileSystem() != java.nio.file.FileSystems.getDefault()) Files.setPosixFilePermissions(file, FILE);
+            } else {
+                Files.createFile(file);
+            }
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
+        } catch (IOException e) {
+            if (Files.exists(file)) return false; // a remote file system (SFTP) says "exists" in its own words
+            throw e;
         }
+    }
+
+    /** @return true when the path's file system has POSIX permissions (the local one here, or SFTP) */
+    private static boolean posix(Path p) {
+        return p.getFileSystem() == java.nio.file.FileSystems.getDefault() ? POSIX
+                : p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static FileAttribute<Set<PosixFilePermission>> dirAttr() {

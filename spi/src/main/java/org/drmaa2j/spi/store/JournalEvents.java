@@ -116,7 +116,17 @@ final class JournalEvents {
      * @return the state it describes
      */
     static State replay(String session, byte[] bytes, Object source) {
-        State s = new State();
+        return replay(new State(), session, bytes, source);
+    }
+
+    /**
+     * @param s the state before the journal (records of an older store), changed in place
+     * @param session the session name
+     * @param bytes the journal's content
+     * @param source where it came from, for log messages
+     * @return s
+     */
+    static State replay(State s, String session, byte[] bytes, Object source) {
         s.tornTail = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
         List<int[]> lines = new ArrayList<>();
         int start = 0;

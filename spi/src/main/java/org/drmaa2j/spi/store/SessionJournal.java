@@ -61,10 +61,13 @@ final class SessionJournal {
      */
     static JournalEvents.State read(Path sessionDirectory, String session) throws IOException {
         Path file = sessionDirectory.resolve(FILE);
+        JournalEvents.State state = new JournalEvents.State();
+        LegacyJobFiles.read(sessionDirectory, state); // an older store's records, under the journal's
         try {
-            return JournalEvents.replay(session, Files.readAllBytes(file), file);
-        } catch (NoSuchFileException e) {
-            return new JournalEvents.State();
+            return JournalEvents.replay(state, session, Files.readAllBytes(file), file);
+        } catch (IOException e) {
+            if (!isMissing(e, file)) throw e;
+            return state;
         }
     }
 
@@ -159,6 +162,7 @@ final class SessionJournal {
             if (!otherLiveWriters().isEmpty()) return null;
             JournalEvents.State state = read(dir, session);
             AtomicFiles.write(dir.resolve(FILE), state.snapshot());
+            LegacyJobFiles.remove(dir);
             state.tornTail = false;
             return state;
         } finally {
@@ -196,10 +200,18 @@ final class SessionJournal {
                     live.add(p);
                 }
             }
-        } catch (NoSuchFileException e) {
-            // no writers yet
+        } catch (IOException e) {
+            if (!isMissing(e, dir.resolve("writers"))) throw e;
         }
         return live;
+    }
+
+    /**
+     * @return true when the failure means the file is not there: {@link NoSuchFileException}, or
+     *         the other words a remote file system (SFTP) uses for it
+     */
+    static boolean isMissing(IOException e, Path file) {
+        return e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException || !Files.exists(file);
     }
 
     /** @return true for a claim made by a process of this host that no longer runs */
@@ -212,10 +224,8 @@ final class SessionJournal {
             if (!lines[0].equals(HOST)) return false;
             long pid = Long.parseLong(lines[1].trim());
             return pid != PID && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
-        } catch (NoSuchFileException e) {
-            return false;
         } catch (IOException | RuntimeException e) {
-            return false;
+            return false; // gone meanwhile, or unreadable: not provably stale
         }
     }
 

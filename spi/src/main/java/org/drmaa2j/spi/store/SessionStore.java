@@ -180,9 +180,8 @@ public final class SessionStore {
         try {
             JsonNode n = Json.MAPPER.readTree(Files.readAllBytes(file));
             return new SessionRecord(name, Json.str(n, "contact"), Json.instant(n, "created"));
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new SessionManagementException("there is no job session named '" + name + "'");
         } catch (IOException e) {
+            if (SessionJournal.isMissing(e, file)) throw new SessionManagementException("there is no job session named '" + name + "'");
             throw new SessionManagementException("cannot read job session '" + name + "': " + e.getMessage(), e);
         }
     }
@@ -419,10 +418,11 @@ public final class SessionStore {
             JournalEvents.State s = SessionJournal.read(dir, session);
             replayed.put(session, new Replayed(a.size(), a.lastModifiedTime(), a.fileKey(), s));
             return s;
-        } catch (NoSuchFileException e) {
-            replayed.remove(session);
-            return new JournalEvents.State();
         } catch (IOException e) {
+            if (SessionJournal.isMissing(e, dir.resolve(SessionJournal.FILE))) {
+                replayed.remove(session);
+                return readUncached(dir, session); // no journal yet; perhaps an older store's records
+            }
             throw new SessionManagementException("cannot read the jobs of session '" + session + "': " + e.getMessage(), e);
         }
     }
@@ -439,6 +439,14 @@ public final class SessionStore {
         }
         if (sb.length() > 0 && sb.charAt(0) == '.') sb.replace(0, 1, "%002e");
         return sb.toString();
+    }
+
+    private static JournalEvents.State readUncached(Path dir, String session) {
+        try {
+            return SessionJournal.read(dir, session);
+        } catch (IOException e) {
+            throw new SessionManagementException("cannot read the jobs of session '" + session + "': " + e.getMessage(), e);
+        }
     }
 
     private record Replayed(long size, FileTime modified, Object key, JournalEvents.State state) {

@@ -100,6 +100,30 @@ class SessionJournalTest {
     }
 
     @Test
+    void recordsOfTheOlderOneFilePerJobStore_areReadAndFoldedIntoTheJournal() throws Exception {
+        SessionStore store = store();
+        Path jobs = Files.createDirectory(tmp.resolve("sessions/s/jobs"));
+        for (String id : List.of("1", "2", "3")) {
+            JobRecord r = job(id, JobState.QUEUED);
+            com.fasterxml.jackson.databind.node.ObjectNode n = Json.MAPPER.createObjectNode();
+            n.put("jobId", id);
+            n.put("sessionName", "s");
+            n.put("taskIndex", 1);
+            n.set("template", TemplateJson.toJson(r.template()));
+            n.set("info", JobInfoJson.toJson(r.info()));
+            Files.write(jobs.resolve(id + ".json"), Json.MAPPER.writeValueAsBytes(n));
+        }
+        assertEquals(List.of("1", "2", "3"), store.loadJobs("s").stream().map(JobRecord::jobId).toList());
+        store.saveJob(job("2", JobState.DONE)); // opening the journal compacts: the old records move in
+        store.deleteJob("s", "3");
+        assertFalse(Files.exists(jobs));
+        List<JobRecord> now = new SessionStore(tmp).loadJobs("s");
+        assertEquals(List.of("1", "2"), now.stream().map(JobRecord::jobId).toList());
+        assertEquals(JobState.DONE, now.get(1).info().getJobState());
+        assertEquals("n1", now.get(0).template().getJobName());
+    }
+
+    @Test
     void tornLastLine_isIgnored_andTheNextWriterStartsAFreshLine() throws Exception {
         SessionStore first = store();
         first.saveJob(job("1", JobState.QUEUED));
