@@ -51,7 +51,9 @@ final class DrmaaNativeBackend implements DriverBackend {
     private final Map<String, JobInfo> known = new ConcurrentHashMap<>();
     private final Consumer<WaitResult> listener = this::reaped;
     private final NativeTemplateCache templates;
-    /** Where jobs ran, from Grid Engine's tools; null without them. */
+    /** Grid Engine's tools; null without them. */
+    private final GridEngineCompanion companion;
+    /** Where ended jobs ran, from Grid Engine's tools; null without them. */
     private final JobPlacements placements;
 
     DrmaaNativeBackend(BackendContext context, NativeSession session, NativeSpecDialect dialect, GridEngineCompanion companion) {
@@ -65,6 +67,7 @@ final class DrmaaNativeBackend implements DriverBackend {
         caps.addAll(dialect.capabilities(translator.attributes()));
         this.capabilities = Set.copyOf(caps);
         this.templates = new NativeTemplateCache(drmaa, 8);
+        this.companion = companion;
         this.placements = companion == null ? null : new JobPlacements(companion, this::publishFinal);
         session.addListener(listener);
     }
@@ -194,24 +197,28 @@ final class DrmaaNativeBackend implements DriverBackend {
     @Override
     public Map<String, JobInfo> status(List<JobRecord> jobs) {
         Map<String, JobInfo> out = new HashMap<>();
+        Map<String, GridEngineJobList.Row> listed = companion == null ? null : companion.jobs();
         for (JobRecord j : jobs) {
-            JobInfo i = statusOf(j);
+            JobInfo i = statusOf(j, listed == null ? null : listed.get(j.jobId()));
             if (i != null) out.put(j.jobId(), i);
-        }
-        if (placements != null) {
-            placements.placeRunning(out);
-            out.forEach((id, i) -> known.computeIfPresent(id, (k, old) -> old.getJobState().isTerminal() ? old : i));
         }
         return out;
     }
 
-    /** @return the job's information, or null to keep the last known (an own job not reaped yet) */
-    private JobInfo statusOf(JobRecord j) {
+    /**
+     * @param j a live job
+     * @param row its row in Grid Engine's job list, or null: then the library is asked
+     * @return the job's information, or null to keep the last known (an own job not reaped yet)
+     */
+    private JobInfo statusOf(JobRecord j, GridEngineJobList.Row row) {
         String id = j.jobId();
         JobInfo base = known.getOrDefault(id, j.info());
         WaitResult r = session.reaped(id);
         if (r != null) return ended(r, base);
-        int ps = drmaa.jobPs(id);
+        Integer listedPs = row == null ? null : GridEngineJobList.drmaaState(row.state());
+        // qstat shows a job waiting for its start time as queued; the library says SYSTEM_ON_HOLD
+        if (listedPs != null && listedPs == PS_QUEUED_ACTIVE && j.template() != null && j.template().getStartTime() != null) listedPs = null;
+        int ps = listedPs != null ? listedPs : drmaa.jobPs(id);
         if (ps == PS_DONE || ps == PS_FAILED || ps == Drmaa.PS_UNKNOWN_JOB) {
             r = session.isOwn(id) ? session.reapNow(id) : null;
             if (r != null) return ended(r, base);
@@ -225,8 +232,10 @@ final class DrmaaNativeBackend implements DriverBackend {
         JobInfo.Builder b = base.toBuilder().jobState(DrmaaStates.map(ps)).jobSubState(DrmaaStates.name(ps));
         if (ps == PS_RUNNING && base.getDispatchTime() == null) b.dispatchTime(Instant.now());
         JobInfo info = b.build();
-        known.computeIfPresent(id, (k, old) -> info);
-        return info;
+        if (row != null && row.placement() != null && info.getAllocatedMachines().isEmpty()) info = row.placement().applyTo(info);
+        JobInfo placed = info;
+        known.computeIfPresent(id, (k, old) -> placed);
+        return placed;
     }
 
     @Override

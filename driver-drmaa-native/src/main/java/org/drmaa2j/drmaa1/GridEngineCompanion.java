@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Grid Engine's command-line tools beside its DRMAA 1.0 library, for what DRMAA 1.0 never reports:
- * the queue and the execution host of a job (and its granted slots). A running job's come from one
- * {@code qstat -s rs -u <user>} per poll tick; an ended job's from its accounting record
+ * the queue and the execution host of a job (and its granted slots). One {@code qstat -u <user>} per
+ * poll tick gives the state and placement of all live jobs (one command instead of one
+ * {@code drmaa_job_ps} request to the qmaster per job); an ended job's from its accounting record
  * ({@code qacct}), which Grid Engine writes within its {@code flush_time} (15 s by default).
  */
 final class GridEngineCompanion implements AutoCloseable {
@@ -90,9 +91,12 @@ final class GridEngineCompanion implements AutoCloseable {
         return false;
     }
 
-    /** @return where this process's running and suspended jobs run, by DRMAA job id; empty when qstat fails */
-    Map<String, Placement> running() {
-        return query(Command.of("qstat", "-s", "rs", "-u", user), GridEngineRunningJobs::parse);
+    /**
+     * @return this user's jobs Grid Engine lists (queued, held, running, suspended), by DRMAA job id;
+     *         null when {@code qstat} failed
+     */
+    Map<String, GridEngineJobList.Row> jobs() {
+        return query(Command.of("qstat", "-u", user), GridEngineJobList::parse);
     }
 
     /** @return how long to wait for an ended job's accounting record */
@@ -114,13 +118,19 @@ final class GridEngineCompanion implements AutoCloseable {
             int dot = id.indexOf('.');
             numbers.add(dot < 0 ? id : id.substring(0, dot));
         }
-        if (numbers.size() == 1) return query(Command.of("qacct", "-j", numbers.iterator().next()), GridEngineAccounting::parse);
-        // -b is the start time in minutes, in the local time of the tools (this machine's)
-        String begin = BEGIN.format(earliestStart.minus(Duration.ofMinutes(1)).atZone(ZoneId.systemDefault()));
-        return query(Command.of("qacct", "-o", user, "-b", begin, "-j"), GridEngineAccounting::parse);
+        Command c;
+        if (numbers.size() == 1) {
+            c = Command.of("qacct", "-j", numbers.iterator().next());
+        } else {
+            // -b is the start time in minutes, in the local time of the tools (this machine's)
+            String begin = BEGIN.format(earliestStart.minus(Duration.ofMinutes(1)).atZone(ZoneId.systemDefault()));
+            c = Command.of("qacct", "-o", user, "-b", begin, "-j");
+        }
+        Map<String, Placement> found = query(c, GridEngineAccounting::parse);
+        return found == null ? Map.of() : found;
     }
 
-    private Map<String, Placement> query(Command c, Function<String, Map<String, Placement>> parser) {
+    private <T> Map<String, T> query(Command c, Function<String, Map<String, T>> parser) {
         try {
             CommandResult r = runner.run(c.withTimeout(COMMAND_TIMEOUT));
             if (r.succeeded()) return parser.apply(r.stdout());
@@ -128,7 +138,7 @@ final class GridEngineCompanion implements AutoCloseable {
         } catch (Drmaa2Exception e) {
             LOG.warn("{}: {}", c, e.getMessage());
         }
-        return Map.of();
+        return null;
     }
 
     @Override

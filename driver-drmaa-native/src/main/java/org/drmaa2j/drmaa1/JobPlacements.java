@@ -1,19 +1,16 @@
 package org.drmaa2j.drmaa1;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.JobState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Completes jobs' information with where they ran, from a {@link GridEngineCompanion}: running jobs
- * in the poll tick, ended jobs on a daemon thread that asks the accounting for all jobs waiting for
+ * Completes ended jobs' information with where they ran, from a {@link GridEngineCompanion} (unless
+ * the poll saw them running and placed them already), on a daemon thread that asks the accounting for all jobs waiting for
  * it at once, every 250 ms, until each record appears or the companion's accounting wait passes. An
  * ended job is final (and published) only then, so a waiter sees its queue and host; a job that
  * never started is final at once.
@@ -64,22 +61,6 @@ final class JobPlacements implements AutoCloseable {
             waiting.notifyAll();
         }
         return null;
-    }
-
-    /** @param infos this tick's information; running and suspended jobs without a machine get theirs */
-    void placeRunning(Map<String, JobInfo> infos) {
-        List<String> unplaced = new ArrayList<>();
-        infos.forEach((id, i) -> {
-            if ((i.getJobState() == JobState.RUNNING || i.getJobState() == JobState.SUSPENDED) && i.getAllocatedMachines().isEmpty()) {
-                unplaced.add(id);
-            }
-        });
-        if (unplaced.isEmpty()) return;
-        Map<String, Placement> running = companion.running();
-        for (String id : unplaced) {
-            Placement p = running.get(id);
-            if (p != null) infos.put(id, p.applyTo(infos.get(id)));
-        }
     }
 
     /** @param jobId a job the session no longer tracks */

@@ -50,9 +50,33 @@ class GridEngineCompanionTest {
 
     @Test
     void qstat_runningJobsAndTasks() {
-        Map<String, Placement> m = GridEngineRunningJobs.parse(sample("qstat-s-rs.txt"));
+        Map<String, GridEngineJobList.Row> m = GridEngineJobList.parse(sample("qstat-s-rs.txt"));
         assertEquals(List.of("4", "6.1", "6.2", "6.3"), List.copyOf(m.keySet()));
-        assertEquals(new Placement("all.q", "localhost", 1L), m.get("4"));
+        assertEquals(new GridEngineJobList.Row("r", new Placement("all.q", "localhost", 1L)), m.get("4"));
+    }
+
+    @Test
+    void qstat_everyStateAndPendingRanges() {
+        Map<String, GridEngineJobList.Row> m = GridEngineJobList.parse(sample("qstat-u.txt"));
+        assertEquals(List.of("604", "607.1", "607.2", "605", "606", "608.1", "608.2", "608.3"), List.copyOf(m.keySet()));
+        assertEquals("s", m.get("604").state());
+        assertEquals("all.q", m.get("607.2").placement().queue());
+        assertNull(m.get("606").placement());
+        assertEquals("hqw", m.get("608.3").state());
+        assertEquals(DrmaaConstants.PS_USER_SUSPENDED, GridEngineJobList.drmaaState("s"));
+        assertEquals(DrmaaConstants.PS_RUNNING, GridEngineJobList.drmaaState("r"));
+        assertEquals(DrmaaConstants.PS_RUNNING, GridEngineJobList.drmaaState("t"));
+        assertEquals(DrmaaConstants.PS_USER_ON_HOLD, GridEngineJobList.drmaaState("hqw"));
+        assertEquals(DrmaaConstants.PS_QUEUED_ACTIVE, GridEngineJobList.drmaaState("qw"));
+        assertEquals(DrmaaConstants.PS_SYSTEM_SUSPENDED, GridEngineJobList.drmaaState("S"));
+        assertNull(GridEngineJobList.drmaaState("Eqw"), "error states are asked of the library");
+        assertNull(GridEngineJobList.drmaaState("dr"), "deleting jobs are asked of the library");
+    }
+
+    @Test
+    void qstat_taskRanges() {
+        assertEquals(List.of(1L, 3L, 5L, 8L), java.util.Arrays.stream(GridEngineJobList.tasks("1-5:2,8")).boxed().toList());
+        assertTrue(GridEngineJobList.parse("      9 0.5 x drmaa qw 11/22/2026 00:59:16 1 a-b:1\n").isEmpty(), "a row not understood is left out");
     }
 
     @Test
@@ -127,19 +151,13 @@ class GridEngineCompanionTest {
     }
 
     @Test
-    void runningJobs_placedByOneQstat() {
-        Runner r = new Runner(sample("qstat-s-rs.txt"));
-        try (JobPlacements p = new JobPlacements(new GridEngineCompanion(r, "drmaa", Duration.ofSeconds(1)), i -> { })) {
-            Map<String, JobInfo> infos = new java.util.HashMap<>(Map.of(
-                    "4", JobInfo.builder().jobId("4").jobState(JobState.RUNNING).build(),
-                    "6.2", JobInfo.builder().jobId("6.2").jobState(JobState.SUSPENDED).build(),
-                    "9", JobInfo.builder().jobId("9").jobState(JobState.QUEUED).build()));
-            p.placeRunning(infos);
-            assertEquals(List.of(List.of("qstat", "-s", "rs", "-u", "drmaa")), r.commands);
-            assertEquals(List.of("localhost"), infos.get("4").getAllocatedMachines());
-            assertEquals("all.q", infos.get("6.2").getQueueName());
-            assertFalse(infos.get("9").getQueueName() != null);
-        }
+    void jobs_oneQstatForAllLiveJobs() {
+        Runner r = new Runner(sample("qstat-u.txt"));
+        GridEngineCompanion c = new GridEngineCompanion(r, "drmaa", Duration.ofSeconds(1));
+        assertEquals(8, c.jobs().size());
+        assertEquals(List.of(List.of("qstat", "-u", "drmaa")), r.commands);
+        r.reply = "error: failed receiving gdi request";
+        assertNull(c.jobs(), "a failed qstat gives null: the library is asked instead");
     }
 
     /** Answers every command with the same output, exit 0 unless it starts with "error:". */
