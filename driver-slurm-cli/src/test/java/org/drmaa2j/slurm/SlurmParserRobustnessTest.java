@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Collection;
-import net.jqwik.api.lifecycle.AfterContainer;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.spi.parse.DelimitedTable;
 import org.drmaa2j.tck.hostile.ParserFuzz;
@@ -80,10 +79,5 @@ class SlurmParserRobustnessTest extends ParserRobustnessProperties {
     @Override
     protected Map<String, String> abbreviations() {
         return SlurmStates.COMPACT;
-    }
-
-    @AfterContainer
-    static void count() {
-        System.out.println("slurm parser cases: " + ParserFuzz.cases());
     }
 }

@@ -11,6 +11,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 import org.drmaa2j.JobInfo;
 
 /**
@@ -63,6 +64,12 @@ public abstract class ParserRobustnessProperties {
         String text = ParserFuzz.withUnknownStates(f.sample(), new ArrayList<>(stateWords()), word);
         ParserFuzz.checkStates(text, f.parser(), abbreviations());
         ParserFuzz.checkUnknownState(text, word, f.parser());
+    }
+
+    /** Prints how many inputs the parsers were given, for the record. */
+    @AfterContainer
+    static void count() {
+        System.out.println("parser cases: " + ParserFuzz.cases());
     }
 
     @Provide
