@@ -99,8 +99,9 @@ final class FluxStates {
             case "FAILED": case "CANCELED": case "TIMEOUT":
                 return JobState.FAILED;
             default:
-                LOG.warn("unknown Flux job result '{}': reported as FAILED", result);
-                return JobState.FAILED;
+                // an ended job whose result is no word Flux has: which end it was is not known
+                LOG.warn("unknown Flux job result '{}': reported as UNDETERMINED", result);
+                return JobState.UNDETERMINED;
         }
     }
 }
