@@ -26,8 +26,7 @@ public final class JobReport {
     /** The script; Perl is in every Debian (perl-base), Digest::SHA wherever the full perl is. */
     public static final String SCRIPT = String.join("\n",
             "#!/usr/bin/perl",
-            "# Reports argv, " + ENV_PREFIX + "* variables and the job name as hex, one per line.",
-            "use strict; use warnings;",
+            "# Reports argv, " + ENV_PREFIX + "* variables and the job name as hex, one per line (no pragmas: it starts faster).",
             "binmode STDOUT;",
             "sub enc { my $v = shift; return length($v) > " + HEX_LIMIT + " ? 'sha256:' . do { require Digest::SHA; Digest::SHA::sha256_hex($v) } . ':' . length($v) : unpack('H*', $v); }",
             "print 'A ', enc($_), \"\\n\" for @ARGV;",
