@@ -412,6 +412,9 @@ public final class JobTemplate {
         private static void text(String field, String value, boolean placeholdersAllowed) {
             if (value == null) return;
             if (value.indexOf('\0') >= 0) throw new InvalidArgumentException(field, "must not contain a NUL character");
+            if (!java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(value)) {
+                throw new InvalidArgumentException(field, "must be valid Unicode text (it holds an unpaired surrogate)");
+            }
             String unknown = Placeholders.findUnknown(value);
             if (unknown != null) throw new InvalidArgumentException(field, "unknown placeholder " + unknown + "; known are " + Placeholders.ALL);
             if (!placeholdersAllowed && value.contains("$DRMAA2_")) {

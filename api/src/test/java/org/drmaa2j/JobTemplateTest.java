@@ -30,6 +30,14 @@ class JobTemplateTest {
     }
 
     @Test
+    void build_unpairedSurrogate_namesTheField() {
+        assertRejected("args[1]", b -> b.args("ok", "x\ud800"));
+        assertRejected("jobEnvironment[V]", b -> b.env("V", "\udc00"));
+        assertRejected("jobName", b -> b.jobName("a\ud83d"));
+        assertEquals("😀", JobTemplate.builder("/bin/true").jobName("😀").build().getJobName(), "a pair is fine");
+    }
+
+    @Test
     void build_minimal_hasDefaults() {
         JobTemplate t = JobTemplate.builder("/bin/echo").build();
         assertEquals("/bin/echo", t.getRemoteCommand());

@@ -40,7 +40,8 @@ final class FluxJobRows {
         String state = first(row, "state", "status", "status_abbrev", "state_single", "st");
         String result = FluxStates.resultName(blankToNull(row.get("result")));
         String stateName = FluxStates.stateName(state);
-        boolean inactive = stateName.equals("INACTIVE") || result != null
+        // a result makes a job inactive only when it is a result Flux has: garbled or unknown text never ends a job
+        boolean inactive = stateName.equals("INACTIVE") || (result != null && FluxStates.isResult(result))
                 || List.of("COMPLETED", "FAILED", "CANCELED", "TIMEOUT").contains(stateName);
         if (result == null && !stateName.equals("INACTIVE") && inactive) result = stateName;
         boolean fatal = blankToNull(row.get("exception.type")) != null;

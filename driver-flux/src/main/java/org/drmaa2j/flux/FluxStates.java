@@ -17,8 +17,8 @@ final class FluxStates {
     private static final Logger LOG = LoggerFactory.getLogger(FluxStates.class);
     private static final Map<Integer, String> STATE_NUMBERS = Map.of(1, "NEW", 2, "DEPEND", 4, "PRIORITY", 8, "SCHED",
             16, "RUN", 32, "CLEANUP", 64, "INACTIVE");
-    private static final Map<Integer, String> RESULT_NUMBERS = Map.of(1, "COMPLETED", 2, "FAILED", 4, "CANCELED", 8, "TIMEOUT");
-    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
+    static final Map<Integer, String> RESULT_NUMBERS = Map.of(1, "COMPLETED", 2, "FAILED", 4, "CANCELED", 8, "TIMEOUT");
+    static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
             Map.entry("N", "NEW"), Map.entry("D", "DEPEND"), Map.entry("P", "PRIORITY"), Map.entry("S", "SCHED"),
             Map.entry("R", "RUN"), Map.entry("C", "CLEANUP"), Map.entry("I", "INACTIVE"),
             Map.entry("PD", "PENDING"), Map.entry("CD", "COMPLETED"), Map.entry("F", "FAILED"),
@@ -80,6 +80,15 @@ final class FluxStates {
         }
     }
 
+    /**
+     * @param value a result as printed, as a number or abbreviated
+     * @return true when it is one of Flux's results
+     */
+    static boolean isResult(String value) {
+        String r = resultName(value);
+        return r != null && RESULT_NUMBERS.containsValue(r);
+    }
+
     private static JobState inactive(String result, Integer exitStatus, Integer signal) {
         if (result == null) {
             return exitStatus != null && exitStatus == 0 && signal == null ? JobState.DONE : JobState.FAILED;
@@ -90,8 +99,9 @@ final class FluxStates {
             case "FAILED": case "CANCELED": case "TIMEOUT":
                 return JobState.FAILED;
             default:
-                LOG.warn("unknown Flux job result '{}': reported as FAILED", result);
-                return JobState.FAILED;
+                // an ended job whose result is no word Flux has: which end it was is not known
+                LOG.warn("unknown Flux job result '{}': reported as UNDETERMINED", result);
+                return JobState.UNDETERMINED;
         }
     }
 }

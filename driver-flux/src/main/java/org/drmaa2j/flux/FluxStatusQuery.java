@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.spi.parse.UnreadableOutputException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
@@ -101,7 +102,7 @@ final class FluxStatusQuery {
         try {
             records = FluxJobRecords.parseJobsJson(stdout);
         } catch (IllegalArgumentException e) {
-            throw new DrmCommunicationException(e.getMessage(), e);
+            throw new UnreadableOutputException(e.getMessage(), stdout, e);
         }
         for (JsonNode rec : records) {
             JobInfo i = FluxJobRecords.toJobInfo(rec);

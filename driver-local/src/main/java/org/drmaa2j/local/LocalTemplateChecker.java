@@ -9,6 +9,7 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.ResourceLimit;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.resources.ResourceRequest;
 
 /** What the local driver honours, and the value checks for it. */
 final class LocalTemplateChecker {
@@ -59,8 +60,8 @@ final class LocalTemplateChecker {
             }
         }
         TemplateChecks.requireKnownExtensions(t, Set.of(Extensions.NODES));
-        String nodes = t.getExtensions().get(Extensions.NODES);
-        if (nodes != null && !nodes.trim().equals("1")) {
+        Integer nodes = ResourceRequest.from(t).nodes(); // a value that is no positive whole number is an invalid argument
+        if (nodes != null && nodes != 1) {
             throw new UnsupportedAttributeException("extensions[" + Extensions.NODES + "]", "the local driver runs every job on one node (was " + nodes + ")");
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.spi.parse.UnreadableOutputException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.spi.exec.Command;
@@ -220,20 +221,31 @@ final class PbsStatusQuery {
             if (!onlyUnknownJobs(r)) throw new DrmCommunicationException(r.describeFailure());
         }
         String text = r.stdout();
-        try {
-            if (json) return text.contains("{") ? QstatOutput.json(text, "Jobs") : Map.of();
-            if (dialect == PbsDialect.TORQUE && argv.contains("-x")) {
-                try {
-                    return TorqueXml.parse(text);
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("cannot read Torque's qstat XML ({}); reading qstat -f -1 text from now on", e.getMessage());
-                    xmlUnreadable = true;
-                    return run(List.of("qstat", "-f", "-1", "-t"), ids);
-                }
+        if (dialect == PbsDialect.TORQUE && !json && argv.contains("-x")) {
+            try {
+                return TorqueXml.parse(text);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("cannot read Torque's qstat XML ({}); reading qstat -f -1 text from now on", e.getMessage());
+                xmlUnreadable = true;
+                return run(List.of("qstat", "-f", "-1", "-t"), ids);
             }
-            return PbsTextRecords.parse(text);
+        }
+        return reading(argv, text, json ? t -> t.contains("{") ? QstatOutput.json(t, "Jobs") : Map.of() : PbsTextRecords::parse);
+    }
+
+    /**
+     * @param argv the command that printed the text
+     * @param text what it printed
+     * @param parser the parser for it
+     * @param <T> what the parser returns
+     * @return the parser's result
+     * @throws UnreadableOutputException carrying the text when the parser cannot read it
+     */
+    static <T> T reading(List<String> argv, String text, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(text);
         } catch (IllegalArgumentException e) {
-            throw new DrmCommunicationException("cannot read the output of " + String.join(" ", argv) + ": " + e.getMessage());
+            throw new UnreadableOutputException("cannot read the output of " + String.join(" ", argv) + ": " + e.getMessage(), text, e);
         }
     }
 

@@ -66,7 +66,7 @@ final class SlurmJobRows {
                 .exitStatus(exitStatus)
                 .terminatingSignal(signal == null ? null : Signals.name(signal))
                 .queueName(blankToNull(row.get("partition")))
-                .slots(cpus == null || cpus.isBlank() || cpus.equals("0") ? null : Long.valueOf(cpus))
+                .slots(positive(cpus))
                 .allocatedMachines(ran ? machines : List.of())
                 .jobOwner(blankToNull(row.get("user")))
                 .submissionTime(submit)
@@ -75,6 +75,17 @@ final class SlurmJobRows {
                 .wallclockTime(wall)
                 .cpuTime(SchedulerTimes.duration(row.get("totalcpu")))
                 .build();
+    }
+
+    /** @return the CPU count, or null when absent, zero or unreadable (never a crash on garbled output) */
+    private static Long positive(String cpus) {
+        if (cpus == null) return null;
+        try {
+            long n = Long.parseLong(cpus.trim());
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 final class SlurmStates {
     private static final Logger LOG = LoggerFactory.getLogger(SlurmStates.class);
 
-    private static final Map<String, String> COMPACT = Map.ofEntries(
+    static final Map<String, String> COMPACT = Map.ofEntries(
             Map.entry("PD", "PENDING"), Map.entry("R", "RUNNING"), Map.entry("CG", "COMPLETING"),
             Map.entry("CD", "COMPLETED"), Map.entry("CF", "CONFIGURING"), Map.entry("CA", "CANCELLED"),
             Map.entry("F", "FAILED"), Map.entry("TO", "TIMEOUT"), Map.entry("NF", "NODE_FAIL"),

@@ -128,8 +128,14 @@ final class SlurmSubmitCommand {
         return renderer.render(model);
     }
 
+    /** The longest job name slurmctld accepts, in bytes (longer ones fail with "Pathname … too long"). */
+    static final int MAX_JOB_NAME_BYTES = 1024;
+
     /** Slurm stores job names on one line and turns {@code "} into a backtick: refuse rather than mangle. */
     private static String jobName(String name) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_JOB_NAME_BYTES) {
+            throw new InvalidArgumentException("jobName", "Slurm job names are at most " + MAX_JOB_NAME_BYTES + " bytes long");
+        }
         if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
             throw new InvalidArgumentException("jobName", "Slurm job names cannot contain line breaks");
         }

@@ -37,8 +37,9 @@ public final class ScriptRenderer {
     private final Node parsed;
 
     private ScriptRenderer(String templateName, String template) {
+        // Nested interpretation off: a value holding "{{ … }}" or "{% … %}" is text, never a template to run.
         JinjavaConfig config = JinjavaConfig.newBuilder().withFailOnUnknownTokens(true).withTrimBlocks(true)
-                .withLstripBlocks(true).build();
+                .withLstripBlocks(true).withNestedInterpretationEnabled(false).build();
         this.jinjava = new Jinjava(config);
         this.jinjava.getGlobalContext().registerFilter(new ShellQuoteFilter());
         this.jinjava.getGlobalContext().registerFilter(new DirectiveFilter());

@@ -33,6 +33,14 @@ class ScriptRendererTest {
     }
 
     @Test
+    void templateSyntaxInAValue_isText_neverInterpreted() {
+        ScriptRenderer r = ScriptRenderer.of("t", "echo {{ v | sh }}\n");
+        for (String v : List.of("{{ 7*7 }}", "{% raw %}x", "{{ '$(touch /tmp/x)' }}", "{% for i in range(3) %}{{ i }}{% endfor %}", "{#")) {
+            assertEquals("echo " + ShellQuoting.quote(v) + "\n", r.render(java.util.Map.of("v", v)), v);
+        }
+    }
+
+    @Test
     void quote_leavesPlainWordsReadable() {
         assertEquals("abc-1.2/x", ShellQuoting.quote("abc-1.2/x"));
         assertEquals("'it'\\''s'", ShellQuoting.quote("it's"));
