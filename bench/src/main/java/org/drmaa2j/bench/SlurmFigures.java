@@ -24,7 +24,7 @@ import org.drmaa2j.spi.exec.CommandMetrics;
 public final class SlurmFigures {
     static final int SEQUENTIAL = 200;
     static final int BULK = 1000;
-    static final int SUBMIT_ROUNDS = 5;
+    static final int SUBMIT_ROUNDS = 7;
 
     private SlurmFigures() {
     }
@@ -56,6 +56,8 @@ public final class SlurmFigures {
             boolean oursFirst = r % 2 == 0;
             double a = oursFirst ? submitOurs(sm, held, r) : submitShell();
             double b = oursFirst ? submitShell() : submitOurs(sm, held, r);
+            System.out.printf("submission round %s: drmaa2j %.0f ms, sbatch loop %.0f ms%n", r < 0 ? "warm-up" : r,
+                    oursFirst ? a : b, oursFirst ? b : a);
             if (r < 0) continue; // the warm-up round
             ours.add(oursFirst ? a : b);
             raw.add(oursFirst ? b : a);

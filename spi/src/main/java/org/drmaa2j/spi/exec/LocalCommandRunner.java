@@ -39,14 +39,22 @@ public final class LocalCommandRunner implements CommandRunner {
 
     /** @param counted false for a runner that only carries another runner's commands (not counted twice) */
     LocalCommandRunner(Map<String, String> environment, boolean counted) {
-        this(environment, counted, PosixSpawn.available());
+        this(environment, counted, posixSpawnAvailable());
+    }
+
+    private static boolean posixSpawnAvailable() {
+        try {
+            return PosixSpawn.available();
+        } catch (LinkageError e) { // JNA left out of the class path
+            return false;
+        }
     }
 
     /** @param posixSpawn false to start every command through ProcessBuilder even where PosixSpawn works */
     LocalCommandRunner(Map<String, String> environment, boolean counted, boolean posixSpawn) {
         this.environment = Map.copyOf(environment);
         this.counted = counted;
-        this.envp = posixSpawn && PosixSpawn.available() ? PosixSpawn.environment(System.getenv(), this.environment) : null;
+        this.envp = posixSpawn && posixSpawnAvailable() ? PosixSpawn.environment(System.getenv(), this.environment) : null;
     }
 
     /** @return true when commands start through {@link PosixSpawn} */

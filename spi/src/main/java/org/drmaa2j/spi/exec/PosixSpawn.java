@@ -117,8 +117,8 @@ final class PosixSpawn {
 
     private static LibC load() {
         if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) return null;
-        if (!Platform.isLinux() || !List.of("x86-64", "aarch64", "ppc64le").contains(Platform.ARCH)) return null;
         try {
+            if (!Platform.isLinux() || !List.of("x86-64", "aarch64", "ppc64le").contains(Platform.ARCH)) return null;
             LibC c = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
             com.sun.jna.NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("posix_spawn_file_actions_addclosefrom_np");
             return c;
