@@ -52,6 +52,8 @@ final class PosixSpawn {
     private static final int SIGKILL = 9;
     private static final int SIGPIPE = 13;
     private static final int SIGXFSZ = 25;
+    /** The same number on every Linux architecture (syscalls added since 5.1 share one table). */
+    private static final long SYS_PIDFD_OPEN = 434;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     /** Room for glibc's posix_spawn_file_actions_t (80 bytes) and posix_spawnattr_t (336 bytes). */
@@ -105,6 +107,8 @@ final class PosixSpawn {
         int kill(int pid, int signal);
 
         String strerror(int errno);
+
+        int syscall(long number, int pid, int flags);
     }
 
     private PosixSpawn() {
@@ -288,9 +292,22 @@ final class PosixSpawn {
         return n + 1;
     }
 
-    /** Waits for the child to end (it has closed its output, so it is ending) and returns its exit code. */
+    /**
+     * Waits for the child to end (it has closed its output, so it is ending) and returns its exit
+     * code. When it has not quite ended, a process descriptor (Linux 5.3 or later) wakes this thread
+     * exactly when it does; without one, the wait polls with growing pauses.
+     */
     private static int reap(Command command, int pid, long deadline) {
         int[] status = new int[1];
+        if (C.waitpid(pid, status, WNOHANG) == pid) return exitCode(status[0]);
+        int pidfd = C.syscall(SYS_PIDFD_OPEN, pid, 0);
+        if (pidfd >= 0) {
+            try {
+                awaitExit(command, pidfd, deadline);
+            } finally {
+                C.close(pidfd);
+            }
+        }
         long pause = 20_000;
         while (true) {
             int rc = C.waitpid(pid, status, WNOHANG);
@@ -300,6 +317,20 @@ final class PosixSpawn {
             if (System.nanoTime() - deadline > 0) throw timedOut(command);
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, 10_000_000);
+        }
+    }
+
+    /** Waits until the process descriptor is readable, which means the process has ended. */
+    private static void awaitExit(Command command, int pidfd, long deadline) {
+        Memory poll = new Memory(8);
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) throw interrupted(command);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) throw timedOut(command);
+            addPoll(poll, 0, new int[1], pidfd, POLLIN);
+            int ready = C.poll(poll, 1, (int) Math.min(POLL_SLICE_MS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+            if (ready > 0) return;
+            if (ready < 0 && Native.getLastError() != EINTR) return; // the polling wait below still works
         }
     }
 

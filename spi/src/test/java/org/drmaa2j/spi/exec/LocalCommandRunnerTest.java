@@ -124,6 +124,14 @@ class LocalCommandRunnerTest {
 
     @ParameterizedTest
     @MethodSource("runners")
+    void run_waitsForAProgramThatClosedItsOutputBeforeEnding(LocalCommandRunner runner) {
+        CommandResult r = runner.run(Command.of("/bin/sh", "-c", "echo early; exec >&- 2>&-; sleep 0.3; exit 4"));
+        assertEquals(4, r.exitCode());
+        assertEquals("early\n", r.stdout());
+    }
+
+    @ParameterizedTest
+    @MethodSource("runners")
     void run_killsOnTimeoutAProgramThatClosedItsOutput(LocalCommandRunner runner) {
         DrmCommunicationException e = assertThrows(DrmCommunicationException.class, () -> runner.run(
                 Command.of("/bin/sh", "-c", "exec >&- 2>&-; sleep 30").withTimeout(Duration.ofMillis(300))));
