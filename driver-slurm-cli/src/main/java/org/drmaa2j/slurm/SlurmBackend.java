@@ -122,7 +122,7 @@ final class SlurmBackend implements DriverBackend {
     @Override
     public void checkTemplate(JobTemplate template, boolean bulk) {
         TemplateChecks.requireKnownExtensions(template, SlurmSubmitCommand.KNOWN_EXTENSIONS);
-        submitCommand().arguments(template, null); // checks every value before anything is submitted
+        submitCommand().check(template); // checks every value before anything is submitted
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.spi.exec.Command;
@@ -48,9 +49,7 @@ final class SlurmStatusQuery {
         Map<String, JobInfo> found = new HashMap<>();
         if (jobIds.isEmpty()) return found;
         Set<String> wanted = new HashSet<>(jobIds);
-        for (JobInfo i : squeue(List.of("--me"))) {
-            if (wanted.contains(i.getJobId())) found.put(i.getJobId(), i);
-        }
+        for (JobInfo i : squeue(List.of("--me"), wanted::contains)) found.put(i.getJobId(), i);
         List<String> missing = new ArrayList<>();
         for (String id : jobIds) {
             JobInfo i = found.get(id);
@@ -128,6 +127,16 @@ final class SlurmStatusQuery {
      * @return one JobInfo per job and array task in the queue
      */
     List<JobInfo> squeue(List<String> selection) {
+        return squeue(selection, id -> true);
+    }
+
+    /**
+     * @param selection extra squeue arguments
+     * @param wanted which job ids to read; the user's other rows (finished jobs linger for
+     *     {@code MinJobAge}) are skipped before they cost any parsing
+     * @return one JobInfo per wanted job and array task in the queue
+     */
+    private List<JobInfo> squeue(List<String> selection, Predicate<String> wanted) {
         List<String> argv = new ArrayList<>(List.of("env", "SLURM_TIME_FORMAT=%s", "squeue", "--noheader", "--array",
                 "--states=all", "--format=" + SlurmJobRows.SQUEUE_FORMAT));
         argv.addAll(selection);
@@ -136,7 +145,9 @@ final class SlurmStatusQuery {
         DelimitedTable t = DelimitedTable.withColumns(r.stdout(), "|", SlurmJobRows.SQUEUE_COLUMNS);
         if (!t.malformed().isEmpty()) LOG.warn("squeue printed lines that do not fit its format: {}", t.malformed());
         List<JobInfo> out = new ArrayList<>();
-        for (Map<String, String> row : t.rows()) out.add(SlurmJobRows.toJobInfo(row, UTC));
+        for (Map<String, String> row : t.rows()) {
+            if (wanted.test(row.get("jobid"))) out.add(SlurmJobRows.toJobInfo(row, UTC));
+        }
         return out;
     }
 

@@ -23,6 +23,10 @@ import org.drmaa2j.spi.store.SubmissionTags;
  * Translates a job template into one {@code sbatch} call: options as argv entries (never shell
  * text) and the job script, rendered from the template with every user value quoted, on standard
  * input. Native options from {@link Extensions#NATIVE_OPTIONS} come last, one argv entry per line.
+ *
+ * <p>Templates are immutable, so the last one prepared keeps its script and, unless it names
+ * times relative to now, its argv: a program that submits the same template again and again has
+ * it checked and rendered once.
  */
 final class SlurmSubmitCommand {
     /** The extension keys this driver understands. */
@@ -32,6 +36,11 @@ final class SlurmSubmitCommand {
 
     private final ScriptRenderer renderer;
     private final String homeDirectory;
+    private volatile Prepared last;
+
+    /** A template with its script and, when it does not depend on the time of submission, its single-job argv (else null). */
+    private record Prepared(JobTemplate template, List<String> argv, String script) {
+    }
 
     /**
      * @param renderer the job script template
@@ -60,9 +69,31 @@ final class SlurmSubmitCommand {
      * @return the sbatch command with the script as its input; never retried automatically
      */
     Command build(JobTemplate t, BulkRange bulk, String tag) {
-        List<String> argv = arguments(t, bulk);
+        Prepared p = prepare(t);
+        List<String> argv = new ArrayList<>(bulk == null && p.argv() != null ? p.argv() : arguments(t, bulk));
         if (tag != null) argv.add("--comment=" + SubmissionTags.label(tag));
-        return Command.of(argv).withStdin(script(t)).notRetryable();
+        return Command.of(argv).withStdin(p.script()).notRetryable();
+    }
+
+    /**
+     * Checks every value of a template and renders its script, or finds both done for this very
+     * template.
+     *
+     * @param t the template
+     * @throws InvalidArgumentException naming the field of a value Slurm cannot take
+     */
+    void check(JobTemplate t) {
+        prepare(t);
+    }
+
+    private Prepared prepare(JobTemplate t) {
+        Prepared p = last;
+        if (p != null && p.template() == t) return p;
+        List<String> argv = List.copyOf(arguments(t, null));
+        boolean timeless = t.getStartTime() == null && t.getDeadlineTime() == null;
+        p = new Prepared(t, timeless ? argv : null, script(t));
+        last = p;
+        return p;
     }
 
     /**

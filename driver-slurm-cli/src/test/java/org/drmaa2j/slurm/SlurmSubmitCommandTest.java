@@ -48,6 +48,20 @@ class SlurmSubmitCommandTest {
     }
 
     @Test
+    void build_sameTemplateAgainGivesTheSameCommandAndAnotherTemplateItsOwn() {
+        JobTemplate a = JobTemplate.builder("/bin/echo").args(List.of("a")).build();
+        JobTemplate b = JobTemplate.builder("/bin/echo").args(List.of("b")).jobName("b").build();
+        Command first = cmd.build(a, null);
+        cmd.check(a);
+        assertEquals(first, cmd.build(a, null));
+        Command other = cmd.build(b, null);
+        assertTrue(new String(other.stdin(), StandardCharsets.UTF_8).endsWith("exec /bin/echo b\n"), new String(other.stdin(), StandardCharsets.UTF_8));
+        assertTrue(other.argv().contains("--job-name=b"));
+        assertEquals(first, cmd.build(a, null));
+        assertTrue(cmd.build(a, new BulkRange(1, 3, 1, 0)).argv().contains("--array=1-3:1"), "an array still gets its range");
+    }
+
+    @Test
     void build_everySupportedAttributeBecomesItsOwnArgvEntry() {
         JobTemplate t = JobTemplate.builder("/bin/echo")
                 .jobName("my job; rm -rf ~ `id`").submitAsHold(true).workingDirectory("$DRMAA2_HOME_DIR$/w d")

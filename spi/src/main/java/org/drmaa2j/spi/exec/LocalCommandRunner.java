@@ -15,11 +15,17 @@ import org.drmaa2j.DrmCommunicationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs commands as local processes from an argv list; no shell is involved. */
+/**
+ * Runs commands as local processes from an argv list; no shell is involved. Where the C library
+ * allows it, processes start through {@link PosixSpawn} on the calling thread; elsewhere through
+ * {@link ProcessBuilder}.
+ */
 public final class LocalCommandRunner implements CommandRunner {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCommandRunner.class);
     private final Map<String, String> environment;
     private final boolean counted;
+    /** The child environment for {@link PosixSpawn}, or null when commands start through ProcessBuilder. */
+    private final String[] envp;
 
     /** A runner that inherits this process's environment. */
     public LocalCommandRunner() {
@@ -33,12 +39,39 @@ public final class LocalCommandRunner implements CommandRunner {
 
     /** @param counted false for a runner that only carries another runner's commands (not counted twice) */
     LocalCommandRunner(Map<String, String> environment, boolean counted) {
+        this(environment, counted, posixSpawnAvailable());
+    }
+
+    private static boolean posixSpawnAvailable() {
+        try {
+            return PosixSpawn.available();
+        } catch (LinkageError e) { // JNA left out of the class path
+            return false;
+        }
+    }
+
+    /** @param posixSpawn false to start every command through ProcessBuilder even where PosixSpawn works */
+    LocalCommandRunner(Map<String, String> environment, boolean counted, boolean posixSpawn) {
         this.environment = Map.copyOf(environment);
         this.counted = counted;
+        this.envp = posixSpawn && posixSpawnAvailable() ? PosixSpawn.environment(System.getenv(), this.environment) : null;
+    }
+
+    /** @return true when commands start through {@link PosixSpawn} */
+    boolean usesPosixSpawn() {
+        return envp != null;
     }
 
     @Override
     public CommandResult run(Command command) {
+        if (envp == null) return runWithProcessBuilder(command);
+        CommandResult r = PosixSpawn.run(command, envp);
+        if (counted) CommandMetrics.record(command, r.elapsed().toNanos());
+        LOG.debug("{} -> exit {} in {} ms", command.program(), r.exitCode(), r.elapsed().toMillis());
+        return r;
+    }
+
+    private CommandResult runWithProcessBuilder(Command command) {
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(command.argv());
         pb.environment().putAll(environment);
