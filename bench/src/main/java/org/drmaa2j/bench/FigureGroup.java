@@ -5,7 +5,10 @@ package org.drmaa2j.bench;
  * needs (usually a cluster in a container, see {@link InContainer}), measures, and adds its rows to
  * the table. Groups are found with {@link java.util.ServiceLoader} (a line in
  * {@code META-INF/services/org.drmaa2j.bench.FigureGroup}); a class of this package named in
- * {@link Bench#KNOWN_GROUPS} is also picked up without that line.
+ * {@link Bench#KNOWN_GROUPS} is also picked up without that line. An implementation has a public
+ * no-argument constructor. The Grid Engine group ({@code org.drmaa2j.bench.GridEngineFigures}, named
+ * {@value Bench#GRID_ENGINE}) compares the native driver with Grid Engine's JNI binding; while it is
+ * absent, a full run writes a row saying so.
  */
 public interface FigureGroup {
 

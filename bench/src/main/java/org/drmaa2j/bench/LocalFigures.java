@@ -32,27 +32,33 @@ public final class LocalFigures implements FigureGroup {
         Samples ours = new Samples();
         Samples bare = new Samples();
         try (SessionManager sm = Drmaa2.getSessionManager("local", Map.of("drmaa2j.stateDir", state.toString()))) {
-            for (int r = 0; r < REPEATS + 1; r++) { // the first, short round warms both up and is not counted
-                int jobs = r == 0 ? WARM_UP : JOBS;
-                try (JobSession js = sm.createJobSession("bench-local-" + r, null)) {
-                    long t0 = System.nanoTime();
-                    for (int i = 0; i < jobs; i++) {
-                        Job j = js.runJob(t);
-                        j.waitTerminated(Timeouts.INFINITE);
-                        j.reap();
-                    }
-                    if (r > 0) ours.add((System.nanoTime() - t0) / 1e6);
-                }
-                long t1 = System.nanoTime();
-                for (int i = 0; i < jobs; i++) {
-                    Process p = new ProcessBuilder("/bin/true").start();
-                    if (p.waitFor() != 0) throw new IllegalStateException("/bin/true failed");
-                }
-                if (r > 0) bare.add((System.nanoTime() - t1) / 1e6);
-            }
+            measure(sm, t, ours, bare);
+        } finally {
+            HeapFigures.deleteTree(state);
         }
         table.add("local driver: run and wait for " + JOBS + " jobs one by one (median of " + REPEATS + ", ms)",
                 ResultTable.fmt(ours.median()), ResultTable.fmt(bare.median()) + " (ProcessBuilder loop)",
                 ResultTable.ratio(ours.median(), bare.median()), "-", "-");
+    }
+
+    private static void measure(SessionManager sm, JobTemplate t, Samples ours, Samples bare) throws Exception {
+        for (int r = 0; r < REPEATS + 1; r++) { // the first, short round warms both up and is not counted
+            int jobs = r == 0 ? WARM_UP : JOBS;
+            try (JobSession js = sm.createJobSession("bench-local-" + r, null)) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < jobs; i++) {
+                    Job j = js.runJob(t);
+                    j.waitTerminated(Timeouts.INFINITE);
+                    j.reap();
+                }
+                if (r > 0) ours.add((System.nanoTime() - t0) / 1e6);
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < jobs; i++) {
+                Process p = new ProcessBuilder("/bin/true").start();
+                if (p.waitFor() != 0) throw new IllegalStateException("/bin/true failed");
+            }
+            if (r > 0) bare.add((System.nanoTime() - t1) / 1e6);
+        }
     }
 }
