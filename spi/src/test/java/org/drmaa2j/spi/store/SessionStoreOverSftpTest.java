@@ -17,10 +17,10 @@ import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.client.fs.SftpFileSystemProvider;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
+import org.drmaa2j.spi.exec.ssh.TestSshServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ class SessionStoreOverSftpTest {
         sshd.setPort(0);
         sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(local.resolve("hostkey")));
         sshd.setPasswordAuthenticator((user, password, session) -> "secret".equals(password));
-        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        sshd.setSubsystemFactories(List.of(new TestSshServer.OpenSshHandles())); // handles numbered as OpenSSH does
         Path served = Files.createDirectory(local.resolve("served"));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(served));
         sshd.start();

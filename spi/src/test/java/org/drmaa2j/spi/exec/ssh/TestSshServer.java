@@ -16,12 +16,14 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.shell.ProcessShellFactory;
+import org.apache.sshd.sftp.server.SftpSubsystem;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * An SSH server in this JVM on 127.0.0.1 that behaves like OpenSSH for what the runner needs: key
  * logins from an authorized_keys file, each exec request run as {@code /bin/sh -c <command string>}
- * (as a login shell would), and SFTP. Its user is this process's user.
+ * (as a login shell would), and SFTP with OpenSSH's handles ({@link OpenSshHandles}). Its user is
+ * this process's user.
  */
 public final class TestSshServer implements AutoCloseable {
     final Path dir;
@@ -41,6 +43,15 @@ public final class TestSshServer implements AutoCloseable {
      * @param maxChannels channels the server allows open at once per connection, like OpenSSH's MaxSessions
      */
     public TestSshServer(Path dir, int maxChannels) throws Exception {
+        this(dir, maxChannels, new OpenSshHandles());
+    }
+
+    /**
+     * @param dir where keys and files go
+     * @param maxChannels channels the server allows open at once per connection
+     * @param sftp the SFTP subsystem
+     */
+    TestSshServer(Path dir, int maxChannels, SftpSubsystemFactory sftp) throws Exception {
         this.dir = dir;
         identity = dir.resolve("id_ed25519");
         keygen(identity);
@@ -57,7 +68,7 @@ public final class TestSshServer implements AutoCloseable {
             commands.add(command);
             return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
         });
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        server.setSubsystemFactories(List.of(sftp));
         server.start();
         knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey.getPublic()) + "\n");
@@ -100,5 +111,36 @@ public final class TestSshServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.stop(true);
+    }
+
+    /**
+     * SSHD's SFTP subsystem handing out handles as OpenSSH's sftp-server does: the lowest number no
+     * open file or directory holds, so a closed handle's value comes back at once (a client that
+     * uses a handle after closing it hits someone else's file, as it would on OpenSSH). SSHD's own
+     * 4-byte handles take a value freed by a close even when the open then fails, and lose it: the
+     * next open is numbered by the count of open handles, which can be a value still in use, so two
+     * files share one handle and a close or write meant for one reaches the other.
+     */
+    public static final class OpenSshHandles extends SftpSubsystemFactory {
+        @Override
+        public org.apache.sshd.server.command.Command createSubsystem(org.apache.sshd.server.channel.ChannelSession channel)
+                throws IOException {
+            SftpSubsystem subsystem = new SftpSubsystem(channel, this) {
+                @Override
+                protected String generateFileHandle(Path file) throws IOException {
+                    synchronized (handles) {
+                        for (long n = 0; n < Integer.MAX_VALUE; n++) {
+                            byte[] b = new byte[Integer.BYTES];
+                            org.apache.sshd.common.util.buffer.BufferUtils.putUInt(n, b);
+                            String handle = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+                            if (!handles.containsKey(handle)) return handle;
+                        }
+                    }
+                    throw new IOException("no free SFTP handle for " + file);
+                }
+            };
+            getRegisteredListeners().forEach(subsystem::addSftpEventListener);
+            return subsystem;
+        }
     }
 }
