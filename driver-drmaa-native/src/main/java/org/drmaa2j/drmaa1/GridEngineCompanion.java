@@ -41,7 +41,7 @@ final class GridEngineCompanion implements AutoCloseable {
     /** Driver property: how long to wait for an ended job's accounting record, in milliseconds. */
     static final String ACCOUNTING_WAIT_PROPERTY = "drmaa2j.drmaa.gridengine.accountingWaitMillis";
     static final Duration DEFAULT_ACCOUNTING_WAIT = Duration.ofSeconds(30);
-    private static final DateTimeFormatter BEGIN = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+    private static final DateTimeFormatter BEGIN = DateTimeFormatter.ofPattern("yyyyMMddHHmm.ss");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
     private final CommandRunner runner;
@@ -122,8 +122,8 @@ final class GridEngineCompanion implements AutoCloseable {
         if (numbers.size() == 1) {
             c = Command.of("qacct", "-j", numbers.iterator().next());
         } else {
-            // -b is the start time in minutes, in the local time of the tools (this machine's)
-            String begin = BEGIN.format(earliestStart.minus(Duration.ofMinutes(1)).atZone(ZoneId.systemDefault()));
+            // -b is a start time ([[CC]YY]MMDDhhmm[.SS]) in the local time of the tools (this machine's)
+            String begin = BEGIN.format(earliestStart.minusSeconds(1).atZone(ZoneId.systemDefault()));
             c = Command.of("qacct", "-o", user, "-b", begin, "-j");
         }
         Map<String, Placement> found = query(c, GridEngineAccounting::parse);

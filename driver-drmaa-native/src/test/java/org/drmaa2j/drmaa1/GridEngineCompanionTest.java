@@ -106,7 +106,7 @@ class GridEngineCompanionTest {
         c.accounting(List.of("3.1", "4"), Instant.now());
         List<String> argv = r.commands.get(1);
         assertEquals(List.of("qacct", "-o", "drmaa", "-b"), argv.subList(0, 4));
-        assertTrue(argv.get(4).matches("\\d{12}"), argv.toString());
+        assertTrue(argv.get(4).matches("\\d{12}\\.\\d{2}"), argv.toString());
         assertEquals("-j", argv.get(5));
     }
 
