@@ -37,12 +37,12 @@ import org.junit.jupiter.api.Timeout;
 class LocalHostileInputTest extends LocalTestSupport {
     static final int DEFAULT_COUNT = 10_000;
     private static final int THREADS = 16;
-    private static final Duration BOUND = Duration.ofSeconds(300);
+    private static final Duration BOUND = Duration.ofSeconds(540);
     private static final String SECRET_VARIABLE = JobReport.ENV_PREFIX + "SECRET";
     private final String secret = "s3cr3t-" + UUID.randomUUID();
 
     @Test
-    @Timeout(360)
+    @Timeout(600)
     void hostileTemplates_acceptedByteForByteOrRefusedByField() throws Exception {
         int count = Integer.getInteger("drmaa2j.hostile.localCount", DEFAULT_COUNT);
         Path sentinel = Path.of("/tmp", "drmaa2j-hostile-" + UUID.randomUUID());

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +23,6 @@ import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.SessionManager;
-import org.drmaa2j.spi.backend.TemplateChecks;
-import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.ExecOutcome;
 import org.drmaa2j.tck.containers.SlurmContainer;
@@ -47,7 +43,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.utility.MountableFile;
 
 /**
  * Hostile input and concurrency against a real Slurm 22.05 in a container. One run of
@@ -60,10 +55,9 @@ import org.testcontainers.utility.MountableFile;
  * job sees it in {@code SLURM_JOB_NAME}); every refusal an InvalidArgumentException naming a
  * field the template set, with nothing submitted (the scheduler's own list holds exactly the
  * accepted jobs).</li>
- * <li>The rest of the templates go through the driver's own checks and submit command, which give
- * the exact {@code sbatch} argv and job script; the scripts run under bash in the container and
- * their reports are compared the same way. Slurm itself is left out for these only because a
- * real job costs about 50 ms of the two CI cores: 10,000 real jobs would not fit the budget.</li>
+ * <li>The rest of the templates go through the same driver on 4 threads into a second session, as
+ * real jobs checked the same way, so all {@value #TEMPLATES} templates meet the real submission
+ * path and every accepted one runs as a Slurm job.</li>
  * </ol>
  * No injected command ever creates the sentinel file, on the host or in the container; no log
  * line holds a secret environment value; the session store is private (0700/0600).
@@ -82,6 +76,8 @@ class SlurmHostileInputTest {
     private final String sentinel = "/tmp/drmaa2j-hostile-" + UUID.randomUUID();
     private final AtomicInteger nextCase = new AtomicInteger();
     private List<HostileCase> cases;
+    /** The jobs of the first test, so that the second can tell its own in the scheduler's list. */
+    private final Set<String> firstRunJobIds = new HashSet<>();
     private SlurmContainer cluster;
     @TempDir
     Path tmp;
@@ -135,6 +131,7 @@ class SlurmHostileInputTest {
             s.getJobs(null).forEach(j -> sessionJobs.add(j.getJobId()));
             assertEquals(byJobId.keySet(), sessionJobs, "the session lists exactly the accepted jobs");
             assertEquals(byJobId.keySet(), schedulerJobIds(), "the scheduler holds exactly the accepted jobs: a refused template submitted nothing");
+            firstRunJobIds.addAll(byJobId.keySet());
             checkReports(byJobId, tally);
             System.out.println("slurm hostile jobs: " + tally.summary());
             assertEquals(List.of(), tally.failures(), tally.summary());
@@ -145,45 +142,45 @@ class SlurmHostileInputTest {
 
     @Test
     @Order(2)
-    @Timeout(300)
-    void remainingTemplates_driverArgvAndScript_runUnderBash() throws Exception {
+    @Timeout(600)
+    void remainingTemplates_throughTheDriver_asRealJobs() throws Exception {
         int from = nextCase.get();
         List<HostileCase> rest = cases.subList(Math.min(from, cases.size()), cases.size());
-        SlurmSubmitCommand submit = new SlurmSubmitCommand(ScriptRenderer.forDriver("slurm", SlurmProvider.TEMPLATE,
-                SlurmProvider.class, Map.of()), ClusterContainer.HOME);
+        Path state = tmp.resolve("state-rest");
         FuzzTally tally = new FuzzTally();
-        Path scripts = Files.createDirectory(tmp.resolve("scripts"));
-        Map<String, HostileCase> byFile = new LinkedHashMap<>();
-        for (HostileCase c : rest) {
-            Command cmd = tally.submit(c, () -> {
-                JobTemplate t = template(c).build();
-                TemplateChecks.requireKnownExtensions(t, SlurmSubmitCommand.KNOWN_EXTENSIONS);
-                return submit.build(t, null);
+        Map<String, HostileCase> byJobId = new ConcurrentHashMap<>();
+        List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        try (SessionManager sm = Drmaa2.getSessionManager("slurm", HostileSlurmCluster.driverProperties(state.toString()))) {
+            JobSession s = sm.createJobSession("hostile-rest", HostileSlurmCluster.contact());
+            Waiters waiters = new Waiters(THREADS, Duration.ofSeconds(300), errors);
+            Parallel.forEach(List.of(0, 1, 2, 3), 4, Duration.ofSeconds(400), t -> {
+                for (int i = next.getAndIncrement(); i < rest.size(); i = next.getAndIncrement()) {
+                    HostileCase c = rest.get(i);
+                    Job j = tally.submit(c, () -> s.runJob(template(c).build()));
+                    if (j == null) continue;
+                    if (byJobId.put(j.getJobId(), c) != null) errors.add("job id " + j.getJobId() + " given twice");
+                    waiters.add(j);
+                }
             });
-            if (cmd == null) continue;
-            if (c.jobName() != null && !cmd.argv().contains("--job-name=" + c.jobName())) {
-                tally.fail(c, "sbatch argv does not carry the name as one entry: " + cmd.argv());
-            }
-            String file = c.index() + ".sh";
-            Files.write(scripts.resolve(file), cmd.stdin());
-            byFile.put(c.index() + ".out", c);
+            Map<String, JobState> ended = waiters.finish();
+            System.out.println("slurm templates " + from + ".." + cases.size() + " as real jobs: " + byJobId.size()
+                    + " distinct jobs, " + tally.summary() + ", errors " + errors.size());
+            assertTrue(next.get() >= rest.size(), "every remaining template was tried");
+            assertEquals(List.of(), errors);
+            assertEquals(byJobId.keySet(), ended.keySet(), "every job waited for: none lost");
+            ended.forEach((id, st) -> {
+                if (st != JobState.DONE) tally.fail(byJobId.get(id), "job " + id + " ended " + st);
+            });
+            Set<String> newInScheduler = schedulerJobIds();
+            newInScheduler.removeAll(firstRunJobIds);
+            assertEquals(byJobId.keySet(), newInScheduler, "the scheduler holds exactly the accepted jobs: a refused template submitted nothing");
+            checkReports(byJobId, tally);
+            System.out.println("slurm hostile jobs, templates " + from + ".." + cases.size() + ": " + tally.summary());
+            assertEquals(List.of(), tally.failures(), tally.summary());
+            assertEquals(tally.accepted(), tally.verifiedCount());
         }
-        String dir = ClusterContainer.HOME + "/hostile-scripts";
-        cluster.copyFileToContainer(MountableFile.forHostPath(scripts), dir);
-        cluster.execAsRoot("chown", "-R", ClusterContainer.USER, dir);
-        // Test text, not user input: run every script under bash, four at a time, each into its own report.
-        ExecOutcome ran = cluster.exec("bash", "-c", "cd " + dir + " && ls | grep '\\.sh$' | xargs -P 4 -I{} sh -c 'bash {} > {}.out 2>&1'"
-                + " ; for f in *.sh.out; do n=${f%.sh.out}; mv \"$f\" \"$n.out\"; done");
-        assertTrue(ran.succeeded(), ran.toString());
-        Map<String, String> reports = readReports(dir);
-        byFile.forEach((file, c) -> {
-            List<String> diffs = JobReport.differences(reports.get(file), c.args(), expectedEnvironment(c), null);
-            if (diffs.isEmpty()) tally.verified();
-            else tally.fail(c, String.join("; ", diffs));
-        });
-        System.out.println("slurm rendered templates " + from + ".." + cases.size() + ": " + tally.summary());
-        assertEquals(List.of(), tally.failures(), tally.summary());
-        assertEquals(tally.accepted(), tally.verifiedCount());
+        PrivateFiles.assertPrivate(state);
     }
 
     @AfterAll
