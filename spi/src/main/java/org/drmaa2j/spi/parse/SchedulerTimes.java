@@ -1,10 +1,10 @@
 package org.drmaa2j.spi.parse;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Reads the time and duration formats scheduler commands print. */
@@ -24,7 +24,7 @@ public final class SchedulerTimes {
         try {
             if (t.chars().allMatch(Character::isDigit)) return Instant.ofEpochSecond(Long.parseLong(t));
             return LocalDateTime.parse(t).atZone(zone).toInstant();
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeException e) { // garbled, or beyond what an Instant holds
             return null;
         }
     }
