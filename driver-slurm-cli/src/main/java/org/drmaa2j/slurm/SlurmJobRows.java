@@ -17,11 +17,16 @@ import org.drmaa2j.spi.util.Signals;
  * commands' column names; columns that are absent stay unknown.
  */
 final class SlurmJobRows {
-    /** The squeue columns the driver asks for, in order; the job name is last because it may hold the delimiter. */
-    static final List<String> SQUEUE_COLUMNS = List.of("jobid", "state", "reason", "partition", "cpus", "nodelist",
-            "submit", "start", "end", "user", "name");
-    /** The matching squeue {@code -o} format. */
-    static final String SQUEUE_FORMAT = "%i|%T|%r|%P|%C|%N|%V|%S|%e|%u|%j";
+    /**
+     * The squeue columns the driver asks for, in order; the job name is last because it may hold the
+     * delimiter. {@code waitstatus} is the controller's exit code of a finished job as a raw wait
+     * status (exit code times 256 plus signal), which squeue's {@code -o} letters cannot print.
+     */
+    static final List<String> SQUEUE_COLUMNS = List.of("jobid", "state", "reason", "waitstatus", "partition", "cpus",
+            "nodelist", "submit", "start", "end", "user", "name");
+    /** The matching squeue {@code -O} format: width 0 means unpadded and untruncated, the suffix is the delimiter. */
+    static final String SQUEUE_FORMAT = "JobArrayID:0|,State:0|,Reason:0|,exit_code:0|,Partition:0|,NumCPUs:0|,"
+            + "NodeList:0|,SubmitTime:0|,StartTime:0|,EndTime:0|,UserName:0|,Name:0";
     /** The sacct columns the driver asks for, in order. */
     static final List<String> SACCT_COLUMNS = List.of("jobid", "state", "exitcode", "partition", "alloccpus", "nodelist",
             "submit", "start", "end", "elapsed", "totalcpu", "user", "jobname");
@@ -41,7 +46,7 @@ final class SlurmJobRows {
      */
     static JobInfo toJobInfo(Map<String, String> row, ZoneId zone) {
         String stateWord = first(row, "state", "st");
-        int[] exit = exitCode(row.get("exitcode"));
+        int[] exit = row.containsKey("waitstatus") ? waitStatus(row.get("waitstatus")) : exitCode(row.get("exitcode"));
         Integer exitStatus = exit == null ? null : exit[0];
         Integer signal = exit == null || exit[1] == 0 ? null : exit[1];
         JobState state = SlurmStates.map(stateWord, row.get("reason"), exitStatus, signal);
@@ -97,6 +102,23 @@ final class SlurmJobRows {
         String[] p = text.trim().split(":");
         try {
             return new int[] {Integer.parseInt(p[0]), p.length > 1 ? Integer.parseInt(p[1]) : 0};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param text squeue's {@code exit_code}: a wait status, such as {@code 768} for exit code 3 or
+     *     {@code 9} for SIGKILL
+     * @return {exit, signal}, or null when absent, unreadable or not a wait status (Slurm prints
+     *     {@code NO_VAL} for jobs without one)
+     */
+    static int[] waitStatus(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            long status = Long.parseLong(text.trim());
+            if (status < 0 || status > 0xffff) return null;
+            return new int[] {(int) (status >> 8) & 0xff, (int) status & 0x7f};
         } catch (NumberFormatException e) {
             return null;
         }

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The batched status query: one {@code squeue} for all of the user's jobs, then one {@code sacct}
- * for the asked-about jobs that have left the queue. Never one command per job. Times are read as
+ * The batched status query: one {@code squeue} for all of the user's jobs, finished ones included,
+ * and, only when some asked-about jobs have left the controller, one {@code sacct} for those. Never
+ * one command per job. Times are read as
  * epoch seconds ({@code SLURM_TIME_FORMAT=%s}), so the cluster's time zone does not matter.
  */
 final class SlurmStatusQuery {
@@ -39,8 +40,10 @@ final class SlurmStatusQuery {
     }
 
     /**
-     * squeue cannot print exit codes, so jobs it shows as finished go to sacct too, in the same
-     * single call as the jobs that have left the queue.
+     * squeue lists the user's finished jobs with their exit codes for as long as the controller keeps
+     * them ({@code MinJobAge}), so a normal tick is that one command. sacct is asked only about jobs
+     * squeue no longer lists (older than MinJobAge, or after a controller restart), and about
+     * finished jobs whose exit code squeue could not give.
      *
      * @param jobIds the jobs to report on
      * @return what is known about them; jobs neither command knows are left out
@@ -53,10 +56,13 @@ final class SlurmStatusQuery {
         List<String> missing = new ArrayList<>();
         for (String id : jobIds) {
             JobInfo i = found.get(id);
-            if (i == null || i.getJobState().isTerminal()) missing.add(id);
+            if (i == null || i.getJobState().isTerminal() && i.getExitStatus() == null && i.getTerminatingSignal() == null) {
+                missing.add(id);
+            }
         }
         if (!missing.isEmpty() && accountingAvailable) {
             Map<String, JobInfo> accounted = sacct(missing);
+            Map<String, JobInfo> fromAccounting = new HashMap<>();
             for (String id : missing) {
                 JobInfo queued = found.get(id);
                 JobInfo acct = accounted.get(id);
@@ -64,21 +70,22 @@ final class SlurmStatusQuery {
                     acct = null; // slurmdbd has not finished the record yet: ask again next tick
                 }
                 if (acct != null && (queued == null || acct.getJobState().isTerminal())) {
-                    found.put(id, queued == null ? acct : merge(acct, queued));
+                    fromAccounting.put(id, queued == null ? acct : merge(acct, queued));
                     finishedWithoutAccounting.remove(id);
                 } else if ((queued == null || queued.getJobState().isTerminal()) && accountingAvailable) {
-                    // the controller says finished but accounting has no exit code yet: wait for it, within reason
+                    // finished, but accounting has no exit code yet: wait for it, within reason
                     long since = finishedWithoutAccounting.computeIfAbsent(id, k -> System.nanoTime());
                     if (System.nanoTime() - since < ACCOUNTING_GRACE.toNanos()) {
                         found.remove(id);
                     } else {
                         finishedWithoutAccounting.remove(id);
-                        if (queued == null && accounted.get(id) != null) found.put(id, accounted.get(id));
+                        if (queued == null && accounted.get(id) != null) fromAccounting.put(id, accounted.get(id));
                     }
                 }
             }
+            confirmHighExitCodes(fromAccounting);
+            found.putAll(fromAccounting);
         }
-        confirmHighExitCodes(found);
         return found;
     }
 
@@ -138,7 +145,7 @@ final class SlurmStatusQuery {
      */
     private List<JobInfo> squeue(List<String> selection, Predicate<String> wanted) {
         List<String> argv = new ArrayList<>(List.of("env", "SLURM_TIME_FORMAT=%s", "squeue", "--noheader", "--array",
-                "--states=all", "--format=" + SlurmJobRows.SQUEUE_FORMAT));
+                "--states=all", "--Format=" + SlurmJobRows.SQUEUE_FORMAT));
         argv.addAll(selection);
         CommandResult r = runner.run(Command.of(argv));
         if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());

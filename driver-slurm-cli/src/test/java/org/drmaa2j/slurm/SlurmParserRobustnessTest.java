@@ -18,8 +18,8 @@ class SlurmParserRobustnessTest extends ParserRobustnessProperties {
     private static final List<String> REPORTSEFF = List.of("admincomment", "alloccpus", "elapsed", "jobid", "jobidraw", "maxrss",
             "nnodes", "ntasks", "reqmem", "state", "timelimit", "totalcpu", "trailing");
     /** The driver's own squeue and sacct formats, as the status query reads them. */
-    private static final String OWN_SQUEUE = "101|COMPLETED|None|debug|1|localhost|1763780000|1763780001|1763780002|drmaa|a|b\n"
-            + "102|PENDING|JobHeldUser|debug|1||1763780000|N/A|N/A|drmaa|held\n103|CANCELLED by 1000|None|batch|8|localhost|1763780000|1763780001|1763780009|drmaa|x\n";
+    private static final String OWN_SQUEUE = "101|COMPLETED|None|0|debug|1|localhost|1763780000|1763780001|1763780002|drmaa|a|b\n"
+            + "102|PENDING|JobHeldUser|0|debug|1||1763780000|N/A|N/A|drmaa|held\n103|CANCELLED by 1000|None|15|batch|8|localhost|1763780000|1763780001|1763780009|drmaa|x\n";
     private static final String OWN_SACCT = "101|COMPLETED|0:0|debug|1|localhost|1763780000|1763780001|1763780002|00:00:01|00:00.010|drmaa|a|b\n"
             + "104|FAILED|3:0|debug|1|localhost|1763780000|1763780001|1763780002|00:00:01|00:00.010|drmaa|f\n"
             + "105|CANCELLED by 1000|0:15|debug|1|localhost|1763780000|1763780001|1763780002|00:00:01|00:00.010|drmaa|c\n"
