@@ -115,8 +115,19 @@ final class LenientJson {
     }
 
     private String string() {
-        StringBuilder sb = new StringBuilder();
         i++;
+        // most strings hold no escape and end at their first quote: take them whole
+        for (int j = i; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '\\') break;
+            if (c == '"') {
+                if (!closes(j)) break;
+                String whole = s.substring(i, j);
+                i = j + 1;
+                return whole;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
@@ -129,7 +140,7 @@ final class LenientJson {
                     case 'b' -> sb.append('\b');
                     case 'f' -> sb.append('\f');
                     case 'u' -> {
-                        if (i + 4 <= s.length() && s.substring(i, i + 4).matches("[0-9a-fA-F]{4}")) {
+                        if (i + 4 <= s.length() && isHex4(i)) {
                             sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
                             i += 4;
                         } else {
@@ -190,6 +201,7 @@ final class LenientJson {
         if (t.equals("true")) return Boolean.TRUE;
         if (t.equals("false")) return Boolean.FALSE;
         if (t.equals("null")) return null;
+        if (t.isEmpty() || !isNumberStart(t.charAt(0))) return t;
         if (LONG.matcher(t).matches()) return Long.valueOf(t);
         if (DOUBLE.matcher(t).matches()) {
             try {
@@ -199,6 +211,19 @@ final class LenientJson {
             }
         }
         return t;
+    }
+
+    /** @return true when a bare value starting with {@code c} may match {@link #LONG} or {@link #DOUBLE} */
+    private static boolean isNumberStart(char c) {
+        return c == '-' || (c >= '0' && c <= '9');
+    }
+
+    private boolean isHex4(int from) {
+        for (int j = from; j < from + 4; j++) {
+            char c = s.charAt(j);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) return false;
+        }
+        return true;
     }
 
     private boolean lineEndsAfter(int j) {

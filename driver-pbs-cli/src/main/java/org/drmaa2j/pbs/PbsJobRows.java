@@ -22,6 +22,7 @@ import org.drmaa2j.spi.parse.SchedulerTimes;
  * writes {@code exit_status} where PBS Pro writes {@code Exit_status}.
  */
 final class PbsJobRows {
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern PPN = Pattern.compile("(\\d+)(?::ppn=(\\d+))?");
 
     private PbsJobRows() {
@@ -104,7 +105,7 @@ final class PbsJobRows {
 
     private static Long slots(Attrs a) {
         String ncpus = a.get("Resource_List.ncpus");
-        if (ncpus != null && ncpus.matches("\\d+")) return Long.valueOf(ncpus);
+        if (ncpus != null && DIGITS.matcher(ncpus).matches()) return Long.valueOf(ncpus);
         String nodes = a.get("Resource_List.nodes");
         if (nodes != null) {
             long total = 0;
