@@ -23,6 +23,8 @@ final class LenientJson {
     private final String s;
     private final boolean pretty;
     private int i;
+    /** Keys seen, by hash: a small direct-mapped cache. */
+    private final String[] keys = new String[1024];
 
     private LenientJson(String text) {
         this.s = text;
@@ -88,7 +90,7 @@ final class LenientJson {
                 i++;
                 continue;
             }
-            String key = c == '"' ? string() : bareKey();
+            String key = c == '"' ? key() : bareKey();
             skipWhitespace();
             if (i < s.length() && s.charAt(i) == ':') i++;
             map.put(key, value());
@@ -110,8 +112,40 @@ final class LenientJson {
                 i++;
                 continue;
             }
-            list.add(value());
+            int before = i;
+            Object v = value();
+            if (i == before) {
+                i++; // a stray '}' that no value reading moves past: skip it rather than loop on it
+                continue;
+            }
+            list.add(v);
         }
+    }
+
+    /**
+     * A quoted key: read as {@link #string()} reads it, but the same key text gives the same String
+     * (keys repeat in every record), without a copy when it was seen before.
+     */
+    private String key() {
+        int from = i + 1;
+        int hash = 0;
+        for (int j = from; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '\\') break;
+            if (c == '"') {
+                if (!closes(j)) break;
+                int slot = (hash ^ (hash >>> 16)) & (keys.length - 1);
+                String k = keys[slot];
+                if (k == null || k.length() != j - from || !s.regionMatches(from, k, 0, k.length())) {
+                    k = s.substring(from, j);
+                    keys[slot] = k;
+                }
+                i = j + 1;
+                return k;
+            }
+            hash = 31 * hash + c;
+        }
+        return string();
     }
 
     private String string() {
@@ -243,7 +277,7 @@ final class LenientJson {
      * @return its attributes
      */
     static Map<String, String> flatten(Map<String, Object> object) {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>(object.size() * 2);
         flatten("", object, out);
         return out;
     }
@@ -252,7 +286,7 @@ final class LenientJson {
         for (Map.Entry<String, Object> e : object.entrySet()) {
             if (prefix.isEmpty() && e.getKey().equals("Variable_List")) continue;
             Object v = e.getValue();
-            String key = prefix + e.getKey();
+            String key = prefix.isEmpty() ? e.getKey() : prefix + e.getKey();
             if (v instanceof Map<?, ?> m) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> child = (Map<String, Object>) m;
@@ -262,7 +296,7 @@ final class LenientJson {
                 for (Object o : l) parts.add(String.valueOf(o));
                 out.put(key, String.join(",", parts));
             } else {
-                out.put(key, v == null ? "" : String.valueOf(v));
+                out.put(key, v == null ? "" : v instanceof String text ? text : String.valueOf(v));
             }
         }
     }

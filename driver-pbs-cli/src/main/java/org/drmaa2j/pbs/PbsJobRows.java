@@ -131,10 +131,22 @@ final class PbsJobRows {
 
     /** Case-insensitive attribute lookup; blank values count as absent. */
     private static final class Attrs {
-        private final Map<String, String> byLower = new java.util.HashMap<>();
+        /** Lower-case names already seen; bounded, since attribute names come from the scheduler. */
+        private static final Map<String, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final int LOWER_MAX = 4096;
+        private final Map<String, String> byLower;
 
         Attrs(Map<String, String> attrs) {
-            attrs.forEach((k, v) -> byLower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+            byLower = new java.util.HashMap<>(attrs.size() * 4 / 3 + 1);
+            attrs.forEach((k, v) -> byLower.putIfAbsent(lower(k), v));
+        }
+
+        private static String lower(String key) {
+            String l = LOWER.get(key);
+            if (l != null) return l;
+            l = key.toLowerCase(Locale.ROOT);
+            if (LOWER.size() < LOWER_MAX) LOWER.put(key, l);
+            return l;
         }
 
         String get(String key) {
