@@ -1,8 +1,10 @@
 package org.drmaa2j.flux;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import org.drmaa2j.spi.util.Signals;
  * {@code exception_*} keys). Absent fields stay unknown.
  */
 final class FluxJobRecords {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads doubles (the t_* times) with Jackson's fast parser, which rounds exactly as {@link Double#parseDouble} does. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private FluxJobRecords() {
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.spi.parse.SchedulerTimes;
@@ -26,6 +27,10 @@ final class LsfJobRows {
     static final List<String> FIELDS = List.of("jobid", "jobindex", "stat", "exit_code", "exit_reason", "user", "queue",
             "from_host", "exec_host", "nalloc_slot", "submit_time", "start_time", "finish_time", "cpu_used", "run_time",
             "pend_reason", "job_name");
+
+    private static final Pattern FIRST_WORD_END = Pattern.compile("[:\\s]");
+    private static final Pattern HOST_SEPARATORS = Pattern.compile("[:\\s]+");
+    private static final Pattern SLOT_COUNT = Pattern.compile("^\\d+\\*");
 
     private LsfJobRows() {
     }
@@ -62,7 +67,7 @@ final class LsfJobRows {
         String annotation = null;
         if (state.isTerminal() && reason != null) {
             annotation = reason;
-            String word = reason.split("[:\\s]", 2)[0];
+            String word = FIRST_WORD_END.split(reason, 2)[0];
             if (word.startsWith("TERM_")) sub = word;
         } else if (!state.hasStarted()) {
             annotation = value(row, "PEND_REASON");
@@ -112,8 +117,8 @@ final class LsfJobRows {
     static List<String> hosts(String text) {
         Set<String> out = new LinkedHashSet<>();
         if (text == null) return List.of();
-        for (String part : text.split("[:\\s]+")) {
-            String h = part.replaceFirst("^\\d+\\*", "").trim();
+        for (String part : HOST_SEPARATORS.split(text)) {
+            String h = SLOT_COUNT.matcher(part).replaceFirst("").trim();
             if (!h.isEmpty() && !SchedulerTimes.isNone(h)) out.add(h);
         }
         return new ArrayList<>(out);

@@ -23,6 +23,8 @@ final class LenientJson {
     private final String s;
     private final boolean pretty;
     private int i;
+    /** Keys seen, by hash: a small direct-mapped cache. */
+    private final String[] keys = new String[1024];
 
     private LenientJson(String text) {
         this.s = text;
@@ -88,7 +90,7 @@ final class LenientJson {
                 i++;
                 continue;
             }
-            String key = c == '"' ? string() : bareKey();
+            String key = c == '"' ? key() : bareKey();
             skipWhitespace();
             if (i < s.length() && s.charAt(i) == ':') i++;
             map.put(key, value());
@@ -110,13 +112,56 @@ final class LenientJson {
                 i++;
                 continue;
             }
-            list.add(value());
+            int before = i;
+            Object v = value();
+            if (i == before) {
+                i++; // a stray '}' that no value reading moves past: skip it rather than loop on it
+                continue;
+            }
+            list.add(v);
         }
     }
 
+    /**
+     * A quoted key: read as {@link #string()} reads it, but the same key text gives the same String
+     * (keys repeat in every record), without a copy when it was seen before.
+     */
+    private String key() {
+        int from = i + 1;
+        int hash = 0;
+        for (int j = from; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '\\') break;
+            if (c == '"') {
+                if (!closes(j)) break;
+                int slot = (hash ^ (hash >>> 16)) & (keys.length - 1);
+                String k = keys[slot];
+                if (k == null || k.length() != j - from || !s.regionMatches(from, k, 0, k.length())) {
+                    k = s.substring(from, j);
+                    keys[slot] = k;
+                }
+                i = j + 1;
+                return k;
+            }
+            hash = 31 * hash + c;
+        }
+        return string();
+    }
+
     private String string() {
-        StringBuilder sb = new StringBuilder();
         i++;
+        // most strings hold no escape and end at their first quote: take them whole
+        for (int j = i; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '\\') break;
+            if (c == '"') {
+                if (!closes(j)) break;
+                String whole = s.substring(i, j);
+                i = j + 1;
+                return whole;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
@@ -129,7 +174,7 @@ final class LenientJson {
                     case 'b' -> sb.append('\b');
                     case 'f' -> sb.append('\f');
                     case 'u' -> {
-                        if (i + 4 <= s.length() && s.substring(i, i + 4).matches("[0-9a-fA-F]{4}")) {
+                        if (i + 4 <= s.length() && isHex4(i)) {
                             sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
                             i += 4;
                         } else {
@@ -190,6 +235,7 @@ final class LenientJson {
         if (t.equals("true")) return Boolean.TRUE;
         if (t.equals("false")) return Boolean.FALSE;
         if (t.equals("null")) return null;
+        if (t.isEmpty() || !isNumberStart(t.charAt(0))) return t;
         if (LONG.matcher(t).matches()) return Long.valueOf(t);
         if (DOUBLE.matcher(t).matches()) {
             try {
@@ -199,6 +245,19 @@ final class LenientJson {
             }
         }
         return t;
+    }
+
+    /** @return true when a bare value starting with {@code c} may match {@link #LONG} or {@link #DOUBLE} */
+    private static boolean isNumberStart(char c) {
+        return c == '-' || (c >= '0' && c <= '9');
+    }
+
+    private boolean isHex4(int from) {
+        for (int j = from; j < from + 4; j++) {
+            char c = s.charAt(j);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) return false;
+        }
+        return true;
     }
 
     private boolean lineEndsAfter(int j) {
@@ -218,7 +277,7 @@ final class LenientJson {
      * @return its attributes
      */
     static Map<String, String> flatten(Map<String, Object> object) {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>(object.size() * 2);
         flatten("", object, out);
         return out;
     }
@@ -227,7 +286,7 @@ final class LenientJson {
         for (Map.Entry<String, Object> e : object.entrySet()) {
             if (prefix.isEmpty() && e.getKey().equals("Variable_List")) continue;
             Object v = e.getValue();
-            String key = prefix + e.getKey();
+            String key = prefix.isEmpty() ? e.getKey() : prefix + e.getKey();
             if (v instanceof Map<?, ?> m) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> child = (Map<String, Object>) m;
@@ -237,7 +296,7 @@ final class LenientJson {
                 for (Object o : l) parts.add(String.valueOf(o));
                 out.put(key, String.join(",", parts));
             } else {
-                out.put(key, v == null ? "" : String.valueOf(v));
+                out.put(key, v == null ? "" : v instanceof String text ? text : String.valueOf(v));
             }
         }
     }

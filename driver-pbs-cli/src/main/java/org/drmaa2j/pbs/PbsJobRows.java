@@ -22,6 +22,7 @@ import org.drmaa2j.spi.parse.SchedulerTimes;
  * writes {@code exit_status} where PBS Pro writes {@code Exit_status}.
  */
 final class PbsJobRows {
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern PPN = Pattern.compile("(\\d+)(?::ppn=(\\d+))?");
 
     private PbsJobRows() {
@@ -104,7 +105,7 @@ final class PbsJobRows {
 
     private static Long slots(Attrs a) {
         String ncpus = a.get("Resource_List.ncpus");
-        if (ncpus != null && ncpus.matches("\\d+")) return Long.valueOf(ncpus);
+        if (ncpus != null && DIGITS.matcher(ncpus).matches()) return Long.valueOf(ncpus);
         String nodes = a.get("Resource_List.nodes");
         if (nodes != null) {
             long total = 0;
@@ -130,10 +131,22 @@ final class PbsJobRows {
 
     /** Case-insensitive attribute lookup; blank values count as absent. */
     private static final class Attrs {
-        private final Map<String, String> byLower = new java.util.HashMap<>();
+        /** Lower-case names already seen; bounded, since attribute names come from the scheduler. */
+        private static final Map<String, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final int LOWER_MAX = 4096;
+        private final Map<String, String> byLower;
 
         Attrs(Map<String, String> attrs) {
-            attrs.forEach((k, v) -> byLower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+            byLower = new java.util.HashMap<>(attrs.size() * 4 / 3 + 1);
+            attrs.forEach((k, v) -> byLower.putIfAbsent(lower(k), v));
+        }
+
+        private static String lower(String key) {
+            String l = LOWER.get(key);
+            if (l != null) return l;
+            l = key.toLowerCase(Locale.ROOT);
+            if (LOWER.size() < LOWER_MAX) LOWER.put(key, l);
+            return l;
         }
 
         String get(String key) {

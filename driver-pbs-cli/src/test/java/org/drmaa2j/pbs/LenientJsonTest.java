@@ -72,4 +72,18 @@ class LenientJsonTest {
         assertEquals("1,2,c", LenientJson.flatten(m).get("b"));
         assertThrows(IllegalArgumentException.class, () -> LenientJson.parseObject("qstat: Unknown Job Id 1.s"));
     }
+
+    @Test
+    void strayClosingBraceInAnArray_isSkipped() {
+        Map<String, Object> m = LenientJson.parseObject("{\"a\":[1,}2],\"b\":\"x\"}");
+        assertEquals(List.of(1L, 2L), m.get("a"));
+        assertEquals("x", m.get("b"));
+    }
+
+    @Test
+    void repeatedKeys_andEscapedKeys_readAsWritten() {
+        Map<String, Object> m = LenientJson.parseObject("{\"k\":1,\"k\\u0031\":2,\"j\":{\"k\":3}}");
+        assertEquals(List.of("k", "k1", "j"), List.copyOf(m.keySet()));
+        assertEquals(Map.of("k", 3L), m.get("j"));
+    }
 }

@@ -54,28 +54,70 @@ public final class DelimitedTable {
     private static DelimitedTable parse(List<String> cols, List<String> lines, String delimiter) {
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> bad = new ArrayList<>();
-        Pattern split = Pattern.compile(Pattern.quote(delimiter));
-        List<String> keys = cols.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
+        Pattern split = delimiter.isEmpty() ? Pattern.compile(Pattern.quote(delimiter)) : null;
+        String[] keys = cols.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        String[] f = new String[keys.length];
+        int capacity = keys.length * 4 / 3 + 1;
         for (String line : lines) {
-            String[] f = split.split(line, keys.size());
-            if (f.length < keys.size()) {
+            int n = split == null ? fields(line, delimiter, f) : copy(split.split(line, keys.length), f);
+            if (n < keys.length) {
                 // a trailing delimiter (sacct --parsable) leaves one empty field too many, never too few
                 bad.add(line);
                 continue;
             }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < keys.size(); i++) row.put(keys.get(i), f[i].trim());
+            Map<String, String> row = new LinkedHashMap<>(capacity);
+            for (int i = 0; i < keys.length; i++) row.put(keys[i], f[i].trim());
             rows.add(row);
         }
         return new DelimitedTable(cols, List.copyOf(rows), List.copyOf(bad));
     }
 
+    /**
+     * Splits like {@code Pattern.compile(Pattern.quote(delimiter)).split(line, out.length)}: at most
+     * {@code out.length} fields, the last one holding the rest of the line.
+     *
+     * @return how many fields were found
+     */
+    private static int fields(String line, String delimiter, String[] out) {
+        int n = 0;
+        int start = 0;
+        while (n < out.length - 1) {
+            int at = line.indexOf(delimiter, start);
+            if (at < 0) break;
+            out[n++] = line.substring(start, at);
+            start = at + delimiter.length();
+        }
+        out[n++] = line.substring(start);
+        return n;
+    }
+
+    private static int copy(String[] fields, String[] out) {
+        int n = Math.min(fields.length, out.length);
+        System.arraycopy(fields, 0, out, 0, n);
+        return n;
+    }
+
+    /** @return the non-blank lines, split at "\n" or "\r\n" */
     private static List<String> lines(String text) {
         List<String> out = new ArrayList<>();
-        for (String l : text.split("\r?\n")) {
-            if (!l.isBlank()) out.add(l);
+        int start = 0;
+        int length = text.length();
+        while (start <= length) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? length : nl;
+            int stop = nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : end;
+            if (!isBlank(text, start, stop)) out.add(text.substring(start, stop));
+            if (nl < 0) break;
+            start = nl + 1;
         }
         return out;
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) return false;
+        }
+        return true;
     }
 
     /** @return the column names as given */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Reads the time and duration formats scheduler commands print. */
@@ -22,11 +23,55 @@ public final class SchedulerTimes {
         if (isNone(text) || text.equals("0")) return null;
         String t = text.trim();
         try {
-            if (t.chars().allMatch(Character::isDigit)) return Instant.ofEpochSecond(Long.parseLong(t));
-            return LocalDateTime.parse(t).atZone(zone).toInstant();
+            if (allDigits(t)) return Instant.ofEpochSecond(Long.parseLong(t));
+            LocalDateTime plain = plainLocalDateTime(t);
+            return (plain != null ? plain : LocalDateTime.parse(t)).atZone(zone).toInstant();
         } catch (NumberFormatException | DateTimeException e) { // garbled, or beyond what an Instant holds
             return null;
         }
+    }
+
+    private static boolean allDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!Character.isDigit(t.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The common {@code yyyy-MM-ddTHH:mm:ss} without the formatter, which costs most of a large
+     * squeue's parse; values out of range are refused as {@code LocalDateTime.parse} refuses them.
+     *
+     * @return the date-time, or null when the text has another shape (the caller parses it then)
+     */
+    private static LocalDateTime plainLocalDateTime(String t) {
+        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0) return null;
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (DateTimeException e) {
+            throw new DateTimeParseException(e.getMessage(), t, 0, e);
+        }
+    }
+
+    /** @return the ASCII digits from {@code from} to {@code to} as a number, or -1 */
+    private static int digits(String t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /**
