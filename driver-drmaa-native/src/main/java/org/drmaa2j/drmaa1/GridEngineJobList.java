@@ -74,7 +74,13 @@ final class GridEngineJobList {
         return null;
     }
 
-    /** @return the task ids of {@code 4}, {@code 1-3:1} or a comma-separated list of those */
+    /** More task ids than Grid Engine's own limit (max_aj_tasks, 75,000 by default) allows. */
+    private static final long MAX_TASKS = 1_000_000;
+
+    /**
+     * @return the task ids of {@code 4}, {@code 1-3:1} or a comma-separated list of those
+     * @throws NumberFormatException for text that is not such a list, or one of more than a million ids
+     */
     static long[] tasks(String spec) {
         java.util.List<Long> ids = new java.util.ArrayList<>();
         for (String part : spec.split(",")) {
@@ -88,6 +94,9 @@ final class GridEngineJobList {
             int dash = range.indexOf('-');
             long from = Long.parseLong(dash < 0 ? range : range.substring(0, dash));
             long to = dash < 0 ? from : Long.parseLong(range.substring(dash + 1));
+            if (from < 0 || to < from || (to - from) / step + ids.size() > MAX_TASKS) {
+                throw new NumberFormatException("not a task range this reader expands: " + part);
+            }
             for (long t = from; t <= to; t += step) ids.add(t);
         }
         return ids.stream().mapToLong(Long::longValue).toArray();
