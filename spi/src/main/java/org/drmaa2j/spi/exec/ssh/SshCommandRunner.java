@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SshCommandRunner implements CommandRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SshCommandRunner.class);
+    /** Tries at a channel the server refuses, with pauses of 0.1, 0.2, 0.4, 0.8 and 1.6 s between them. */
+    private static final int CHANNEL_ATTEMPTS = 6;
     private final SshConnection connection;
     private volatile boolean closed;
 
@@ -71,7 +73,32 @@ public final class SshCommandRunner implements CommandRunner {
         }
     }
 
+    /**
+     * Runs the command on a channel of the connection. A channel the server refuses (for example
+     * while it still counts a just-closed session against OpenSSH's MaxSessions) ran nothing, so
+     * it is asked for again after a short pause, a few times, whatever the command.
+     */
     private CommandResult runOnce(Command command, String line) throws ConnectionLost {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnceOnChannel(command, line);
+            } catch (ChannelRefused refused) {
+                if (attempt >= CHANNEL_ATTEMPTS) {
+                    throw new DrmCommunicationException(describe() + " refused a channel for " + command.program() + " " + attempt
+                            + " times (it did not run): " + refused.getMessage(), refused.getCause());
+                }
+                LOG.debug("{} refused a channel for {} ({}); asking again", describe(), command.program(), refused.getMessage());
+                try {
+                    Thread.sleep(50L << attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DrmCommunicationException("interrupted while waiting for a channel to " + describe(), e);
+                }
+            }
+        }
+    }
+
+    private CommandResult runOnceOnChannel(Command command, String line) throws ConnectionLost, ChannelRefused {
         long start = System.nanoTime();
         connection.acquireChannel(command.timeout());
         try {
@@ -81,7 +108,7 @@ public final class SshCommandRunner implements CommandRunner {
         }
     }
 
-    private CommandResult runOnChannel(Command command, String line, long start) throws ConnectionLost {
+    private CommandResult runOnChannel(Command command, String line, long start) throws ConnectionLost, ChannelRefused {
         ClientSession session = connection.session();
         long opened = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -94,10 +121,7 @@ public final class SshCommandRunner implements CommandRunner {
             channel.open().verify(command.timeout().toMillis());
         } catch (IOException | RuntimeException e) {
             if (e instanceof DrmCommunicationException d) throw d;
-            if (isOpen(session)) {
-                throw new DrmCommunicationException(describe() + " refused a channel for " + command.program() + " (it did not run): "
-                        + e.getMessage(), e);
-            }
+            if (isOpen(session)) throw new ChannelRefused(e);
             connection.discard(session);
             throw new ConnectionLost(false, e);
         }
@@ -169,6 +193,13 @@ public final class SshCommandRunner implements CommandRunner {
     }
 
     /** The connection broke; {@code sent} tells whether the command may have started. */
+    /** The server refused to open a channel on a live connection: the command did not run. */
+    private static final class ChannelRefused extends Exception {
+        ChannelRefused(Throwable cause) {
+            super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        }
+    }
+
     private static final class ConnectionLost extends Exception {
         final boolean sent;
 
