@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs every benchmark of drmaa2j and puts the results table into README.md: builds the bench
 # module (and what it needs) without tests, runs `java -jar bench/target/drmaa2j-bench.jar`, which
 # writes bench/target/bench-results.md, then replaces the table between the bench markers of

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Makes a container engine usable for the test suite on a fresh Debian machine, without a registry:
 #   1. installs docker.io and debootstrap when absent,
 #   2. starts dockerd in the background when no engine answers,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs every test of drmaa2j: builds and installs the whole Maven reactor with its unit tests,
 # the conformance kit (TCK) and the integration tests, fails on any failure, and prints the totals.
 # Extra arguments are passed to Maven, for example: scripts/test-all.sh -o

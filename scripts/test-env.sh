@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Environment for tests that start containers through Testcontainers against the engine that
 # scripts/setup-docker.sh starts. Source it: `. scripts/test-env.sh`.
 # - No reaper container: it would need an image from a registry.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared by the cluster images' entrypoints (bash, set -euo pipefail). Before sourcing, set
 # LOG_FILES to the daemon logs whose tails explain a failed start.
 

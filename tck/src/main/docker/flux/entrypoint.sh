@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Starts sshd and a single-node Flux instance owned by user drmaa (rundir /run/flux, so its URI
 # is local:///run/flux/local), waits until it runs a job, and prints "FLUX READY". Environment:
 #   SSH_AUTHORIZED_KEYS  public key line(s) allowed to log in as user drmaa (optional)

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Starts sge_qmaster for this container's hostname, registers the host as admin, submit and
 # execution host, starts sge_execd, adds the queue all.q (8 slots), and prints
 # "GRIDENGINE READY" once the queue instance takes jobs. Environment:

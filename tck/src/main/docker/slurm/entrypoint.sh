@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Starts munge, MariaDB, slurmdbd, slurmctld, slurmd and sshd in that order, registers the
 # cluster in the accounting database, and prints "SLURM READY" once the node is idle and
 # sacct answers. Environment:

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Healthy when the entrypoint finished, the node is schedulable and accounting answers.
 set -e
 test -f /run/slurm/ready

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs the hand checks recorded in VERIFIED.md against a running container of this image and
 # prints each command with its literal output and exit code. Usage: verify.sh CONTAINER
 set -u

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /**
  * Optional features a driver may offer. {@link SessionManager#supports(Capability)} tells the
  * truth about each; an operation or template attribute whose capability is false raises
- * {@link UnsupportedOperationException} or {@link UnsupportedAttributeException}.
+ * {@link OperationUnsupportedException} or {@link UnsupportedAttributeException}.
  * The first thirteen constants are DRMAA2's own; the rest are drmaa2j's finer-grained additions.
  */
 public enum Capability {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** The scheduler refused the request (DRMAA2 DENIED_BY_DRMS); the message carries its own words. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** No installed driver matches the request, or several do and none was chosen. The message lists the installed drivers. */

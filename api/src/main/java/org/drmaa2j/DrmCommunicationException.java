@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** The scheduler could not be reached, after the retry budget was spent (DRMAA2 DRM_COMMUNICATION). */

@@ -1,4 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
+
+import org.drmaa2j.provider.Drmaa2Provider;
 
 import java.util.ArrayList;
 import java.util.Comparator;

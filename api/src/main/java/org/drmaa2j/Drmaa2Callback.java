@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /**
@@ -7,5 +8,5 @@ package org.drmaa2j;
 @FunctionalInterface
 public interface Drmaa2Callback {
     /** @param notification the event */
-    void notify(Notification notification);
+    void onNotification(Notification notification);
 }

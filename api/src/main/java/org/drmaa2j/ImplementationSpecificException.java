@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** A driver-specific failure that fits no other DRMAA2 error (DRMAA2 IMPLEMENTATION_SPECIFIC). */

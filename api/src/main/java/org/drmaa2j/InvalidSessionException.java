@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** The session was closed or destroyed, or belongs to another session manager (DRMAA2 INVALID_SESSION). */

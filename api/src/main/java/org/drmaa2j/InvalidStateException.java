@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** The operation is not allowed in the job's current state, for example suspending a queued job or reaping a running one (DRMAA2 INVALID_STATE). */

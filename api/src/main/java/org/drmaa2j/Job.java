@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 import java.time.Duration;
@@ -25,7 +26,7 @@ public interface Job {
      * Suspends a running job (all its processes stop).
      *
      * @throws InvalidStateException if the job is not running
-     * @throws UnsupportedOperationException if {@link Capability#JOB_SUSPEND} is not supported
+     * @throws OperationUnsupportedException if {@link Capability#JOB_SUSPEND} is not supported
      * @throws DeniedByDrmsException if the scheduler refuses
      */
     void suspend();
@@ -34,7 +35,7 @@ public interface Job {
      * Resumes a suspended job.
      *
      * @throws InvalidStateException if the job is not suspended
-     * @throws UnsupportedOperationException if {@link Capability#JOB_SUSPEND} is not supported
+     * @throws OperationUnsupportedException if {@link Capability#JOB_SUSPEND} is not supported
      */
     void resume();
 
@@ -42,7 +43,7 @@ public interface Job {
      * Holds a queued job, so that it does not start until released.
      *
      * @throws InvalidStateException if the job is not queued
-     * @throws UnsupportedOperationException if {@link Capability#JOB_HOLD} is not supported
+     * @throws OperationUnsupportedException if {@link Capability#JOB_HOLD} is not supported
      */
     void hold();
 
@@ -50,7 +51,7 @@ public interface Job {
      * Releases a held job.
      *
      * @throws InvalidStateException if the job is not held
-     * @throws UnsupportedOperationException if {@link Capability#JOB_HOLD} is not supported
+     * @throws OperationUnsupportedException if {@link Capability#JOB_HOLD} is not supported
      */
     void release();
 
@@ -85,7 +86,7 @@ public interface Job {
      *
      * @param timeout how long to wait: {@link Timeouts#ZERO} to check once, {@link Timeouts#INFINITE} to wait forever
      * @return this job
-     * @throws TimeoutException if the timeout elapsed first
+     * @throws WaitTimeoutException if the timeout elapsed first
      * @throws InvalidSessionException if the session is closed while waiting
      */
     Job waitStarted(Duration timeout);
@@ -95,7 +96,7 @@ public interface Job {
      *
      * @param timeout how long to wait: {@link Timeouts#ZERO} to check once, {@link Timeouts#INFINITE} to wait forever
      * @return this job
-     * @throws TimeoutException if the timeout elapsed first
+     * @throws WaitTimeoutException if the timeout elapsed first
      * @throws InvalidSessionException if the session is closed while waiting
      */
     Job waitTerminated(Duration timeout);

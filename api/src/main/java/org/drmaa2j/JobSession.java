@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 import java.time.Duration;
@@ -55,7 +56,7 @@ public interface JobSession extends AutoCloseable {
      * @param maxParallel most tasks running at once; 0 for no limit
      * @return the array
      * @throws InvalidArgumentException if the numbers are out of range (the parameter is named)
-     * @throws UnsupportedOperationException if maxParallel is set and {@link Capability#BULK_JOBS_MAXPARALLEL} is not supported
+     * @throws OperationUnsupportedException if maxParallel is set and {@link Capability#BULK_JOBS_MAXPARALLEL} is not supported
      */
     JobArray runBulkJobs(JobTemplate template, long begin, long end, long step, long maxParallel);
 
@@ -63,7 +64,7 @@ public interface JobSession extends AutoCloseable {
      * @param jobs jobs of this session
      * @param timeout how long to wait
      * @return the first of them that has started (or ended)
-     * @throws TimeoutException if none started in time
+     * @throws WaitTimeoutException if none started in time
      * @throws InvalidArgumentException if the list is empty or holds a job of another session
      */
     Job waitAnyStarted(List<Job> jobs, Duration timeout);
@@ -72,7 +73,7 @@ public interface JobSession extends AutoCloseable {
      * @param jobs jobs of this session
      * @param timeout how long to wait
      * @return the first of them that has ended
-     * @throws TimeoutException if none ended in time
+     * @throws WaitTimeoutException if none ended in time
      * @throws InvalidArgumentException if the list is empty or holds a job of another session
      */
     Job waitAnyTerminated(List<Job> jobs, Duration timeout);

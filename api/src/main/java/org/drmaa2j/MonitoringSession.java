@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 import java.util.List;
@@ -27,7 +28,7 @@ public interface MonitoringSession extends AutoCloseable {
 
     /**
      * @return every advance reservation
-     * @throws UnsupportedOperationException if {@link Capability#ADVANCE_RESERVATION} is not supported
+     * @throws OperationUnsupportedException if {@link Capability#ADVANCE_RESERVATION} is not supported
      */
     List<Reservation> getAllReservations();
 

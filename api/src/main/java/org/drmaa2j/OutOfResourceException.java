@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** The driver ran out of a local resource such as file handles or threads (DRMAA2 OUT_OF_RESOURCE). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** A session could not be created, opened, closed or destroyed, for example a duplicate or unknown session name (DRMAA2 SESSION_MANAGEMENT). */

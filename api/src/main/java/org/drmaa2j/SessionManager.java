@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 import java.util.List;
@@ -67,7 +68,7 @@ public interface SessionManager extends AutoCloseable {
      * @param sessionName a unique name, or null for a generated one
      * @param contact the contact string, or null
      * @return the open session
-     * @throws UnsupportedOperationException if {@link Capability#ADVANCE_RESERVATION} is not supported
+     * @throws OperationUnsupportedException if {@link Capability#ADVANCE_RESERVATION} is not supported
      * @throws SessionManagementException if a session with that name exists
      */
     ReservationSession createReservationSession(String sessionName, String contact);
@@ -75,7 +76,7 @@ public interface SessionManager extends AutoCloseable {
     /**
      * @param sessionName its name
      * @return the open session
-     * @throws UnsupportedOperationException if {@link Capability#ADVANCE_RESERVATION} is not supported
+     * @throws OperationUnsupportedException if {@link Capability#ADVANCE_RESERVATION} is not supported
      * @throws SessionManagementException if there is no session with that name
      */
     ReservationSession openReservationSession(String sessionName);
@@ -95,7 +96,7 @@ public interface SessionManager extends AutoCloseable {
     /**
      * @param contact the contact string, or null for the default
      * @return a monitoring session
-     * @throws UnsupportedOperationException if {@link Capability#MONITORING} is not supported
+     * @throws OperationUnsupportedException if {@link Capability#MONITORING} is not supported
      */
     MonitoringSession openMonitoringSession(String contact);
 
@@ -107,7 +108,7 @@ public interface SessionManager extends AutoCloseable {
      * null unregisters it.
      *
      * @param callback the receiver, or null
-     * @throws UnsupportedOperationException if {@link Capability#CALLBACK} is not supported
+     * @throws OperationUnsupportedException if {@link Capability#CALLBACK} is not supported
      */
     void registerEventNotification(Drmaa2Callback callback);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 import java.time.Duration;
@@ -7,7 +8,7 @@ import java.time.temporal.ChronoUnit;
  * The two special wait timeouts of DRMAA2. Any negative duration also means "wait forever".
  */
 public final class Timeouts {
-    /** Do not wait: check once and throw {@link TimeoutException} if the condition does not hold. */
+    /** Do not wait: check once and throw {@link WaitTimeoutException} if the condition does not hold. */
     public static final Duration ZERO = Duration.ZERO;
     /** Wait until the condition holds, however long. */
     public static final Duration INFINITE = ChronoUnit.FOREVER.getDuration();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** The scheduler is temporarily unable to serve the request; the same call may succeed later (DRMAA2 TRY_LATER). */

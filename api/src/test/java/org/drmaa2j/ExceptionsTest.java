@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,8 +39,8 @@ class ExceptionsTest {
                 new ImplementationSpecificException("m", cause), new InternalException("m", cause),
                 new InvalidSessionException("m", cause), new InvalidStateException("m", cause),
                 new OutOfResourceException("m", cause), new SessionManagementException("m", cause),
-                new TimeoutException("m", cause), new TryLaterException("m", cause),
-                new UnsupportedOperationException("m", cause), new DriverSelectionException("m", cause));
+                new WaitTimeoutException("m", cause), new TryLaterException("m", cause),
+                new OperationUnsupportedException("m", cause), new DriverSelectionException("m", cause));
         for (Drmaa2Exception e : all) {
             assertTrue(e instanceof RuntimeException, e.getClass().getName());
             assertSame(cause, e.getCause(), e.getClass().getName());
@@ -49,6 +50,6 @@ class ExceptionsTest {
 
     @Test
     void unsupportedOperation_isNotJavaLangOne() {
-        assertTrue(!java.lang.UnsupportedOperationException.class.isAssignableFrom(UnsupportedOperationException.class));
+        assertTrue(!java.lang.UnsupportedOperationException.class.isAssignableFrom(OperationUnsupportedException.class));
     }
 }

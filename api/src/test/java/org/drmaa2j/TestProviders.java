@@ -1,4 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
+
+import org.drmaa2j.provider.Drmaa2Provider;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -34,7 +37,7 @@ final class TestProviders {
                             case "getDrmaaName": return "drmaa2j-" + getName();
                             case "getDrmsName": return String.valueOf(properties);
                             case "close": return null;
-                            default: throw new UnsupportedOperationException(method.getName());
+                            default: throw new OperationUnsupportedException(method.getName());
                         }
                     });
         }

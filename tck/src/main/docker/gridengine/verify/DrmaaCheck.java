@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hand check of libdrmaa through Grid Engine's own Java binding (/usr/share/java/drmaa.jar); see verify.sh.
 import java.util.List;
 import org.ggf.drmaa.*;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.executor;
 
 import java.io.IOException;
@@ -14,7 +15,7 @@ import org.drmaa2j.InvalidSessionException;
 import org.drmaa2j.Job;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobSession;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 
 /**
  * One daemon thread that completes futures: a task's future as soon as its outcome file appears, and
@@ -94,7 +95,7 @@ final class JobWatcher {
         Job ended;
         try {
             ended = session.waitAnyTerminated(jobs, TICK);
-        } catch (TimeoutException e) {
+        } catch (WaitTimeoutException e) {
             return;
         }
         Watched w = watched.get(ended.getJobId());

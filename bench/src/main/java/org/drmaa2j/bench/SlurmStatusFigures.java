@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.bench;
 
 import java.time.Duration;
@@ -9,7 +10,7 @@ import org.drmaa2j.JobArray;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.SessionManager;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.spi.exec.CommandMetrics;
 
 /**
@@ -40,7 +41,7 @@ final class SlurmStatusFigures {
             CommandMetrics.reset();
             try {
                 js.waitAnyTerminated(live, WINDOW);
-            } catch (TimeoutException expected) {
+            } catch (WaitTimeoutException expected) {
                 // the jobs are held: the wait only makes the poller tick at its fast rate
             }
             Thread.sleep(3000); // no waiter now, so the poller is slow: let a tick in flight finish before counting

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.drmaa2j.Drmaa2;
-import org.drmaa2j.Drmaa2Provider;
+import org.drmaa2j.provider.Drmaa2Provider;
 import org.drmaa2j.SessionManager;
 import picocli.AutoComplete;
 import picocli.CommandLine;

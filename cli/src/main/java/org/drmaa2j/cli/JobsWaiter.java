@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.cli;
 
 import java.time.Duration;
@@ -7,7 +8,7 @@ import java.util.List;
 import org.drmaa2j.Job;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 
 /** Waits for many jobs of a session with one wait for any of them at a time, updating a progress bar. */
@@ -22,7 +23,7 @@ final class JobsWaiter {
      * @param jobs the jobs
      * @param timeout how long to wait at most ({@link Timeouts#INFINITE} for ever)
      * @param progress the bar to update
-     * @throws TimeoutException naming how many jobs had not ended when the timeout elapsed
+     * @throws WaitTimeoutException naming how many jobs had not ended when the timeout elapsed
      */
     static void awaitAll(JobSession session, List<Job> jobs, Duration timeout, Progress progress) {
         Instant deadline = Timeouts.isInfinite(timeout) ? null : Instant.now().plus(timeout);
@@ -35,13 +36,13 @@ final class JobsWaiter {
                 if (deadline != null) {
                     Duration remaining = Duration.between(Instant.now(), deadline);
                     if (remaining.isNegative() || remaining.isZero()) {
-                        throw new TimeoutException(left.size() + " of " + jobs.size() + " jobs did not end within " + timeout);
+                        throw new WaitTimeoutException(left.size() + " of " + jobs.size() + " jobs did not end within " + timeout);
                     }
                     if (remaining.compareTo(wait) < 0) wait = remaining;
                 }
                 try {
                     session.waitAnyTerminated(left, wait);
-                } catch (TimeoutException e) {
+                } catch (WaitTimeoutException e) {
                     // check the deadline and wait again
                 }
                 for (int i = left.size() - 1; i >= 0; i--) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.cli;
 
 import java.util.List;
@@ -5,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.drmaa2j.Capability;
 import org.drmaa2j.MonitoringSession;
 import org.drmaa2j.SessionManager;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +25,7 @@ abstract class MonitoringCommand implements Callable<Integer> {
     public final Integer call() {
         try (SessionManager sm = root.openManager()) {
             if (!sm.supports(Capability.MONITORING)) {
-                throw new UnsupportedOperationException(sm.getDrmaaName() + " has no monitoring session (Capability.MONITORING),"
+                throw new OperationUnsupportedException(sm.getDrmaaName() + " has no monitoring session (Capability.MONITORING),"
                         + " so it cannot list queues or machines");
             }
             MonitoringSession monitoring = sm.openMonitoringSession(root.contact);

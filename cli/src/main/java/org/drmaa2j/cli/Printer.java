@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.drmaa2j.Drmaa2Provider;
+import org.drmaa2j.provider.Drmaa2Provider;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.cli;
 
 import java.time.Duration;
@@ -6,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.drmaa2j.Job;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,8 +42,8 @@ final class WaitCommand extends SessionCommand {
             Duration left = infinite ? Timeouts.INFINITE : remaining(deadline);
             try {
                 j.waitTerminated(left);
-            } catch (TimeoutException e) {
-                throw new TimeoutException("job " + j.getJobId() + " did not end within " + timeout
+            } catch (WaitTimeoutException e) {
+                throw new WaitTimeoutException("job " + j.getJobId() + " did not end within " + timeout
                         + " (state " + j.getState() + ")");
             }
             JobInfo info = j.getJobInfo();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.cli;
 
 import java.util.ArrayList;
@@ -6,13 +7,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drmaa2j.Capability;
 import org.drmaa2j.Drmaa2Callback;
-import org.drmaa2j.Drmaa2Provider;
+import org.drmaa2j.provider.Drmaa2Provider;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.MonitoringSession;
 import org.drmaa2j.ReservationSession;
 import org.drmaa2j.SessionManagementException;
 import org.drmaa2j.SessionManager;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.Version;
 
 /**
@@ -100,8 +101,8 @@ public final class FakeDriver implements Drmaa2Provider {
             open.forEach(FakeSession::close);
         }
 
-        private static UnsupportedOperationException unsupported() {
-            return new UnsupportedOperationException("not in the fake driver");
+        private static OperationUnsupportedException unsupported() {
+            return new OperationUnsupportedException("not in the fake driver");
         }
     }
 }

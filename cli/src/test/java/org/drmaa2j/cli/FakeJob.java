@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.cli;
 
 import java.time.Duration;
@@ -8,8 +9,8 @@ import org.drmaa2j.Job;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.TimeoutException;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.WaitTimeoutException;
+import org.drmaa2j.OperationUnsupportedException;
 
 /**
  * A job of {@link FakeDriver}. It is QUEUED (QUEUED_HELD when submitted held) and ends when waited
@@ -71,8 +72,8 @@ final class FakeJob implements Job {
     @Override public String getJobId() { return id; }
     @Override public String getSessionName() { return session; }
     @Override public JobTemplate getJobTemplate() { live(); return template; }
-    @Override public void suspend() { throw new UnsupportedOperationException("no suspend in the fake driver"); }
-    @Override public void resume() { throw new UnsupportedOperationException("no suspend in the fake driver"); }
+    @Override public void suspend() { throw new OperationUnsupportedException("no suspend in the fake driver"); }
+    @Override public void resume() { throw new OperationUnsupportedException("no suspend in the fake driver"); }
 
     @Override
     public synchronized void hold() {
@@ -114,7 +115,7 @@ final class FakeJob implements Job {
     public Job waitTerminated(Duration timeout) {
         live();
         if (endsWhenWaited()) end();
-        if (!getState().isTerminal()) throw new TimeoutException("timed out");
+        if (!getState().isTerminal()) throw new WaitTimeoutException("timed out");
         return this;
     }
 }

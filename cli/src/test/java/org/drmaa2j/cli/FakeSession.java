@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.cli;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.drmaa2j.JobArray;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 
 /** A job session of {@link FakeDriver}; the command {@code reject} is refused as a scheduler would. */
 final class FakeSession implements JobSession {
@@ -48,7 +49,7 @@ final class FakeSession implements JobSession {
 
     @Override
     public JobArray getJobArray(String jobArrayId) {
-        throw new UnsupportedOperationException("no arrays in the fake driver");
+        throw new OperationUnsupportedException("no arrays in the fake driver");
     }
 
     @Override
@@ -64,17 +65,17 @@ final class FakeSession implements JobSession {
 
     @Override
     public JobArray runBulkJobs(JobTemplate template, long begin, long end, long step, long maxParallel) {
-        throw new UnsupportedOperationException("no arrays in the fake driver");
+        throw new OperationUnsupportedException("no arrays in the fake driver");
     }
 
     @Override
     public Job waitAnyStarted(List<Job> list, Duration timeout) {
-        throw new UnsupportedOperationException("not needed by the command");
+        throw new OperationUnsupportedException("not needed by the command");
     }
 
     @Override
     public Job waitAnyTerminated(List<Job> list, Duration timeout) {
-        throw new UnsupportedOperationException("not needed by the command");
+        throw new OperationUnsupportedException("not needed by the command");
     }
 
     @Override

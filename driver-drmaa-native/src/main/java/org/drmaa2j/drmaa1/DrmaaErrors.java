@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.drmaa1;
 
 import static org.drmaa2j.drmaa1.DrmaaConstants.*;
@@ -10,7 +11,7 @@ import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.InvalidSessionException;
 import org.drmaa2j.InvalidStateException;
 import org.drmaa2j.SessionManagementException;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.TryLaterException;
 
 /**
@@ -62,7 +63,7 @@ final class DrmaaErrors {
             case ERRNO_RELEASE_INCONSISTENT_STATE:
                 return new InvalidStateException(msg);
             case ERRNO_EXIT_TIMEOUT:
-                return new TimeoutException(msg);
+                return new WaitTimeoutException(msg);
             default:
                 return new InternalException(msg);
         }

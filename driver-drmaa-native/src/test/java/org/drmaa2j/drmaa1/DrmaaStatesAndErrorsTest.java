@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.drmaa1;
 
 import static org.drmaa2j.drmaa1.DrmaaConstants.*;
@@ -14,7 +15,7 @@ import org.drmaa2j.InvalidSessionException;
 import org.drmaa2j.InvalidStateException;
 import org.drmaa2j.JobState;
 import org.drmaa2j.SessionManagementException;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.TryLaterException;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class DrmaaStatesAndErrorsTest {
         assertInstanceOf(TryLaterException.class, ex(ERRNO_TRY_LATER));
         assertInstanceOf(InvalidStateException.class, ex(ERRNO_SUSPEND_INCONSISTENT_STATE));
         assertInstanceOf(InvalidStateException.class, ex(ERRNO_RELEASE_INCONSISTENT_STATE));
-        assertInstanceOf(TimeoutException.class, ex(ERRNO_EXIT_TIMEOUT));
+        assertInstanceOf(WaitTimeoutException.class, ex(ERRNO_EXIT_TIMEOUT));
         assertInstanceOf(InternalException.class, ex(ERRNO_INTERNAL_ERROR));
         assertInstanceOf(InternalException.class, ex(1234));
     }

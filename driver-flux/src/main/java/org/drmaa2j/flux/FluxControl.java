@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.flux;
 
 import java.util.List;
@@ -6,7 +7,7 @@ import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
@@ -41,7 +42,7 @@ final class FluxControl {
                 cancel(List.of(id));
                 return null;
             }
-            case SUSPEND, RESUME -> throw new UnsupportedOperationException("Flux cannot suspend or resume a job");
+            case SUSPEND, RESUME -> throw new OperationUnsupportedException("Flux cannot suspend or resume a job");
             default -> throw new IllegalStateException("unhandled action " + action);
         }
     }

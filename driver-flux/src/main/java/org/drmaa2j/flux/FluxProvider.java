@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.flux;
 
 import java.time.Duration;
 import java.util.Map;
-import org.drmaa2j.Drmaa2Provider;
+import org.drmaa2j.provider.Drmaa2Provider;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.SessionManager;
 import org.drmaa2j.spi.backend.CliRunners;

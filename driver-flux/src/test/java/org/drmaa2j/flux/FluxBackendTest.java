@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.flux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,7 @@ import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
@@ -124,7 +125,7 @@ class FluxBackendTest {
         assertNull(backend.control(record("fC6RdJf", t, JobState.RUNNING), JobAction.TERMINATE), "cancelling an ended job is no error");
         runner.on("cancel", new ScriptedRunner.Answer(1, "", "flux-cancel: ERROR: fC6RdJf: Operation not permitted\n"));
         assertThrows(DeniedByDrmsException.class, () -> backend.control(record("fC6RdJf", t, JobState.RUNNING), JobAction.TERMINATE));
-        assertThrows(UnsupportedOperationException.class, () -> backend.control(record("fC6RdJf", t, JobState.RUNNING), JobAction.SUSPEND));
+        assertThrows(OperationUnsupportedException.class, () -> backend.control(record("fC6RdJf", t, JobState.RUNNING), JobAction.SUSPEND));
     }
 
     @Test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.local;
 
 import java.io.IOException;

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.local;
 
 import java.util.Map;
-import org.drmaa2j.Drmaa2Provider;
+import org.drmaa2j.provider.Drmaa2Provider;
 import org.drmaa2j.SessionManager;
 import org.drmaa2j.spi.session.GenericSessionManager;
 

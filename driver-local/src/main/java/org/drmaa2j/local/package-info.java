@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The {@code local} driver: jobs are processes of this machine, with the full DRMAA2 surface.
  *

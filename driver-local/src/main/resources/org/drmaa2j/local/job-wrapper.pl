@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # drmaa2j local job wrapper. Fixed text: job values reach it only as argv entries.
 # Usage: perl job-wrapper.pl MARKER COMMAND [ARG]...
 # Makes itself the leader of a new process group, runs COMMAND in it, waits, and writes MARKER

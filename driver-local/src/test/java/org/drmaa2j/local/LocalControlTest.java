@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,7 @@ import org.drmaa2j.Job;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class LocalControlTest extends LocalTestSupport {
         Path f = tmp.resolve("ran");
         Job job = js.runJob(sh("echo ran > \"$1\"", f.toString()).submitAsHold(true).build());
         assertEquals(JobState.QUEUED_HELD, job.getState());
-        assertThrows(TimeoutException.class, () -> job.waitStarted(Duration.ofMillis(700)));
+        assertThrows(WaitTimeoutException.class, () -> job.waitStarted(Duration.ofMillis(700)));
         assertFalse(Files.exists(f), "a held job must not run");
         assertThrows(InvalidStateException.class, job::hold);
         job.release();
@@ -101,7 +102,7 @@ class LocalControlTest extends LocalTestSupport {
     void startTime_delaysTheStart() {
         java.time.Instant start = java.time.Instant.now().plusMillis(800);
         Job job = js.runJob(JobTemplate.builder("/bin/echo").startTime(start).build());
-        assertThrows(TimeoutException.class, () -> job.waitStarted(Duration.ofMillis(300)));
+        assertThrows(WaitTimeoutException.class, () -> job.waitStarted(Duration.ofMillis(300)));
         job.waitTerminated(WAIT);
         assertFalse(job.getJobInfo().getDispatchTime().isBefore(start));
     }
@@ -190,7 +191,7 @@ class LocalControlTest extends LocalTestSupport {
     @Test
     void waits_doNotReap_andHonourZeroTimeout() {
         Job job = js.runJob(JobTemplate.builder("/bin/sleep").args("10").build());
-        assertThrows(TimeoutException.class, () -> job.waitTerminated(Timeouts.ZERO));
+        assertThrows(WaitTimeoutException.class, () -> job.waitTerminated(Timeouts.ZERO));
         job.waitStarted(WAIT);
         job.terminate();
         job.waitTerminated(Duration.ofSeconds(-1));

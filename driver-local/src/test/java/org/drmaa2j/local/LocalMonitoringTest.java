@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +15,7 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.MonitoringSession;
 import org.drmaa2j.Notification;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.junit.jupiter.api.Test;
 
 class LocalMonitoringTest extends LocalTestSupport {
@@ -36,14 +37,14 @@ class LocalMonitoringTest extends LocalTestSupport {
             List<JobInfo> mine = ms.getAllJobs(JobInfo.builder().jobId(job.getJobId()).build());
             assertEquals(1, mine.size());
             assertEquals(JobState.DONE, mine.get(0).getJobState());
-            assertThrows(UnsupportedOperationException.class, ms::getAllReservations);
+            assertThrows(OperationUnsupportedException.class, ms::getAllReservations);
         }
     }
 
     @Test
     void reservations_areUnsupported() {
-        assertThrows(UnsupportedOperationException.class, () -> sm.createReservationSession(null, null));
-        assertThrows(UnsupportedOperationException.class, () -> sm.openReservationSession("x"));
+        assertThrows(OperationUnsupportedException.class, () -> sm.createReservationSession(null, null));
+        assertThrows(OperationUnsupportedException.class, () -> sm.openReservationSession("x"));
         assertTrue(sm.getReservationSessionNames().isEmpty());
     }
 

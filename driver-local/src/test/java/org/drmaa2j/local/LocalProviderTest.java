@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.drmaa2j.Capability;
 import org.drmaa2j.Drmaa2;
-import org.drmaa2j.Drmaa2Provider;
+import org.drmaa2j.provider.Drmaa2Provider;
 import org.drmaa2j.SessionManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.slurm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ import org.drmaa2j.ReservationSession;
 import org.drmaa2j.ReservationTemplate;
 import org.drmaa2j.SessionManager;
 import org.drmaa2j.SlotInfo;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.ExecOutcome;
 import org.drmaa2j.tck.containers.SlurmContainer;
@@ -74,9 +75,9 @@ class SlurmReservationsTest {
             assertFalse(sm.supports(Capability.ADVANCE_RESERVATION));
             assertFalse(sm.supports(Capability.RT_STARTNOW));
             assertTrue(sm.supports(Capability.JT_RESERVATION));
-            assertThrows(UnsupportedOperationException.class, () -> sm.createReservationSession("rsv-ordinary", null));
+            assertThrows(OperationUnsupportedException.class, () -> sm.createReservationSession("rsv-ordinary", null));
             try (MonitoringSession m = sm.openMonitoringSession(null)) {
-                assertThrows(UnsupportedOperationException.class, m::getAllReservations);
+                assertThrows(OperationUnsupportedException.class, m::getAllReservations);
             }
         }
         // the override turns them on, but Slurm itself still refuses, in its own words

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.backend;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.Version;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SubmissionIntent;
@@ -168,26 +169,26 @@ public interface DriverBackend extends AutoCloseable {
 
     /**
      * @return every queue
-     * @throws UnsupportedOperationException unless {@link Capability#MONITORING} is declared
+     * @throws OperationUnsupportedException unless {@link Capability#MONITORING} is declared
      */
     default List<QueueInfo> queues() {
-        throw new UnsupportedOperationException("monitoring is not supported by " + drmsName());
+        throw new OperationUnsupportedException("monitoring is not supported by " + drmsName());
     }
 
     /**
      * @return every machine
-     * @throws UnsupportedOperationException unless {@link Capability#MONITORING} is declared
+     * @throws OperationUnsupportedException unless {@link Capability#MONITORING} is declared
      */
     default List<MachineInfo> machines() {
-        throw new UnsupportedOperationException("monitoring is not supported by " + drmsName());
+        throw new OperationUnsupportedException("monitoring is not supported by " + drmsName());
     }
 
     /**
      * @return every job the scheduler knows, of every user and session
-     * @throws UnsupportedOperationException unless {@link Capability#MONITORING} is declared
+     * @throws OperationUnsupportedException unless {@link Capability#MONITORING} is declared
      */
     default List<JobInfo> allJobs() {
-        throw new UnsupportedOperationException("monitoring is not supported by " + drmsName());
+        throw new OperationUnsupportedException("monitoring is not supported by " + drmsName());
     }
 
     /**

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The driver contract: what a driver implements so that every DRMAA2 session semantic is shared.
  *
  * <h2>The split</h2>
- * A driver module holds one {@link org.drmaa2j.Drmaa2Provider} and one
+ * A driver module holds one {@link org.drmaa2j.provider.Drmaa2Provider} and one
  * {@link org.drmaa2j.spi.backend.DriverBackend}. Its provider returns
  * {@code new GenericSessionManager(name, properties, MyBackend::new)}; the generic layer in
  * {@code org.drmaa2j.spi.session} then implements {@code SessionManager}, {@code JobSession},
@@ -15,7 +16,7 @@
  *       {@code InvalidStateException};</li>
  *   <li>capabilities: operations and template attributes outside
  *       {@link org.drmaa2j.spi.backend.DriverBackend#capabilities()} are refused
- *       ({@code UnsupportedOperationException}, {@code UnsupportedAttributeException} via
+ *       ({@code OperationUnsupportedException}, {@code UnsupportedAttributeException} via
  *       {@link org.drmaa2j.spi.backend.TemplateChecks});</li>
  *   <li>waits block on a condition of the {@code StateBoard} (no spinning), honour
  *       {@code Timeouts.ZERO}, infinite and negative timeouts, never reap;</li>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.exec;
 
 /** Counts the commands of a runner that does not count them itself in {@link CommandMetrics}. */

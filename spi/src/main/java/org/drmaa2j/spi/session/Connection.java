@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.session;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.function.BiConsumer;
 import org.drmaa2j.Capability;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BackendFactory;
 import org.drmaa2j.spi.backend.DriverBackend;
@@ -76,7 +77,7 @@ final class Connection implements StateSink, AutoCloseable {
 
     void requireCapability(Capability c, String operation) {
         if (!backend.capabilities().contains(c)) {
-            throw new UnsupportedOperationException(operation + " is not supported by the " + backend.drmsName()
+            throw new OperationUnsupportedException(operation + " is not supported by the " + backend.drmsName()
                     + " driver (capability " + c + ")");
         }
     }

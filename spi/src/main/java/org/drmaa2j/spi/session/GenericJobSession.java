@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.session;
 
 import java.time.Duration;
@@ -239,7 +240,7 @@ public final class GenericJobSession implements JobSession {
      */
     private void abandon(String tag, RuntimeException e) {
         if (e instanceof DeniedByDrmsException || e instanceof InvalidArgumentException
-                || e instanceof UnsupportedAttributeException || e instanceof org.drmaa2j.UnsupportedOperationException
+                || e instanceof UnsupportedAttributeException || e instanceof org.drmaa2j.OperationUnsupportedException
                 || e instanceof CommandNotFoundException) {
             manager.store().dropIntent(name, tag, e.getClass().getSimpleName());
         } else {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.session;
 
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import org.drmaa2j.MachineInfo;
 import org.drmaa2j.MonitoringSession;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Reservation;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.spi.backend.ReservationBackend;
 
 /** A {@link MonitoringSession} answered by the backend's monitoring methods. */
@@ -52,7 +53,7 @@ public final class GenericMonitoringSession implements MonitoringSession {
     public List<Reservation> getAllReservations() {
         check();
         ReservationBackend rb = connection.backend().reservations()
-                .orElseThrow(() -> new UnsupportedOperationException("advance reservations are not supported by the "
+                .orElseThrow(() -> new OperationUnsupportedException("advance reservations are not supported by the "
                         + connection.backend().drmsName() + " driver"));
         List<Reservation> r = new ArrayList<>();
         rb.all().forEach(i -> r.add(new GenericReservation(null, null, i.reservationId(), rb)));

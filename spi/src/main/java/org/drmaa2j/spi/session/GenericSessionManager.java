@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.session;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.drmaa2j.Notification;
 import org.drmaa2j.ReservationSession;
 import org.drmaa2j.SessionManagementException;
 import org.drmaa2j.SessionManager;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BackendFactory;
 import org.drmaa2j.spi.backend.DriverBackend;
@@ -263,7 +264,7 @@ public final class GenericSessionManager implements SessionManager {
     private ReservationBackend reservations(String contact) {
         Connection c = connection(contact);
         c.requireCapability(Capability.ADVANCE_RESERVATION, "advance reservation");
-        return c.backend().reservations().orElseThrow(() -> new UnsupportedOperationException("advance reservations are not supported"));
+        return c.backend().reservations().orElseThrow(() -> new OperationUnsupportedException("advance reservations are not supported"));
     }
 
     private synchronized Connection connection(String contact) {
@@ -281,7 +282,7 @@ public final class GenericSessionManager implements SessionManager {
         Drmaa2Callback cb = callback;
         if (cb == null) return;
         try {
-            cb.notify(new Notification(Event.NEW_STATE, r.jobId(), r.sessionName(), now.getJobState()));
+            cb.onNotification(new Notification(Event.NEW_STATE, r.jobId(), r.sessionName(), now.getJobState()));
         } catch (RuntimeException e) {
             LOG.warn("event callback failed: {}", e.toString());
         }

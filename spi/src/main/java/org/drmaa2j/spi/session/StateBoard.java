@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.session;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.drmaa2j.InternalException;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 
 /**
@@ -172,7 +173,7 @@ public final class StateBoard {
      * @param what what is awaited, for the timeout message
      * @param <T> the result type
      * @return the first non-null result
-     * @throws TimeoutException if the time runs out first
+     * @throws WaitTimeoutException if the time runs out first
      */
     public <T> T await(Supplier<T> test, Duration timeout, Runnable checkOpen, String what) {
         boolean forever = Timeouts.isInfinite(timeout);
@@ -186,7 +187,7 @@ public final class StateBoard {
                 T r = test.get();
                 if (r != null) return r;
                 long left = forever ? Long.MAX_VALUE : deadline - System.nanoTime();
-                if (left <= 0) throw new TimeoutException("timed out after " + timeout + " waiting for " + what);
+                if (left <= 0) throw new WaitTimeoutException("timed out after " + timeout + " waiting for " + what);
                 if (!told) {
                     told = true;
                     lock.unlock();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The DRMAA2 session semantics written once for all drivers, on top of a
  * {@link org.drmaa2j.spi.backend.DriverBackend}: {@link org.drmaa2j.spi.session.GenericSessionManager}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The persistent session store: one private directory per named job session (modes 0700/0600),
  * the session's append-only journal of its jobs, and completion markers written by the jobs

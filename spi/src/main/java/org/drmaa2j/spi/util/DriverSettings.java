@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.util;
 
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.util.Optional;
 import org.drmaa2j.InvalidArgumentException;
 
 /**
- * The properties a driver was created with ({@link org.drmaa2j.Drmaa2Provider#createSessionManager}),
+ * The properties a driver was created with ({@link org.drmaa2j.provider.Drmaa2Provider#createSessionManager}),
  * falling back to system properties of the same name. Keys every driver shares are constants here.
  */
 public final class DriverSettings {

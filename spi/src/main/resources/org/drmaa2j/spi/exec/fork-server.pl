@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # drmaa2j fork server: runs commands for a Java process that sends them over standard input.
 # It never runs a shell: each request is an argv list that is exec'd directly, so no user text
 # is ever parsed by a shell. Requests are served one at a time.

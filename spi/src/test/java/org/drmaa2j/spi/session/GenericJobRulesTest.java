@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,7 @@ import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.UnsupportedAttributeException;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.junit.jupiter.api.Test;
 
 class GenericJobRulesTest extends GenericSessionTestSupport {
@@ -59,12 +60,12 @@ class GenericJobRulesTest extends GenericSessionTestSupport {
         open(EnumSet.noneOf(Capability.class), 50, 50);
         Job job = js.runJob(ECHO);
         backend.push(job.getJobId(), JobState.RUNNING);
-        assertThrows(UnsupportedOperationException.class, job::suspend);
-        assertThrows(UnsupportedOperationException.class, job::hold);
-        assertThrows(UnsupportedOperationException.class, () -> sm.openMonitoringSession(null));
-        assertThrows(UnsupportedOperationException.class, () -> sm.registerEventNotification(n -> { }));
-        assertThrows(UnsupportedOperationException.class, () -> sm.createReservationSession(null, null));
-        assertThrows(UnsupportedOperationException.class, () -> js.runBulkJobs(ECHO, 1, 2, 1, 1));
+        assertThrows(OperationUnsupportedException.class, job::suspend);
+        assertThrows(OperationUnsupportedException.class, job::hold);
+        assertThrows(OperationUnsupportedException.class, () -> sm.openMonitoringSession(null));
+        assertThrows(OperationUnsupportedException.class, () -> sm.registerEventNotification(n -> { }));
+        assertThrows(OperationUnsupportedException.class, () -> sm.createReservationSession(null, null));
+        assertThrows(OperationUnsupportedException.class, () -> js.runBulkJobs(ECHO, 1, 2, 1, 1));
         UnsupportedAttributeException e = assertThrows(UnsupportedAttributeException.class,
                 () -> js.runJob(JobTemplate.builder("/bin/echo").submitAsHold(true).build()));
         assertEquals("submitAsHold", e.getAttribute());

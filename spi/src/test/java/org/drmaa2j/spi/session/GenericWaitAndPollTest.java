@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,7 @@ import org.drmaa2j.Job;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.Notification;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class GenericWaitAndPollTest extends GenericSessionTestSupport {
     void zeroTimeout_checksOnce_andNeverReaps() {
         open(TinyBackend.all(), 50, 60_000);
         Job job = js.runJob(ECHO);
-        assertThrows(TimeoutException.class, () -> job.waitStarted(Timeouts.ZERO));
+        assertThrows(WaitTimeoutException.class, () -> job.waitStarted(Timeouts.ZERO));
         backend.push(job.getJobId(), JobState.DONE);
         assertEquals(job, job.waitStarted(Timeouts.ZERO));
         assertEquals(job, job.waitTerminated(Timeouts.ZERO));
@@ -60,7 +61,7 @@ class GenericWaitAndPollTest extends GenericSessionTestSupport {
         open(TinyBackend.all(), 50, 60_000);
         Job job = js.runJob(ECHO);
         long t0 = System.nanoTime();
-        assertThrows(TimeoutException.class, () -> job.waitTerminated(Duration.ofMillis(300)));
+        assertThrows(WaitTimeoutException.class, () -> job.waitTerminated(Duration.ofMillis(300)));
         assertTrue(System.nanoTime() - t0 >= 290_000_000L);
     }
 

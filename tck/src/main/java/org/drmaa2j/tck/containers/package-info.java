@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Scheduler clusters in containers for the TCK, in the style of Testcontainers modules: one
  * class per scheduler, built from the image definitions shipped in this jar and reused across

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Hostile input for the drivers' own tests: generated job templates whose values carry shell
  * metacharacters, quotes, line breaks, NUL, very long and non-ASCII text and bad numbers; a job

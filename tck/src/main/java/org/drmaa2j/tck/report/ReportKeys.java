@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.tck.report;
 
 /** Keys of the JUnit reporting entries through which the TCK tells the report listener what happened. */

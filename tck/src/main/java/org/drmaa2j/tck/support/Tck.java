@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.tck.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,7 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.SessionManager;
 import org.drmaa2j.UnsupportedAttributeException;
-import org.drmaa2j.UnsupportedOperationException;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.tck.TckEnvironment;
 import org.drmaa2j.tck.TckTimings;
 import org.drmaa2j.tck.report.ReportKeys;
@@ -261,15 +262,15 @@ public final class Tck implements ExtensionContext.Store.CloseableResource {
 
     /**
      * For a capability the driver declares unsupported: asserts that the operation throws
-     * {@link org.drmaa2j.UnsupportedOperationException} and records the outcome.
+     * {@link org.drmaa2j.OperationUnsupportedException} and records the outcome.
      *
      * @param c the capability
      * @param use the operation
      * @return the exception
      */
-    public UnsupportedOperationException expectUnsupportedOperation(Capability c, Executable use) {
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, use,
-                () -> "the driver declares " + c + " unsupported, so this operation must throw org.drmaa2j.UnsupportedOperationException");
+    public OperationUnsupportedException expectUnsupportedOperation(Capability c, Executable use) {
+        OperationUnsupportedException e = assertThrows(OperationUnsupportedException.class, use,
+                () -> "the driver declares " + c + " unsupported, so this operation must throw org.drmaa2j.OperationUnsupportedException");
         recordUnsupported(c);
         return e;
     }
@@ -277,7 +278,7 @@ public final class Tck implements ExtensionContext.Store.CloseableResource {
     /**
      * An optional operation used in a state it does not apply to: asserts
      * {@link org.drmaa2j.InvalidStateException} where the driver supports the capability, else
-     * {@link org.drmaa2j.UnsupportedOperationException} (recorded as unsupported).
+     * {@link org.drmaa2j.OperationUnsupportedException} (recorded as unsupported).
      *
      * @param c the capability of the operation
      * @param use the operation

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.tck.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -226,7 +227,7 @@ class ErrorsTest {
     }
 
     @Test
-    @Assertion(id = "ERR-23", value = "bulk jobs with maxParallel set throw UnsupportedOperationException when BULK_JOBS_MAXPARALLEL is unsupported, else run")
+    @Assertion(id = "ERR-23", value = "bulk jobs with maxParallel set throw OperationUnsupportedException when BULK_JOBS_MAXPARALLEL is unsupported, else run")
     void runBulkJobs_maxParallelGated(Tck tck, JobSession s) {
         if (!tck.supports(Capability.BULK_JOBS_MAXPARALLEL)) {
             tck.expectUnsupportedOperation(Capability.BULK_JOBS_MAXPARALLEL, () -> s.runBulkJobs(tck.quick().build(), 1, 2, 1, 1));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.tck.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +19,7 @@ import org.drmaa2j.Job;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 import org.drmaa2j.tck.Assertion;
 import org.drmaa2j.tck.support.Tck;
@@ -111,21 +112,21 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-8", value = "waitAnyTerminated throws TimeoutException when no job ends in time")
+    @Assertion(id = "JS-8", value = "waitAnyTerminated throws WaitTimeoutException when no job ends in time")
     void waitAnyTerminated_timeout(Tck tck, JobSession s) {
         Job a = s.runJob(tck.longJob().build());
         Job b = s.runJob(tck.longJob().build());
-        assertThrows(TimeoutException.class, () -> s.waitAnyTerminated(List.of(a, b), Duration.ofMillis(500)));
-        assertThrows(TimeoutException.class, () -> s.waitAnyTerminated(List.of(a, b), Timeouts.ZERO));
+        assertThrows(WaitTimeoutException.class, () -> s.waitAnyTerminated(List.of(a, b), Duration.ofMillis(500)));
+        assertThrows(WaitTimeoutException.class, () -> s.waitAnyTerminated(List.of(a, b), Timeouts.ZERO));
         a.terminate();
         b.terminate();
     }
 
     @Test
-    @Assertion(id = "JS-9", value = "waitAnyStarted throws TimeoutException with a zero timeout when no job has started")
+    @Assertion(id = "JS-9", value = "waitAnyStarted throws WaitTimeoutException with a zero timeout when no job has started")
     void waitAnyStarted_zeroTimeout(Tck tck, JobSession s) {
         Job blocker = blockedJob(tck, s);
-        assertThrows(TimeoutException.class, () -> s.waitAnyStarted(List.of(blocker), Timeouts.ZERO));
+        assertThrows(WaitTimeoutException.class, () -> s.waitAnyStarted(List.of(blocker), Timeouts.ZERO));
         blocker.terminate();
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.tck.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +21,7 @@ import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.TimeoutException;
+import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 import org.drmaa2j.tck.Assertion;
 import org.drmaa2j.tck.support.JobScripts;
@@ -94,22 +95,22 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-8", value = "waitTerminated with a zero timeout on a running job throws TimeoutException at once")
+    @Assertion(id = "JOB-8", value = "waitTerminated with a zero timeout on a running job throws WaitTimeoutException at once")
     void waitTerminated_zeroTimeoutThrows(Tck tck, JobSession s) {
         Job j = s.runJob(tck.longJob().build());
         j.waitStarted(tck.jobTimeout());
         Instant t0 = Instant.now();
-        assertThrows(TimeoutException.class, () -> j.waitTerminated(Timeouts.ZERO));
+        assertThrows(WaitTimeoutException.class, () -> j.waitTerminated(Timeouts.ZERO));
         assertTrue(Duration.between(t0, Instant.now()).compareTo(tck.timings().schedulingDelay()) < 0, "a zero timeout must not block");
         j.terminate();
     }
 
     @Test
-    @Assertion(id = "JOB-9", value = "waitTerminated with a finite timeout waits that long, then throws TimeoutException")
+    @Assertion(id = "JOB-9", value = "waitTerminated with a finite timeout waits that long, then throws WaitTimeoutException")
     void waitTerminated_finiteTimeoutThrows(Tck tck, JobSession s) {
         Job j = s.runJob(tck.longJob().build());
         Instant t0 = Instant.now();
-        assertThrows(TimeoutException.class, () -> j.waitTerminated(Duration.ofMillis(800)));
+        assertThrows(WaitTimeoutException.class, () -> j.waitTerminated(Duration.ofMillis(800)));
         assertTrue(Duration.between(t0, Instant.now()).toMillis() >= 700, "the wait returned before its timeout");
         assertFalse(j.getState().isTerminal());
         j.terminate();

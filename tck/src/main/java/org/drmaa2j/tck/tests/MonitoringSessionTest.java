@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.tck.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,7 +114,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-7", value = "getAllReservations works where reservations are supported, else throws UnsupportedOperationException")
+    @Assertion(id = "MON-7", value = "getAllReservations works where reservations are supported, else throws OperationUnsupportedException")
     void getAllReservations_gated(Tck tck) {
         try (MonitoringSession m = open(tck)) {
             if (m == null) return;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Driving a scheduler on a login node over SSH (Apache MINA SSHD, no native code).
  *

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j;
 
 /** A wait ended because its timeout elapsed before the awaited condition held (DRMAA2 TIMEOUT). */
-public class TimeoutException extends Drmaa2Exception {
+public class WaitTimeoutException extends Drmaa2Exception {
     private static final long serialVersionUID = 1L;
 
     /** @param message what went wrong */
-    public TimeoutException(String message) {
+    public WaitTimeoutException(String message) {
         super(message);
     }
 
@@ -13,7 +14,7 @@ public class TimeoutException extends Drmaa2Exception {
      * @param message what went wrong
      * @param cause the underlying failure
      */
-    public TimeoutException(String message, Throwable cause) {
+    public WaitTimeoutException(String message, Throwable cause) {
         super(message, cause);
     }
 }

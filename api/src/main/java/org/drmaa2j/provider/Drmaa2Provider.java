@@ -1,9 +1,14 @@
-package org.drmaa2j;
+// SPDX-License-Identifier: Apache-2.0
+package org.drmaa2j.provider;
 
 import java.util.Map;
 
+import org.drmaa2j.Drmaa2;
+import org.drmaa2j.InvalidArgumentException;
+import org.drmaa2j.SessionManager;
+
 /**
- * What a driver registers in {@code META-INF/services/org.drmaa2j.Drmaa2Provider} so that
+ * What a driver registers in {@code META-INF/services/org.drmaa2j.provider.Drmaa2Provider} so that
  * {@link Drmaa2} finds it. Exactly one provider per driver module.
  */
 public interface Drmaa2Provider {
