@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.drmaa2j.htcondor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.drmaa2j.DeniedByDrmsException;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
+import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.store.JobRecord;
+
+/**
+ * Job control with {@code condor_hold}, {@code condor_release}, {@code condor_suspend},
+ * {@code condor_continue} and {@code condor_rm}, one job at a time.
+ *
+ * <p>A task of a late-materialized array (maxParallel, {@code max_materialize}) does not exist in
+ * the schedd's queue until HTCondor materializes it; such a task is held, released and terminated
+ * through its array's lists ({@link CondorLateTasks}).
+ */
+final class CondorControl {
+    /** Driver-data key marking a task of a late-materialized array. */
+    static final String LATE_KEY = "htcondor.lateMaterialized";
+
+    private final CommandRunner runner;
+    private final CondorLateTasks late;
+
+    CondorControl(CommandRunner runner) {
+        this.runner = runner;
+        this.late = new CondorLateTasks(runner);
+    }
+
+    /** @return true when the job is a task not materialized yet, now on its array's held list */
+    private boolean heldBeforeMaterializing(JobRecord job) {
+        long[] cp = CondorStatusQuery.split(job.jobId());
+        if (!"true".equals(job.data(LATE_KEY)) || cp == null || !late.notMaterialized(cp[0], cp[1])) return false;
+        late.edit(cp[0], CondorLateTasks.HELD, cp[1], true);
+        CommandResult again = run("condor_hold", job.jobId()); // it may have materialized meanwhile
+        return again.succeeded() || isNotFound(again) || says(again, "already held");
+    }
+
+    JobInfo control(JobRecord job, JobAction action) {
+        String id = job.jobId();
+        switch (action) {
+            case HOLD -> {
+                CommandResult r = run("condor_hold", id);
+                if (!r.succeeded() && !(isNotFound(r) && heldBeforeMaterializing(job))) require(r);
+                return now(job, JobState.QUEUED_HELD, "Held", "held by the user");
+            }
+            case RELEASE -> {
+                long[] cp = CondorStatusQuery.split(id);
+                if ("true".equals(job.data(LATE_KEY)) && cp != null) late.edit(cp[0], CondorLateTasks.HELD, cp[1], false);
+                CommandResult r = run("condor_release", id);
+                // a task released from its array's held list may not exist yet, or not be held yet
+                if (!r.succeeded() && !("true".equals(job.data(LATE_KEY)) && (isNotFound(r) || says(r, "not held")))) require(r);
+                return now(job, JobState.QUEUED, "Idle", null);
+            }
+            case SUSPEND -> {
+                require(run("condor_suspend", id));
+                return now(job, JobState.SUSPENDED, "Suspended", null);
+            }
+            case RESUME -> {
+                require(run("condor_continue", id));
+                return now(job, JobState.RUNNING, "Running", null);
+            }
+            case TERMINATE -> {
+                CommandResult r = run("condor_rm", id);
+                if (r.succeeded() || isAlreadyRemoved(r)) return null;
+                if (!isNotFound(r)) throw new DeniedByDrmsException(r.describeFailure());
+                // not in the queue: it has ended (the next poll reads the history), or it has not materialized yet
+                return "true".equals(job.data(LATE_KEY)) ? cancelBeforeMaterializing(job) : null;
+            }
+            default -> throw new IllegalStateException("unhandled action " + action);
+        }
+    }
+
+    /**
+     * Terminates a task its array's factory has not materialized yet: puts it on the array's
+     * cancelled list, then removes it in case it materialized meanwhile.
+     *
+     * @return the task as FAILED, or null when it had materialized and already left the queue
+     *         (the next poll reads its end from the history)
+     */
+    private JobInfo cancelBeforeMaterializing(JobRecord job) {
+        long[] cp = CondorStatusQuery.split(job.jobId());
+        if (cp == null || !late.notMaterialized(cp[0], cp[1])) return null;
+        late.edit(cp[0], CondorLateTasks.CANCELLED, cp[1], true);
+        CommandResult again = run("condor_rm", job.jobId());
+        if (!again.succeeded() && !isNotFound(again) && !isAlreadyRemoved(again)) throw new DeniedByDrmsException(again.describeFailure());
+        return job.info().toBuilder().jobState(JobState.FAILED).jobSubState(CondorStates.name(3)).finishTime(Instant.now())
+                .annotation("terminated before HTCondor materialized it (max_materialize)").build();
+    }
+
+    private static JobInfo now(JobRecord job, JobState state, String subState, String annotation) {
+        return job.info().toBuilder().jobState(state).jobSubState(subState).annotation(annotation).build();
+    }
+
+    private CommandResult run(String... argv) {
+        return runner.run(Command.of(List.of(argv)));
+    }
+
+    private static void require(CommandResult r) {
+        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
+    }
+
+    private static boolean says(CommandResult r, String words) {
+        return (r.stdout() + "\n" + r.stderr()).toLowerCase(Locale.ROOT).contains(words);
+    }
+
+    private static boolean isNotFound(CommandResult r) {
+        return says(r, "not found") || says(r, "couldn't find");
+    }
+
+    private static boolean isAlreadyRemoved(CommandResult r) {
+        return says(r, "already marked for removal") || says(r, "already been removed");
+    }
+}
