@@ -81,7 +81,8 @@ final class CondorJobAds {
         Integer exitCode = integer(ad, "ExitCode");
         Integer signal = integer(ad, "ExitSignal");
         JobState state = CondorStates.map(status, starts != null && starts > 0, bySignal, exitCode);
-        boolean listedHeld = !state.isTerminal() && CondorLateTasks.isListedHeld(ad);
+        // a task on its array's held list is held by the user, also while it waits, materialized, for periodic_hold
+        boolean listedHeld = status != null && (status == 1 || status == 5) && CondorLateTasks.isListedHeld(ad);
         if (listedHeld) state = starts != null && starts > 0 ? JobState.REQUEUED_HELD : JobState.QUEUED_HELD;
         boolean ended = state.isTerminal();
         boolean signalled = ended && Boolean.TRUE.equals(bySignal) && signal != null && signal > 0;

@@ -21,8 +21,8 @@ public final class HTCondorProvider implements Drmaa2Provider {
     static final String TEMPLATE = "/org/drmaa2j/htcondor/htcondor.sh.j2";
     /** What HTCondor's tools print when the schedd or collector cannot be reached for a moment. */
     static final TransientFailures TRANSIENT = TransientFailures.withPhrases(
-            "failed to connect to", "failed to fetch ads", "can't find address of local schedd", "connection refused",
-            "timed out", "schedd is busy", "secman:2007");
+            "failed to connect to", "failed to fetch ads", "connection refused",
+            "can't find address", "timed out", "schedd is busy", "secman:2007");
 
     @Override
     public String getName() {
