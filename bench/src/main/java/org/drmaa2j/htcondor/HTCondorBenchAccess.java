@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.drmaa2j.htcondor;
+
+/** What the benchmarks need of the HTCondor driver's package-private parts. */
+public final class HTCondorBenchAccess {
+    private HTCondorBenchAccess() {
+    }
+
+    /** @return the {@code -attributes} list of the driver's status query */
+    public static String statusAttributes() {
+        return CondorJobAds.attributeList();
+    }
+}
