@@ -17,9 +17,8 @@ import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.ResourceRequest;
-import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.script.ShellQuoting;
 import org.drmaa2j.spi.script.Ulimits;
+import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.SubmissionTags;
 
 /**
@@ -27,7 +26,7 @@ import org.drmaa2j.spi.store.SubmissionTags;
  * travels on standard input (never a file name, never shell text). The job is
  * {@code /bin/bash -c 'eval $'…'' drmaa2j INDEX}: the job script, rendered from the Jinjava
  * template with every user value shell-quoted, is carried as one bash ANSI-C word of printable
- * ASCII ({@link ShellQuoting#ansiC}), so no user character can end the description's line, close
+ * ASCII ({@link BashWord#ansiC}; the executable is always {@code /bin/bash}), so no user character can end the description's line, close
  * its quotes or start one of its macros. Values the description itself holds (paths, job name,
  * e-mail) go through {@link SubmitLanguage}. A bulk job is one submission with {@code queue N}; the
  * task index is {@code $(ProcId) * step + begin}.
@@ -48,6 +47,8 @@ final class CondorSubmitCommand {
     static final int MAX_SCRIPT_ARGUMENT = 120_000;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern NATIVE_LINE = Pattern.compile("\\+?[A-Za-z_][A-Za-z0-9_.]*\\s*=.*");
+    /** Submit commands native options may not set: they decide which program reads the job script. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("executable", "arguments", "args", "transfer_executable");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._:-]+");
 
     private final ScriptRenderer renderer;
@@ -168,7 +169,7 @@ final class CondorSubmitCommand {
         StringBuilder sb = new StringBuilder("# submitted by drmaa2j\n");
         d.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
         for (String line : nativeLines(t.getExtensions().get(Extensions.NATIVE_OPTIONS))) sb.append(line).append('\n');
-        sb.append(bulk == null ? "queue\n" : "queue " + bulk.indices().size() + "\n");
+        sb.append(bulk == null ? "queue\n" : "queue " + ((bulk.end() - bulk.begin()) / bulk.step() + 1) + "\n");
         return sb.toString();
     }
 
@@ -264,7 +265,7 @@ final class CondorSubmitCommand {
      *         quoted argument syntax, where {@code ''} is one single quote
      */
     private static String arguments(String script, String field) {
-        String word = "eval " + ShellQuoting.ansiC(script);
+        String word = "eval " + BashWord.ansiC(script);
         if (word.length() > MAX_SCRIPT_ARGUMENT) {
             throw new InvalidArgumentException(field, "the job script would be " + word.length() + " bytes, more than the "
                     + MAX_SCRIPT_ARGUMENT + " that one command-line argument can carry; pass large values in files");
@@ -272,11 +273,23 @@ final class CondorSubmitCommand {
         return "\"-c '" + word.replace("'", "''") + "' drmaa2j $INT(" + INDEX_MACRO + ")\"";
     }
 
-    /** @return the field that makes up most of a script: {@code args} or {@code jobEnvironment} */
+    /** @return the value that makes up most of a script: {@code args[i]} or {@code jobEnvironment[NAME]} */
     private static String largest(JobTemplate t) {
-        long args = t.getArgs().stream().mapToLong(String::length).sum();
-        long env = t.getJobEnvironment().entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length()).sum();
-        return env > args ? "jobEnvironment" : "args";
+        String field = "args";
+        long size = -1;
+        for (int i = 0; i < t.getArgs().size(); i++) {
+            if (t.getArgs().get(i).length() > size) {
+                size = t.getArgs().get(i).length();
+                field = "args[" + i + "]";
+            }
+        }
+        for (Map.Entry<String, String> e : t.getJobEnvironment().entrySet()) {
+            if (e.getValue().length() > size) {
+                size = e.getValue().length();
+                field = "jobEnvironment[" + e.getKey() + "]";
+            }
+        }
+        return field;
     }
 
     String script(JobTemplate t) {
@@ -305,6 +318,12 @@ final class CondorSubmitCommand {
             if (!NATIVE_LINE.matcher(l).matches() || l.toLowerCase(java.util.Locale.ROOT).startsWith("queue") || l.endsWith("\\")) {
                 throw new InvalidArgumentException("extensions[" + Extensions.NATIVE_OPTIONS + "]",
                         "'" + l + "' is not a submit-description command of the form 'name = value'");
+            }
+            String name = l.substring(0, l.indexOf('=')).strip().toLowerCase(java.util.Locale.ROOT);
+            if (RESERVED.contains(name)) {
+                // the job script is a bash word (BashWord): only /bin/bash, with these arguments, may read it
+                throw new InvalidArgumentException("extensions[" + Extensions.NATIVE_OPTIONS + "]",
+                        "'" + name + "' is set by the driver: the job runs the template's command through /bin/bash");
             }
             out.add(l);
         }

@@ -142,8 +142,12 @@ class CondorSubmitCommandTest {
                 .extension(Extensions.NATIVE_OPTIONS, "queue 100").build()));
         assertEquals("extensions[" + Extensions.NATIVE_OPTIONS + "]", field(JobTemplate.builder("/bin/true")
                 .extension(Extensions.NATIVE_OPTIONS, "-a x=y").build()));
+        for (String reserved : List.of("executable = /bin/sh", "Arguments = -c id", "transfer_executable=true")) {
+            assertEquals("extensions[" + Extensions.NATIVE_OPTIONS + "]", field(JobTemplate.builder("/bin/true")
+                    .extension(Extensions.NATIVE_OPTIONS, reserved).build()), reserved);
+        }
         assertEquals("extensions[" + Extensions.NODES + "]", field(JobTemplate.builder("/bin/true").extension(Extensions.NODES, "2").build()));
-        assertEquals("args", field(JobTemplate.builder("/bin/true").args("x".repeat(CondorSubmitCommand.MAX_SCRIPT_ARGUMENT)).build()));
+        assertEquals("args[1]", field(JobTemplate.builder("/bin/true").args("a", "x".repeat(CondorSubmitCommand.MAX_SCRIPT_ARGUMENT)).build()));
         UnsupportedAttributeException e = assertThrows(UnsupportedAttributeException.class,
                 () -> SUBMIT.check(JobTemplate.builder("/bin/true").email(List.of("a@b.org")).emailOnStarted(true).build()));
         assertEquals("emailOnStarted", e.getAttribute());

@@ -71,41 +71,6 @@ public final class ShellQuoting {
         return sb.toString();
     }
 
-    /**
-     * Quotes a value as one bash word in ANSI-C form, {@code $'…'}, whose text is printable ASCII
-     * only: a line break is {@code \n}, a carriage return {@code \r}, a tab {@code \t}, and every
-     * other control character, every byte of a non-ASCII character (UTF-8) and each of
-     * {@code \ ' " $ `} is {@code \xHH}. Such a word survives a layer that cannot carry line
-     * breaks or quotes, such as one line of a scheduler's job description, and
-     * {@code eval $'…'} of a whole script runs that script.
-     *
-     * @param value any text without NUL characters
-     * @return the bash word
-     * @throws IllegalArgumentException if the text contains NUL, which no shell word can hold
-     */
-    public static String ansiC(String value) {
-        if (value.indexOf('\0') >= 0) throw new IllegalArgumentException("a NUL character cannot be passed through a shell");
-        StringBuilder sb = new StringBuilder(value.length() + 16).append("$'");
-        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\\', '\'', '"', '$', '`' -> hex(sb, c);
-                default -> {
-                    if (c < 0x20 || c >= 0x7f) hex(sb, c);
-                    else sb.append((char) c);
-                }
-            }
-        }
-        return sb.append('\'').toString();
-    }
-
-    private static void hex(StringBuilder sb, int c) {
-        sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-    }
-
     private static boolean isPlain(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || c == '_' || c == '-' || c == '.' || c == '/' || c == ',' || c == ':' || c == '=' || c == '+' || c == '@' || c == '%';

@@ -23,7 +23,7 @@ public class HTCondorContainer extends ClusterContainer<HTCondorContainer> {
     /** The line the container prints once the slot shows in condor_status and the schedd answers. */
     public static final String READY_LINE = "HTCONDOR READY";
     /** CPUs of the partitionable slot. */
-    public static final int CPUS = 8;
+    public static final int CPUS = 16;
     /** Memory of the partitionable slot, in MiB. */
     public static final int MEMORY_MB = 8192;
     /** The negotiator's cycle. */
