@@ -101,7 +101,18 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
      * @throws org.drmaa2j.DeniedByDrmsException with the scheduler's words when it failed or printed no id
      */
     protected final String submitAndReadId(Command command) {
-        return Submissions.run(runner()::run, command, this::jobId);
+        return Submissions.run(runner()::run, submission(command), this::jobId);
+    }
+
+    /**
+     * The last word on a submission command before it runs: the default returns it unchanged; a
+     * site's driver may run its own wrapper instead of the scheduler's program here, say.
+     *
+     * @param command the command the submission command built
+     * @return the command to run
+     */
+    protected Command submission(Command command) {
+        return command;
     }
 
     /**

@@ -83,7 +83,7 @@ class CliKitTest {
         }
     }
 
-    static final class TinyBackend extends CliBackend<TinySubmit> {
+    static class TinyBackend extends CliBackend<TinySubmit> {
         int submitCommandsMade;
 
         TinyBackend(CliContext cli) {
@@ -197,5 +197,21 @@ class CliKitTest {
                 JobTemplate.builder("/bin/true").extension(Extensions.MEMORY_PER_NODE_MB, "10").build(), false));
         assertEquals("extensions[" + Extensions.MEMORY_PER_NODE_MB + "]", e.getAttribute());
         assertTrue(ExtensionKeys.STANDARD.keys().contains(Extensions.MEMORY_PER_NODE_MB));
+    }
+
+    @Test
+    void submission_aSubclassHasTheLastWord() {
+        TinyBackend wrapped = new TinyBackend(new CliContext(new BackendContext(null, null, null, new DriverSettings("tiny", Map.of())),
+                runner, ScriptRenderer.of("t", "exec {{ command | sh }}\n"), Map.of())) {
+            @Override
+            protected Command submission(Command c) {
+                List<String> argv = new ArrayList<>(c.argv());
+                argv.set(0, "tinysub");
+                argv.add(1, "--site");
+                return new Command(argv, c.stdin(), c.timeout(), c.retryable());
+            }
+        };
+        assertEquals("42", wrapped.submit(request(JobTemplate.builder("/bin/true").build())).jobId());
+        assertEquals(List.of("tinysub", "--site", "--cwd=/home/u"), runner.calls.get(runner.calls.size() - 1));
     }
 }
