@@ -4,20 +4,18 @@ package org.drmaa2j.slurm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.drmaa2j.Extensions;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.Placeholders;
 import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.cli.JobPaths;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.NativeOptions;
 import org.drmaa2j.spi.resources.ResourceRequest;
 import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.script.Ulimits;
+import org.drmaa2j.spi.script.ScriptModel;
 import org.drmaa2j.spi.store.SubmissionTags;
 
 /**
@@ -73,7 +71,7 @@ final class SlurmSubmitCommand {
         Prepared p = prepare(t);
         List<String> argv = new ArrayList<>(bulk == null && p.argv() != null ? p.argv() : arguments(t, bulk));
         if (tag != null) argv.add("--comment=" + SubmissionTags.label(tag));
-        return Command.of(argv).withStdin(p.script()).notRetryable();
+        return Command.of(argv).withStdin(bulk == null ? p.script() : script(t, true)).notRetryable();
     }
 
     /**
@@ -92,7 +90,7 @@ final class SlurmSubmitCommand {
         if (p != null && p.template() == t) return p;
         List<String> argv = List.copyOf(arguments(t, null));
         boolean timeless = t.getStartTime() == null && t.getDeadlineTime() == null;
-        p = new Prepared(t, timeless ? argv : null, script(t));
+        p = new Prepared(t, timeless ? argv : null, script(t, false));
         last = p;
         return p;
     }
@@ -107,17 +105,13 @@ final class SlurmSubmitCommand {
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
         if (t.isSubmitAsHold()) argv.add("--hold");
         if (t.getJobName() != null) argv.add("--job-name=" + jobName(t.getJobName()));
-        String wd = t.getWorkingDirectory() == null ? homeDirectory
-                : Placeholders.expand(t.getWorkingDirectory(), homeDirectory, homeDirectory, 1);
-        if (t.getWorkingDirectory() != null && t.getWorkingDirectory().contains(Placeholders.PARAMETRIC_INDEX)) {
-            throw new InvalidArgumentException("workingDirectory", "Slurm cannot use the task index in the working directory");
-        }
-        argv.add("--chdir=" + wd);
         boolean array = bulk != null;
-        if (t.getOutputPath() != null) argv.add("--output=" + path(t.getOutputPath(), wd, array));
-        if (t.getErrorPath() != null && !t.isJoinFiles()) argv.add("--error=" + path(t.getErrorPath(), wd, array));
-        if (t.isJoinFiles() && t.getOutputPath() == null && t.getErrorPath() != null) argv.add("--output=" + path(t.getErrorPath(), wd, array));
-        if (t.getInputPath() != null) argv.add("--input=" + path(t.getInputPath(), wd, array));
+        JobPaths paths = JobPaths.of(t, homeDirectory, array);
+        // a task's own directory (the index in it) is entered by the script; sbatch's --chdir cannot hold %a
+        argv.add("--chdir=" + (paths.workingDirectoryPerTask() ? homeDirectory : paths.workingDirectory()));
+        if (paths.output() != null) argv.add("--output=" + path(paths.output()));
+        if (paths.error() != null) argv.add("--error=" + path(paths.error()));
+        if (paths.input() != null) argv.add("--input=" + path(paths.input()));
         if (r.queue() != null) argv.add("--partition=" + r.queue());
         if (r.account() != null) argv.add("--account=" + r.account());
         if (r.nodes() != null) argv.add("--nodes=" + r.nodes());
@@ -149,15 +143,13 @@ final class SlurmSubmitCommand {
         return argv;
     }
 
-    String script(JobTemplate t) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("command", t.getRemoteCommand());
-        model.put("args", t.getArgs());
-        List<Map<String, String>> env = new ArrayList<>();
-        t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
-        model.put("environment", env);
-        model.put("ulimits", Ulimits.bashArguments(t.getResourceLimits()));
-        return renderer.render(model);
+    /**
+     * @param t the template
+     * @param bulk true for an array's tasks
+     * @return the job script
+     */
+    String script(JobTemplate t, boolean bulk) {
+        return ScriptModel.of(t, JobPaths.of(t, homeDirectory, bulk), bulk).render(renderer);
     }
 
     /** The longest job name slurmctld accepts, in bytes (longer ones fail with "Pathname … too long"). */
@@ -178,13 +170,10 @@ final class SlurmSubmitCommand {
     }
 
     /**
-     * Slurm file names: {@code %} is special ({@code %%} is a literal one); the task index is
-     * {@code %a} in an array and 1 for a single job.
+     * Slurm file names: {@code %} is special ({@code %%} is a literal one); an array task's index is {@code %a}.
      */
-    private String path(String p, String wd, boolean array) {
-        String expanded = p.replace("%", "%%").replace(Placeholders.HOME_DIRECTORY, homeDirectory)
-                .replace(Placeholders.WORKING_DIRECTORY, wd);
-        return expanded.replace(Placeholders.PARAMETRIC_INDEX, array ? "%a" : "1");
+    private static String path(String resolved) {
+        return JobPaths.withIndex(resolved.replace("%", "%%"), "%a");
     }
 
     /** Whole seconds from now until {@code t}, rounded up so that Slurm never starts early. */
