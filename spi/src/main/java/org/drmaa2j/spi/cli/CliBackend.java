@@ -91,8 +91,7 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
-        String arrayId = submitAndReadId(submitCommand().build(t, range, request.tag()));
-        return Submissions.array(arrayId, range, i -> taskId(arrayId, i), t, queuedState, heldState);
+        return array(submitAndReadId(submitCommand().build(t, range, request.tag())), range, t);
     }
 
     /**
@@ -122,6 +121,16 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
      */
     protected final Submitted queued(String id, JobTemplate t) {
         return Submissions.queued(id, t, queuedState, heldState);
+    }
+
+    /**
+     * @param arrayId the id a bulk submission gave
+     * @param range its indices
+     * @param t its template
+     * @return the array with one queued (or held) task per index, named by {@link #taskId}
+     */
+    protected final BulkSubmitted array(String arrayId, BulkRange range, JobTemplate t) {
+        return Submissions.array(arrayId, range, i -> taskId(arrayId, i), t, queuedState, heldState);
     }
 
     /**
