@@ -20,7 +20,7 @@ final class ProcessLauncher {
     private static final File DEV_NULL = new File("/dev/null");
     private final JobWrapper wrapper;
     private final Path prlimit;
-    private final String home = homeDirectory(System.getenv("HOME"), System.getProperty("user.home"));
+    private final String home = System.getProperty("user.home");
 
     ProcessLauncher(JobWrapper wrapper, Path prlimit) {
         this.wrapper = wrapper;
@@ -51,19 +51,6 @@ final class ProcessLauncher {
                     : ProcessBuilder.Redirect.to(file(t.getErrorPath(), dir, index)));
         }
         return pb.start();
-    }
-
-    /**
-     * The home directory jobs get: the {@code HOME} they inherit from this process (which may differ
-     * from the account's, as in CI containers), else the account's. {@code $DRMAA2_HOME_DIR$} and the
-     * default working directory are this, as on every driver.
-     *
-     * @param homeVariable this process's {@code HOME}, may be null or blank
-     * @param userHome the account's home directory
-     * @return the home directory
-     */
-    static String homeDirectory(String homeVariable, String userHome) {
-        return homeVariable == null || homeVariable.isBlank() ? userHome : homeVariable;
     }
 
     private File file(String path, Path dir, long index) {

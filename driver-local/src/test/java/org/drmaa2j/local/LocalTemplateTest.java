@@ -165,11 +165,4 @@ class LocalTemplateTest extends LocalTestSupport {
         assertEquals(JobState.FAILED, j.getState());
         assertTrue(j.getJobInfo().getTerminatingSignal() != null, j.getJobInfo().toString());
     }
-
-    @Test
-    void homeDirectory_isTheHomeJobsInherit() {
-        assertEquals("/github/home", ProcessLauncher.homeDirectory("/github/home", "/root"), "HOME set apart from the account's home");
-        assertEquals("/root", ProcessLauncher.homeDirectory(null, "/root"));
-        assertEquals("/root", ProcessLauncher.homeDirectory(" ", "/root"));
-    }
 }
