@@ -3,8 +3,13 @@ package org.drmaa2j.bench;
 
 import java.util.List;
 import org.drmaa2j.tck.containers.SlurmContainer;
+import org.drmaa2j.tck.containers.SlurmVersion;
 
-/** Starts a Slurm cluster in a container and runs {@link SlurmFigures} on its login node. */
+/**
+ * Starts a Slurm cluster in a container per release and runs {@link SlurmFigures} on its login node:
+ * every figure on {@link SlurmVersion#DEFAULT}, the status figures (1,000 live jobs, 40 short jobs
+ * waited for) on the other releases.
+ */
 public final class SlurmGroup implements FigureGroup {
     @Override
     public String name() {
@@ -13,11 +18,19 @@ public final class SlurmGroup implements FigureGroup {
 
     @Override
     public void measure(ResultTable table) throws Exception {
-        try (SlurmContainer cluster = new SlurmContainer()) {
-            cluster.start();
-            // let the jobs of the wait figures run side by side: the node's 8 CPUs, each shared by up to 32 jobs
-            cluster.execAsRoot("scontrol", "update", "PartitionName=debug", "OverSubscribe=FORCE:32");
-            InContainer.runJava(cluster, table, List.of(), List.of(), List.of(), SlurmFigures.class.getName());
+        for (SlurmVersion v : SlurmVersion.values()) {
+            System.out.println("== slurm: " + v);
+            List<String> parts = v == SlurmVersion.DEFAULT ? List.of() : List.of("status:1000", "short");
+            try (SlurmContainer cluster = new SlurmContainer(v)) {
+                cluster.start();
+                // let the jobs of the wait figures run side by side: the node's 8 CPUs, each shared by up to 32 jobs
+                cluster.execAsRoot("scontrol", "update", "PartitionName=debug", "OverSubscribe=FORCE:32");
+                InContainer.runJava(cluster, table, List.of(), List.of(), List.of(), SlurmFigures.class.getName(),
+                        parts.toArray(String[]::new));
+            } catch (Exception | Error e) {
+                e.printStackTrace();
+                table.add("Slurm " + v.release() + ": not measured", "-", "-", "-", "-", "no: " + e);
+            }
         }
     }
 }

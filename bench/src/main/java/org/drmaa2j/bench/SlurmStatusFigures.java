@@ -25,7 +25,7 @@ final class SlurmStatusFigures {
     private SlurmStatusFigures() {
     }
 
-    static void measure(SessionManager sm, ResultTable table, int n) throws Exception {
+    static void measure(SessionManager sm, ResultTable table, int n, String release) throws Exception {
         JobTemplate held = JobTemplate.builder("/bin/true").submitAsHold(true).build();
         try (JobSession js = sm.createJobSession("bench-status-" + n + "-" + System.nanoTime(), null)) {
             CommandMetrics.reset();
@@ -33,7 +33,7 @@ final class SlurmStatusFigures {
             JobArray array = js.runBulkJobs(held, 1, n, 1, 0);
             double ms = (System.nanoTime() - t0) / 1e6;
             long sbatch = CommandMetrics.counts().getOrDefault("sbatch", 0L);
-            table.add("runBulkJobs of " + n + " tasks: sbatch calls (ms)", sbatch + " (" + ResultTable.fmt(ms) + " ms)",
+            table.add("Slurm " + release + ": runBulkJobs of " + n + " tasks: sbatch calls (ms)", sbatch + " (" + ResultTable.fmt(ms) + " ms)",
                     "1 sbatch --array", "-", "1 call", sbatch == 1 ? "yes" : "no");
 
             List<Job> live = new ArrayList<>(array.getJobs());
@@ -58,13 +58,13 @@ final class SlurmStatusFigures {
                 raw.add((System.nanoTime() - rawStart) / 1e6);
             }
             double perTick = (double) (squeue + others) / Math.max(1, ticks);
-            table.add("status of " + live.size() + " live jobs: commands per tick (ms per tick)",
+            table.add("Slurm " + release + ": status of " + live.size() + " live jobs: commands per tick (ms per tick)",
                     ResultTable.fmt(perTick) + " (" + ResultTable.fmt(perSqueue) + " ms; " + ticks + " ticks, " + squeue
                             + " squeue, " + others + " other)",
                     "1 squeue (" + ResultTable.fmt(raw.median()) + " ms)", ResultTable.ratio(perSqueue, raw.median()),
                     "1 per tick", ticks > 0 && squeue == ticks && others == 0 ? "yes" : "no");
         } finally {
-            Shell.run("scancel --me");
+            Shell.run(Shell.CANCEL_ALL);
         }
     }
 }
