@@ -8,9 +8,12 @@ import org.drmaa2j.tck.containers.SlurmVersion;
 /**
  * Starts a Slurm cluster in a container per release and runs {@link SlurmFigures} on its login node:
  * every figure on {@link SlurmVersion#DEFAULT}, the status figures (1,000 live jobs, 40 short jobs
- * waited for) on the other releases.
+ * waited for) on the other releases. The system property {@value #PARTS} (comma-separated parts of
+ * {@link SlurmFigures}, such as {@code status:1000,short}) runs those parts on every release instead.
  */
 public final class SlurmGroup implements FigureGroup {
+    static final String PARTS = "bench.slurm.parts";
+
     @Override
     public String name() {
         return "slurm";
@@ -20,7 +23,9 @@ public final class SlurmGroup implements FigureGroup {
     public void measure(ResultTable table) throws Exception {
         for (SlurmVersion v : SlurmVersion.values()) {
             System.out.println("== slurm: " + v);
-            List<String> parts = v == SlurmVersion.DEFAULT ? List.of() : List.of("status:1000", "short");
+            String chosen = System.getProperty(PARTS);
+            List<String> parts = chosen != null ? List.of(chosen.split(","))
+                    : v == SlurmVersion.DEFAULT ? List.of() : List.of("status:1000", "short");
             try (SlurmContainer cluster = new SlurmContainer(v)) {
                 cluster.start();
                 // let the jobs of the wait figures run side by side: the node's 8 CPUs, each shared by up to 32 jobs
