@@ -94,6 +94,16 @@ final class SlurmRelease {
         return atLeast(23, 2);
     }
 
+    /**
+     * @return true when {@code sacct --jobs=A_T} misses an array task cancelled while pending, so
+     *     that the array {@code A} must be asked for too (20.11: such a task is recorded only as
+     *     {@code A_[T%N]}, and squeue lists it as {@code A}, without the task); 22.05 and later
+     *     answer {@code A_T}
+     */
+    boolean sacctMissesCancelledPendingArrayTasks() {
+        return !atLeast(22, 5);
+    }
+
     /** @return the version as Slurm printed it, such as {@code 22.05.8}, or {@code unknown} */
     String version() {
         return version;

@@ -183,9 +183,18 @@ final class SlurmStatusQuery {
         }
     }
 
-    private Map<String, JobInfo> sacct(List<String> ids) {
+    private Map<String, JobInfo> sacct(List<String> wantedIds) {
         Map<String, JobInfo> out = new HashMap<>();
-        Set<String> wanted = new HashSet<>(ids);
+        Set<String> wanted = new HashSet<>(wantedIds);
+        List<String> ids = new ArrayList<>(wantedIds);
+        if (release.get().sacctMissesCancelledPendingArrayTasks()) {
+            Set<String> arrays = new java.util.LinkedHashSet<>();
+            for (String id : wantedIds) {
+                int underscore = id.indexOf('_');
+                if (underscore > 0) arrays.add(id.substring(0, underscore));
+            }
+            ids.addAll(arrays);
+        }
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             CommandResult r = runner.run(Command.of("env", "SLURM_TIME_FORMAT=%s", "sacct", "--parsable2", "--noheader",

@@ -105,6 +105,37 @@ class SlurmStatusTickTest {
         assertEquals(JobState.DONE, found.get(jobs.get("done")).getJobState());
     }
 
+    @org.junit.jupiter.api.Test
+    void slurm2011_arrayTaskCancelledWhilePending_isFoundThroughItsArray() {
+        // 20.11 lists such a task as "2" (no task id) in squeue, and sacct --jobs=2_2 prints nothing;
+        // sacct --jobs=2_2,2 holds it as 2_[2%1]
+        String squeue = read("20.11", "squeue_cancelled_pending_array_task");
+        List<List<String>> asked = new ArrayList<>();
+        CommandRunner runner = new CommandRunner() {
+            @Override
+            public CommandResult run(Command command) {
+                List<String> argv = command.argv();
+                asked.add(argv);
+                String out = argv.contains("squeue") ? squeue : read("20.11", "sacct_cancelled_pending_array_task");
+                return new CommandResult(command, 0, out, "", Duration.ZERO);
+            }
+
+            @Override
+            public String describe() {
+                return "replay";
+            }
+        };
+        SlurmRelease rel = SlurmRelease.parse("slurm-wlm 20.11.4");
+        Map<String, JobInfo> found = new SlurmStatusQuery(runner, () -> rel).query(List.of("2_1", "2_2"));
+        assertEquals(JobState.RUNNING, found.get("2_1").getJobState());
+        assertEquals(JobState.FAILED, found.get("2_2").getJobState());
+        assertEquals("CANCELLED", found.get("2_2").getJobSubState());
+        assertEquals(2, asked.size(), "one squeue, one sacct");
+        assertTrue(asked.get(1).contains("--jobs=2_2,2"), "the array is asked for too: " + asked.get(1));
+        SlurmRelease newer = SlurmRelease.parse("slurm-wlm 22.05.8");
+        assertTrue(!newer.sacctMissesCancelledPendingArrayTasks() && rel.sacctMissesCancelledPendingArrayTasks());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"20.11", "22.05", "24.11"})
     void jobsTheControllerForgot_areAskedOfSacct_once(String release) {
