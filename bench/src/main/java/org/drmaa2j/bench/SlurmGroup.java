@@ -9,10 +9,13 @@ import org.drmaa2j.tck.containers.SlurmVersion;
  * Starts a Slurm cluster in a container per release and runs {@link SlurmFigures} on its login node:
  * every figure on {@link SlurmVersion#DEFAULT}, the status figures (1,000 live jobs, 40 short jobs
  * waited for) on the other releases. The system property {@value #PARTS} (comma-separated parts of
- * {@link SlurmFigures}, such as {@code status:1000,short}) runs those parts on every release instead.
+ * {@link SlurmFigures}, such as {@code status:1000,short}) runs those parts on every release instead;
+ * {@value #VERSIONS} picks releases.
  */
 public final class SlurmGroup implements FigureGroup {
     static final String PARTS = "bench.slurm.parts";
+    /** Comma-separated releases to measure, such as {@code 24.11}; all by default. */
+    static final String VERSIONS = "bench.slurm.versions";
 
     @Override
     public String name() {
@@ -21,7 +24,10 @@ public final class SlurmGroup implements FigureGroup {
 
     @Override
     public void measure(ResultTable table) throws Exception {
-        for (SlurmVersion v : SlurmVersion.values()) {
+        String only = System.getProperty(VERSIONS);
+        List<SlurmVersion> versions = only == null ? List.of(SlurmVersion.values())
+                : java.util.Arrays.stream(only.split(",")).map(SlurmVersion::of).toList();
+        for (SlurmVersion v : versions) {
             System.out.println("== slurm: " + v);
             String chosen = System.getProperty(PARTS);
             List<String> parts = chosen != null ? List.of(chosen.split(","))
