@@ -10,6 +10,7 @@ import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.cli.JobPaths;
+import org.drmaa2j.spi.cli.SubmitCommand;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.NativeOptions;
@@ -27,12 +28,7 @@ import org.drmaa2j.spi.store.SubmissionTags;
  * times relative to now, its argv: a program that submits the same template again and again has
  * it checked and rendered once.
  */
-final class SlurmSubmitCommand {
-    /** The extension keys this driver understands. */
-    static final List<String> KNOWN_EXTENSIONS = List.of(Extensions.NODES, Extensions.TASKS_PER_NODE,
-            Extensions.CPUS_PER_TASK, Extensions.MEMORY_PER_NODE_MB, Extensions.GPUS_PER_NODE,
-            Extensions.DEPENDENCIES, Extensions.NATIVE_OPTIONS);
-
+final class SlurmSubmitCommand implements SubmitCommand {
     private final ScriptRenderer renderer;
     private final String homeDirectory;
     private volatile Prepared last;
@@ -67,7 +63,8 @@ final class SlurmSubmitCommand {
      *        {@code --comment} is overridden)
      * @return the sbatch command with the script as its input; never retried automatically
      */
-    Command build(JobTemplate t, BulkRange bulk, String tag) {
+    @Override
+    public Command build(JobTemplate t, BulkRange bulk, String tag) {
         Prepared p = prepare(t);
         List<String> argv = new ArrayList<>(bulk == null && p.argv() != null ? p.argv() : arguments(t, bulk));
         if (tag != null) argv.add("--comment=" + SubmissionTags.label(tag));
@@ -79,9 +76,11 @@ final class SlurmSubmitCommand {
      * template.
      *
      * @param t the template
+     * @param bulk not needed: the checks are the same
      * @throws InvalidArgumentException naming the field of a value Slurm cannot take
      */
-    void check(JobTemplate t) {
+    @Override
+    public void check(JobTemplate t, boolean bulk) {
         prepare(t);
     }
 

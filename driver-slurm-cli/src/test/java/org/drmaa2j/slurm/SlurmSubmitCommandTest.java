@@ -53,7 +53,7 @@ class SlurmSubmitCommandTest {
         JobTemplate a = JobTemplate.builder("/bin/echo").args(List.of("a")).build();
         JobTemplate b = JobTemplate.builder("/bin/echo").args(List.of("b")).jobName("b").build();
         Command first = cmd.build(a, null);
-        cmd.check(a);
+        cmd.check(a, false);
         assertEquals(first, cmd.build(a, null));
         Command other = cmd.build(b, null);
         assertTrue(new String(other.stdin(), StandardCharsets.UTF_8).endsWith("exec /bin/echo b\n"), new String(other.stdin(), StandardCharsets.UTF_8));
