@@ -35,6 +35,11 @@ public final class LsfProvider extends CliProvider {
             "lsf daemon (lim) not responding", "batch system daemon not responding", "lsb_init: failed",
             "failed in an lsf library call", "master lim is down", "lim is down", "cannot connect to lsf");
 
+    /** Creates the provider (ServiceLoader does). */
+    public LsfProvider() {
+        super(TEMPLATE, TRANSIENT);
+    }
+
     @Override
     public String getName() {
         return "lsf";
@@ -43,16 +48,6 @@ public final class LsfProvider extends CliProvider {
     @Override
     public String getDescription() {
         return "IBM Spectrum LSF through its command-line tools";
-    }
-
-    @Override
-    protected String defaultTemplate() {
-        return TEMPLATE;
-    }
-
-    @Override
-    protected TransientFailures transientFailures() {
-        return TRANSIENT;
     }
 
     @Override

@@ -20,6 +20,11 @@ public final class SlurmProvider extends CliProvider {
             "socket timed out on send/recv", "unable to contact slurm controller", "zero bytes were transmitted",
             "slurm temporarily unable to accept job", "resource temporarily unavailable", "slurmctld not responding");
 
+    /** Creates the provider (ServiceLoader does). */
+    public SlurmProvider() {
+        super(TEMPLATE, TRANSIENT);
+    }
+
     @Override
     public String getName() {
         return "slurm";
@@ -28,16 +33,6 @@ public final class SlurmProvider extends CliProvider {
     @Override
     public String getDescription() {
         return "Slurm through its command-line tools";
-    }
-
-    @Override
-    protected String defaultTemplate() {
-        return TEMPLATE;
-    }
-
-    @Override
-    protected TransientFailures transientFailures() {
-        return TRANSIENT;
     }
 
     @Override

@@ -16,16 +16,21 @@ import org.drmaa2j.spi.session.GenericSessionManager;
  * contact (the session's, else {@value CliRunners#CONTACT_PROPERTY}, else this machine) with the
  * scheduler's transient failures, picks the job-script template (the site's through
  * {@value ScriptRenderer#TEMPLATE_PROPERTY} / {@value ScriptRenderer#TEMPLATE_DIR_PROPERTY}, else
- * {@link #defaultTemplate()}), and asks {@link #createBackend} for the backend; when that fails
+ * the default template given to the constructor), and asks {@link #createBackend} for the backend; when that fails
  * the runner is closed. The generic layer does the rest.
  */
 public abstract class CliProvider implements Drmaa2Provider {
+    private final String defaultTemplate;
+    private final TransientFailures transientFailures;
 
-    /** @return the class-path resource of the driver's default job-script template */
-    protected abstract String defaultTemplate();
-
-    /** @return the scheduler's phrases for failures worth retrying */
-    protected abstract TransientFailures transientFailures();
+    /**
+     * @param defaultTemplate the class-path resource of the driver's default job-script template
+     * @param transientFailures the scheduler's phrases for failures worth retrying
+     */
+    protected CliProvider(String defaultTemplate, TransientFailures transientFailures) {
+        this.defaultTemplate = defaultTemplate;
+        this.transientFailures = transientFailures;
+    }
 
     /**
      * @param cli the connection's context, runner and renderer
@@ -37,9 +42,9 @@ public abstract class CliProvider implements Drmaa2Provider {
     public final SessionManager createSessionManager(Map<String, String> properties) {
         Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
         return new GenericSessionManager(getName(), props, context -> {
-            CommandRunner runner = CliRunners.open(context, props, transientFailures());
+            CommandRunner runner = CliRunners.open(context, props, transientFailures);
             try {
-                ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), defaultTemplate(), getClass(), props);
+                ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), defaultTemplate, getClass(), props);
                 return createBackend(new CliContext(context, runner, renderer, props));
             } catch (RuntimeException e) {
                 runner.close();

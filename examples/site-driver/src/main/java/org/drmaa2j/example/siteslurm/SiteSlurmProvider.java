@@ -6,7 +6,6 @@ import org.drmaa2j.slurm.SlurmProvider;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.cli.CliProvider;
-import org.drmaa2j.spi.exec.TransientFailures;
 
 /**
  * The driver {@code siteslurm}: the site's Slurm, whose users submit through the site's own
@@ -25,6 +24,11 @@ public final class SiteSlurmProvider extends CliProvider {
     /** The site's submission program when the property does not name another. */
     public static final String DEFAULT_SBATCH = "site-sbatch";
 
+    /** Creates the provider (ServiceLoader does). */
+    public SiteSlurmProvider() {
+        super(SlurmProvider.TEMPLATE, SlurmProvider.TRANSIENT);
+    }
+
     @Override
     public String getName() {
         return "siteslurm";
@@ -33,16 +37,6 @@ public final class SiteSlurmProvider extends CliProvider {
     @Override
     public String getDescription() {
         return "the site's Slurm, submitting through site-sbatch";
-    }
-
-    @Override
-    protected String defaultTemplate() {
-        return SlurmProvider.TEMPLATE;
-    }
-
-    @Override
-    protected TransientFailures transientFailures() {
-        return SlurmProvider.TRANSIENT;
     }
 
     @Override
