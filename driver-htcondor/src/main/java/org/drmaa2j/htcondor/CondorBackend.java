@@ -10,59 +10,55 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.drmaa2j.Capability;
-import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.Extensions;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
-import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
-import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.backend.ExtensionKeys;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.Submitted;
-import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.cli.CliBackend;
+import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
-import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SubmissionIntent;
 
-/** HTCondor through condor_submit, condor_q, condor_history, the job control commands and condor_status, for one contact. */
-final class CondorBackend implements DriverBackend {
+/**
+ * HTCondor through condor_submit, condor_q, condor_history, the job control commands and
+ * condor_status, for one contact. A single job is {@code CLUSTER.0}; the task of index i of a bulk
+ * job is {@code CLUSTER.PROC} with {@code PROC = (i - begin) / step}.
+ */
+final class CondorBackend extends CliBackend<CondorSubmitCommand> {
     static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
             Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_EMAIL, Capability.JT_DEADLINE,
             Capability.JT_ACCOUNTINGID, Capability.JOB_SUSPEND, Capability.JOB_HOLD, Capability.JT_SUBMIT_AS_HOLD,
             Capability.MONITORING, Capability.PERSISTENT_SESSIONS, Capability.JT_START_TIME, Capability.JT_PRIORITY,
             Capability.JT_CANDIDATE_MACHINES, Capability.JT_MIN_PHYS_MEMORY, Capability.JT_MACHINE_OS, Capability.JT_MACHINE_ARCH,
             Capability.JT_RESOURCE_LIMITS, Capability.JT_RERUNNABLE, Capability.JT_INPUT_PATH));
+    /** HTCondor has no job dependencies of its own (DAGMan is a separate tool). */
+    static final ExtensionKeys EXTENSIONS = ExtensionKeys.STANDARD.without(Extensions.DEPENDENCIES);
     private static final String IDLE = CondorStates.name(1);
     private static final String HELD = CondorStates.name(5);
 
-    private final BackendContext context;
-    private final CommandRunner runner;
-    private final ScriptRenderer renderer;
     private final CondorStatusQuery status;
     private final CondorControl control;
     private final CondorMonitoring monitoring;
     private final CondorTagLookup tags;
-    private volatile CondorSubmitCommand submitCommand;
-    private volatile Version version;
 
-    CondorBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer) {
-        this.context = context;
-        this.runner = runner;
-        this.renderer = renderer;
-        this.status = new CondorStatusQuery(runner);
-        this.control = new CondorControl(runner);
-        this.monitoring = new CondorMonitoring(runner);
-        this.tags = new CondorTagLookup(runner);
+    CondorBackend(CliContext cli) {
+        super(cli, IDLE, HELD);
+        this.status = new CondorStatusQuery(runner());
+        this.control = new CondorControl(runner());
+        this.monitoring = new CondorMonitoring(runner());
+        this.tags = new CondorTagLookup(runner());
     }
 
     @Override
@@ -71,14 +67,8 @@ final class CondorBackend implements DriverBackend {
     }
 
     @Override
-    public Version drmsVersion() {
-        Version v = version;
-        if (v == null) {
-            CommandResult r = runner.run(Command.of("condor_version"));
-            if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
-            version = v = parseVersion(r.stdout());
-        }
-        return v;
+    protected Version readVersion() {
+        return parseVersion(CommandErrors.output(runner().run(Command.of("condor_version"))));
     }
 
     /**
@@ -94,49 +84,50 @@ final class CondorBackend implements DriverBackend {
     }
 
     @Override
-    public String contact() {
-        return context.contact();
-    }
-
-    @Override
     public Set<Capability> capabilities() {
         return CAPABILITIES;
     }
 
     @Override
-    public void checkTemplate(JobTemplate template, boolean bulk) {
-        TemplateChecks.requireKnownExtensions(template, CondorSubmitCommand.KNOWN_EXTENSIONS);
-        submitCommand().check(template);
+    protected ExtensionKeys extensionKeys() {
+        return EXTENSIONS;
+    }
+
+    @Override
+    protected CondorSubmitCommand newSubmitCommand() {
+        return new CondorSubmitCommand(renderer(), homeDirectory());
+    }
+
+    @Override
+    protected Optional<String> jobId(String output) {
+        return CondorSubmitOutput.clusterId(output);
+    }
+
+    /** HTCondor names a task by its ProcId, not by its index: {@code CLUSTER.PROC}. */
+    @Override
+    protected String taskId(String cluster, long procId) {
+        return cluster + "." + procId;
     }
 
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        String cluster = condorSubmit(submitCommand().build(t, null, request.tag()));
-        return Submissions.queued(cluster + ".0", t, IDLE, HELD);
+        return queued(taskId(submitAndReadId(submitCommand().build(t, null, request.tag())), 0), t);
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
-        String cluster = condorSubmit(submitCommand().build(t, range, request.tag()));
-        return array(cluster, range, t);
+        return tasks(submitAndReadId(submitCommand().build(t, range, request.tag())), range, t);
     }
 
-    /** @return the array's tasks: ProcId k is index begin + k × step */
-    private static BulkSubmitted array(String cluster, BulkRange range, JobTemplate t) {
+    /** @return the array's tasks: index i is ProcId (i - begin) / step, which {@link #array} cannot say */
+    private static BulkSubmitted tasks(String cluster, BulkRange range, JobTemplate t) {
         BulkSubmitted b = Submissions.array(cluster, range, i -> cluster + "." + (i - range.begin()) / range.step(), t, IDLE, HELD);
         if (range.maxParallel() <= 0) return b;
         List<Submitted> tasks = new ArrayList<>();
         for (Submitted s : b.tasks()) tasks.add(new Submitted(s.jobId(), s.info(), Map.of(CondorControl.LATE_KEY, "true")));
         return new BulkSubmitted(cluster, tasks);
-    }
-
-    private String condorSubmit(Command command) {
-        CommandResult r = runner.run(command);
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-        return CondorSubmitOutput.clusterId(r.stdout()).orElseThrow(() -> new DeniedByDrmsException(
-                "condor_submit printed no job id: " + (r.stdout() + "\n" + r.stderr()).strip()));
     }
 
     @Override
@@ -146,9 +137,9 @@ final class CondorBackend implements DriverBackend {
         for (SubmissionIntent i : intents) {
             String cluster = clusters.get(i.tag());
             if (cluster == null) continue;
-            out.put(i.tag(), i.range() == null
-                    ? new BulkSubmitted(cluster + ".0", List.of(Submissions.queued(cluster + ".0", i.template(), IDLE, HELD)))
-                    : array(cluster, i.range(), i.template()));
+            String single = taskId(cluster, 0);
+            out.put(i.tag(), i.range() == null ? new BulkSubmitted(single, List.of(queued(single, i.template())))
+                    : tasks(cluster, i.range(), i.template()));
         }
         return Optional.of(out);
     }
@@ -178,16 +169,5 @@ final class CondorBackend implements DriverBackend {
     @Override
     public List<JobInfo> allJobs() {
         return status.allJobs();
-    }
-
-    @Override
-    public void close() {
-        runner.close();
-    }
-
-    private CondorSubmitCommand submitCommand() {
-        CondorSubmitCommand s = submitCommand;
-        if (s == null) submitCommand = s = new CondorSubmitCommand(renderer, CliRunners.homeDirectory(runner));
-        return s;
     }
 }

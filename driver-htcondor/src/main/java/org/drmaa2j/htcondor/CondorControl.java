@@ -3,11 +3,11 @@ package org.drmaa2j.htcondor;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
@@ -24,6 +24,11 @@ import org.drmaa2j.spi.store.JobRecord;
 final class CondorControl {
     /** Driver-data key marking a task of a late-materialized array. */
     static final String LATE_KEY = "htcondor.lateMaterialized";
+
+    /** What condor_hold, condor_release and condor_rm say of a job that is not in the queue. */
+    private static final CommandErrors NOT_FOUND = CommandErrors.alreadyGoneWhen("not found", "couldn't find");
+    /** What condor_rm says of a job already being removed. */
+    private static final CommandErrors REMOVED = CommandErrors.alreadyGoneWhen("already marked for removal", "already been removed");
 
     private final CommandRunner runner;
     private final CondorLateTasks late;
@@ -47,7 +52,7 @@ final class CondorControl {
         switch (action) {
             case HOLD -> {
                 CommandResult r = run("condor_hold", id);
-                if (!r.succeeded() && !(isNotFound(r) && heldBeforeMaterializing(job))) require(r);
+                if (!r.succeeded() && !(isNotFound(r) && heldBeforeMaterializing(job))) CommandErrors.require(r);
                 return now(job, JobState.QUEUED_HELD, "Held", "held by the user");
             }
             case RELEASE -> {
@@ -55,15 +60,15 @@ final class CondorControl {
                 if ("true".equals(job.data(LATE_KEY)) && cp != null) late.edit(cp[0], CondorLateTasks.HELD, cp[1], false);
                 CommandResult r = run("condor_release", id);
                 // a task released from its array's held list may not exist yet, or not be held yet
-                if (!r.succeeded() && !("true".equals(job.data(LATE_KEY)) && (isNotFound(r) || says(r, "not held")))) require(r);
+                if (!r.succeeded() && !("true".equals(job.data(LATE_KEY)) && (isNotFound(r) || says(r, "not held")))) CommandErrors.require(r);
                 return now(job, JobState.QUEUED, "Idle", null);
             }
             case SUSPEND -> {
-                require(run("condor_suspend", id));
+                CommandErrors.require(run("condor_suspend", id));
                 return now(job, JobState.SUSPENDED, "Suspended", null);
             }
             case RESUME -> {
-                require(run("condor_continue", id));
+                CommandErrors.require(run("condor_continue", id));
                 return now(job, JobState.RUNNING, "Running", null);
             }
             case TERMINATE -> {
@@ -102,19 +107,15 @@ final class CondorControl {
         return runner.run(Command.of(List.of(argv)));
     }
 
-    private static void require(CommandResult r) {
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-    }
-
     private static boolean says(CommandResult r, String words) {
-        return (r.stdout() + "\n" + r.stderr()).toLowerCase(Locale.ROOT).contains(words);
+        return CommandErrors.mentions(r, List.of(words));
     }
 
     private static boolean isNotFound(CommandResult r) {
-        return says(r, "not found") || says(r, "couldn't find");
+        return NOT_FOUND.isAlreadyGone(r);
     }
 
     private static boolean isAlreadyRemoved(CommandResult r) {
-        return says(r, "already marked for removal") || says(r, "already been removed");
+        return REMOVED.isAlreadyGone(r);
     }
 }

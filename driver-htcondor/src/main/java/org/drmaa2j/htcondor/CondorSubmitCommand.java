@@ -15,9 +15,11 @@ import org.drmaa2j.OperatingSystem;
 import org.drmaa2j.Placeholders;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.cli.JobPaths;
+import org.drmaa2j.spi.cli.SubmitCommand;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.ResourceRequest;
-import org.drmaa2j.spi.script.Ulimits;
+import org.drmaa2j.spi.script.ScriptModel;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.SubmissionTags;
 
@@ -31,10 +33,7 @@ import org.drmaa2j.spi.store.SubmissionTags;
  * e-mail) go through {@link SubmitLanguage}. A bulk job is one submission with {@code queue N}; the
  * task index is {@code $(ProcId) * step + begin}.
  */
-final class CondorSubmitCommand {
-    /** The extension keys this driver understands. */
-    static final List<String> KNOWN_EXTENSIONS = List.of(Extensions.NODES, Extensions.TASKS_PER_NODE, Extensions.CPUS_PER_TASK,
-            Extensions.MEMORY_PER_NODE_MB, Extensions.GPUS_PER_NODE, Extensions.NATIVE_OPTIONS);
+final class CondorSubmitCommand implements SubmitCommand {
     /** The custom job attribute that carries each submission's tag. */
     static final String TAG_ATTRIBUTE = "Drmaa2jTag";
     /** The custom attribute of a late-materialized array listing the ProcIds terminated before they materialized. */
@@ -72,7 +71,7 @@ final class CondorSubmitCommand {
      * @throws UnsupportedAttributeException naming an attribute HTCondor has no equivalent for
      */
     void check(JobTemplate t) {
-        description(t, null, null);
+        check(t, false);
     }
 
     /**
@@ -81,7 +80,8 @@ final class CondorSubmitCommand {
      * @param tag the submission's tag, or null
      * @return condor_submit with the description on standard input; never retried automatically
      */
-    Command build(JobTemplate t, BulkRange bulk, String tag) {
+    @Override
+    public Command build(JobTemplate t, BulkRange bulk, String tag) {
         return Command.of("condor_submit", "-terse").withStdin(description(t, bulk, tag)).notRetryable();
     }
 
@@ -102,21 +102,14 @@ final class CondorSubmitCommand {
         d.put("universe", "vanilla");
         d.put("executable", "/bin/bash");
         d.put("transfer_executable", "false");
-        d.put("arguments", arguments(script(t), largest(t)));
+        d.put("arguments", arguments(script(t, bulk != null), largest(t)));
         d.put("getenv", "HOME, PATH");
-        String wd = t.getWorkingDirectory() == null ? homeDirectory
-                : Placeholders.expand(t.getWorkingDirectory(), homeDirectory, homeDirectory, 1);
-        d.put("initialdir", t.getWorkingDirectory() == null ? SubmitLanguage.value(homeDirectory, "workingDirectory")
-                : path(t.getWorkingDirectory(), homeDirectory, "workingDirectory"));
-        String out = t.getOutputPath() != null ? path(t.getOutputPath(), wd, "outputPath") : null;
-        String err = t.getErrorPath() != null ? path(t.getErrorPath(), wd, "errorPath") : null;
-        if (t.isJoinFiles()) {
-            if (out == null) out = err;
-            err = out;
-        }
-        if (out != null) d.put("output", out);
-        if (err != null) d.put("error", err);
-        if (t.getInputPath() != null) d.put("input", path(t.getInputPath(), wd, "inputPath"));
+        JobPaths paths = JobPaths.of(t, homeDirectory, bulk != null);
+        d.put("initialdir", path(paths.workingDirectory(), "workingDirectory"));
+        if (paths.output() != null) d.put("output", path(paths.output(), t.getOutputPath() != null ? "outputPath" : "errorPath"));
+        if (paths.error() != null) d.put("error", path(paths.error(), "errorPath"));
+        else if (paths.errorToOutput() && paths.output() != null) d.put("error", d.get("output"));
+        if (paths.input() != null) d.put("input", path(paths.input(), "inputPath"));
         if (t.getJobName() != null) d.put("batch_name", SubmitLanguage.value(t.getJobName(), "jobName"));
         if (tag != null) {
             if (!TAG.matcher(tag).matches()) throw new IllegalArgumentException("not a submission tag: " + tag);
@@ -238,15 +231,13 @@ final class CondorSubmitCommand {
     }
 
     /**
-     * @param p a template path
-     * @param wd the working directory, for {@code $DRMAA2_WORKING_DIR$}
-     * @param field the template field
+     * @param p a path resolved by {@link JobPaths}
+     * @param field the template field it came from
      * @return the path as a submit value; the task index placeholder becomes the index macro
      */
-    private String path(String p, String wd, String field) {
-        String expanded = p.replace(Placeholders.HOME_DIRECTORY, homeDirectory).replace(Placeholders.WORKING_DIRECTORY, wd);
-        SubmitLanguage.check(expanded.replace(Placeholders.PARAMETRIC_INDEX, "1"), field);
-        String[] parts = expanded.split(Pattern.quote(Placeholders.PARAMETRIC_INDEX), -1);
+    private static String path(String p, String field) {
+        SubmitLanguage.check(JobPaths.withIndex(p, "1"), field);
+        String[] parts = p.split(Pattern.quote(Placeholders.PARAMETRIC_INDEX), -1);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
@@ -292,15 +283,13 @@ final class CondorSubmitCommand {
         return field;
     }
 
-    String script(JobTemplate t) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("command", t.getRemoteCommand());
-        model.put("args", t.getArgs());
-        List<Map<String, String>> env = new ArrayList<>();
-        t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
-        model.put("environment", env);
-        model.put("ulimits", Ulimits.bashArguments(t.getResourceLimits()));
-        return renderer.render(model);
+    /**
+     * @param t the template
+     * @param bulk true for a bulk job's tasks
+     * @return the job script, from the kit's script model
+     */
+    String script(JobTemplate t, boolean bulk) {
+        return ScriptModel.of(t, JobPaths.of(t, homeDirectory, bulk), bulk).render(renderer);
     }
 
     /**

@@ -88,7 +88,7 @@ class CondorSubmitCommandTest {
         assertEquals("/home/drmaa/wd", d.get("initialdir"));
         assertEquals("/home/drmaa/wd/out.$INT(drmaa2j_index)", d.get("output"));
         assertEquals("/tmp/err", d.get("error"));
-        assertEquals("in.txt", d.get("input"));
+        assertEquals("/home/drmaa/wd/in.txt", d.get("input"));
         assertEquals("tck $(DOLLAR)HOME \"x\"", d.get("batch_name"));
         assertEquals("\"drmaa2j:0123456789ab.000000000007\"", d.get("+Drmaa2jTag"));
         assertEquals("true", d.get("hold"));
