@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.drmaa2j.JobState;
+import org.drmaa2j.htcondor.SharedPool;
 import org.drmaa2j.spi.session.GenericSessionManager;
 import org.drmaa2j.spi.store.SubmissionTags;
 import org.drmaa2j.tck.containers.ClusterContainer;
@@ -20,19 +21,22 @@ import org.drmaa2j.tck.containers.HTCondorContainer;
 import org.drmaa2j.tck.durability.KillTest;
 import org.drmaa2j.tck.durability.KillTestReport;
 import org.drmaa2j.tck.durability.SchedulerLedger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The kill test against a real HTCondor 23.9.6 personal pool: the managing JVM killed with SIGKILL
  * at random points of a campaign of 300 submissions, through the TCK's harness; reopening the
  * session finds interrupted submissions by their {@code Drmaa2jTag} job attribute. The pool's own
  * list (condor_q and condor_history, asked directly in the container) must hold every job exactly
- * once, with the exit status the plan gave it.
+ * once, with the exit status the plan gave it. It runs beside the TCK on the same pool
+ * ({@link SharedPool}) and looks only at the jobs tagged with its own session.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class HTCondorKillTest {
     private static final int CAMPAIGN = 300;
     private static final int KILLS = 6;
@@ -43,13 +47,7 @@ class HTCondorKillTest {
 
     @BeforeAll
     static void start() {
-        pool = new HTCondorContainer();
-        pool.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pool != null) pool.stop();
+        pool = SharedPool.get();
     }
 
     @Test
@@ -66,8 +64,14 @@ class HTCondorKillTest {
                 .ledger(() -> ledger(session))
                 .unresolved((sm, s) -> ((GenericSessionManager) sm).store().pendingIntents(s).size())
                 .run();
-        pool.exec("condor_rm", "-all");
+        pool.exec("condor_rm", "-constraint", sessionConstraint(session));
         r.assertClean();
+    }
+
+    /** @return a ClassAd constraint matching the jobs whose tag names the session */
+    private static String sessionConstraint(String session) {
+        String label = SubmissionTags.label(SubmissionTags.sessionPart(session) + ".");
+        return "substr(Drmaa2jTag, 0, " + label.length() + ") == \"" + label + "\"";
     }
 
     /**
@@ -75,8 +79,7 @@ class HTCondorKillTest {
      * session, asked again until each has ended.
      */
     private static List<SchedulerLedger.Entry> ledger(String session) throws Exception {
-        String label = SubmissionTags.label(SubmissionTags.sessionPart(session) + ".");
-        String constraint = "substr(Drmaa2jTag, 0, " + label.length() + ") == \"" + label + "\"";
+        String constraint = sessionConstraint(session);
         String attrs = "ClusterId,ProcId,JobBatchName,JobStatus,ExitCode,ExitBySignal,Drmaa2jTag";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
