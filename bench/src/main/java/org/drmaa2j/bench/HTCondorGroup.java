@@ -63,14 +63,19 @@ public final class HTCondorGroup implements FigureGroup {
                     "1 condor_submit, queue " + LIVE_JOBS, "-", "1 call", submits == 1 ? "yes" : "no");
 
             List<Job> live = new ArrayList<>(array.getJobs());
-            Thread.sleep(3000); // let a tick started before the window finish, so the window counts whole ticks
+            // the window counts whole ticks: it opens right after a tick's command has ended (the next one is
+            // at least a poll interval away) and closes once every tick started in it has ended
+            awaitCondorQEnded();
             CommandMetrics.reset();
             try {
                 js.waitAnyTerminated(live, WINDOW);
             } catch (WaitTimeoutException expected) {
                 // the jobs are held: the wait only makes the poller tick at its fast rate
             }
-            Thread.sleep(3000); // no waiter now, so the poller is slow: let a tick in flight finish before counting
+            long closeBy = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (CommandMetrics.counts().getOrDefault("condor_q", 0L) < CommandMetrics.statusTicks() && System.nanoTime() < closeBy) {
+                Thread.sleep(5);
+            }
             Map<String, Long> counts = CommandMetrics.counts();
             long ticks = CommandMetrics.statusTicks();
             long condorQ = counts.getOrDefault("condor_q", 0L);
@@ -85,6 +90,13 @@ public final class HTCondorGroup implements FigureGroup {
                     "1 condor_q -json (" + ResultTable.fmt(raw.median()) + " ms)", ResultTable.ratio(perQuery, raw.median()),
                     "1 per tick", ticks > 0 && condorQ == ticks && others == 0 ? "yes" : "no");
         }
+    }
+
+    /** Waits until the poller's next condor_q ends (the idle poll comes every few seconds), with a safety cap. */
+    private static void awaitCondorQEnded() throws InterruptedException {
+        long before = CommandMetrics.counts().getOrDefault("condor_q", 0L);
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (CommandMetrics.counts().getOrDefault("condor_q", 0L) == before && System.nanoTime() < until) Thread.sleep(5);
     }
 
     /** @return milliseconds of one {@code condor_q -json} with the driver's attributes, timed inside the container */

@@ -4,8 +4,8 @@ package org.drmaa2j.htcondor;
 import org.drmaa2j.tck.containers.HTCondorContainer;
 
 /**
- * The one HTCondor personal pool of a test JVM: the TCK environment and the kill test run in the
- * same surefire execution and share it, so the module starts one container, not one per class.
+ * The one HTCondor personal pool of a test JVM (the TCK's, or the kill test's): whatever test class
+ * of the JVM needs a pool shares it, so a JVM starts one container, not one per class.
  * Started when first asked for (a pool that does not start fails the caller), stopped when the JVM
  * ends. Tests that share it touch only their own jobs.
  */

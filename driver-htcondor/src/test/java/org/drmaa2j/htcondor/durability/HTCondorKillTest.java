@@ -25,18 +25,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The kill test against a real HTCondor 23.9.6 personal pool: the managing JVM killed with SIGKILL
  * at random points of a campaign of 300 submissions, through the TCK's harness; reopening the
  * session finds interrupted submissions by their {@code Drmaa2jTag} job attribute. The pool's own
  * list (condor_q and condor_history, asked directly in the container) must hold every job exactly
- * once, with the exit status the plan gave it. It runs beside the TCK on the same pool
- * ({@link SharedPool}) and looks only at the jobs tagged with its own session.
+ * once, with the exit status the plan gave it. It runs in its own surefire execution after the TCK,
+ * on its JVM's {@link SharedPool}, and looks only at the jobs tagged with its own session.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class HTCondorKillTest {
     private static final int CAMPAIGN = 300;
     private static final int KILLS = 6;
