@@ -147,8 +147,8 @@ class ReservationSessionTest {
         ReservationSession r = open(tck);
         if (r == null) return;
         try {
-            ReservationTemplate t = new ReservationTemplate("tck", null, null, Duration.ofMinutes(10), 1, 0, null, null, null, 0,
-                    Templates.machineOS(tck), null);
+            ReservationTemplate t = ReservationTemplate.builder().reservationName("tck").duration(Duration.ofMinutes(10))
+                    .minSlots(1L).machineOS(Templates.machineOS(tck)).build();
             if (!tck.supports(Capability.RT_MACHINEOS)) {
                 tck.expectUnsupportedAttribute(Capability.RT_MACHINEOS, () -> r.requestReservation(t));
                 return;
