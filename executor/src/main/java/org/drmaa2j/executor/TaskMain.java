@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.executor;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -12,7 +10,8 @@ import java.util.concurrent.Callable;
  * directory> <key>…}. For each key it reads the task from the cache directory, runs it and writes its
  * value or the exception it threw back there. The exit status is 0 when every task succeeded, else 1.
  * Futures the task captured resolve to the results of the tasks they stand for, read from the same
- * cache directory.
+ * cache directory. A cache directory that another user could write is refused (exit status 3), and
+ * tasks are read through {@link TaskInputFilter}.
  */
 public final class TaskMain {
     private static volatile TaskCache cache;
@@ -28,7 +27,12 @@ public final class TaskMain {
             System.err.println("usage: TaskMain <cache directory> <task key>...");
             System.exit(2);
         }
-        cache = new TaskCache(Path.of(args[0]));
+        try {
+            cache = TaskCache.open(Path.of(args[0]));
+        } catch (UnsafeCacheException e) {
+            System.err.println("drmaa2j: " + e.getMessage());
+            System.exit(3);
+        }
         int failed = 0;
         for (int i = 1; i < args.length; i++) {
             if (!run(args[i])) failed++;
@@ -41,7 +45,7 @@ public final class TaskMain {
     private static boolean run(String key) {
         Outcome outcome;
         try {
-            Object task = deserialize(cache.readTask(key));
+            Object task = TaskCodec.decode(cache.readTask(key));
             Object value;
             if (task instanceof Callable<?> c) {
                 value = c.call();
@@ -60,21 +64,6 @@ public final class TaskMain {
         }
         cache.writeOutcome(key, outcome);
         return outcome.succeeded();
-    }
-
-    private static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
-            @Override
-            protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-                try {
-                    return Class.forName(desc.getName(), false, Thread.currentThread().getContextClassLoader());
-                } catch (ClassNotFoundException e) {
-                    return super.resolveClass(desc);
-                }
-            }
-        }) {
-            return in.readObject();
-        }
     }
 
     /** Resolves a captured future on the node: a completed future with that task's result. */

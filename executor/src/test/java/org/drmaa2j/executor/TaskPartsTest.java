@@ -90,7 +90,7 @@ class TaskPartsTest {
 
     @Test
     void cache_outcomeRoundTrip_andUnserializableValueBecomesAnError() throws Exception {
-        TaskCache cache = new TaskCache(tmp);
+        TaskCache cache = TaskCache.create(tmp, null);
         cache.writeOutcome("a", Outcome.value(42));
         assertEquals(42, cache.readOutcome("a").orElseThrow().value);
         cache.writeOutcome("b", Outcome.value(new Object()));

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.executor;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -13,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -20,6 +19,8 @@ import java.util.Properties;
  * The cache directory's layout: {@code tasks/<key>/} holds {@code task.ser} (the serialized task),
  * {@code job.properties} (the job that runs it and where its standard error goes), {@code outcome.ser}
  * (its value or exception, written atomically by the node) and the job's {@code stdout}/{@code stderr}.
+ * Directories are created owner-only and everything read is checked to be the user's own
+ * ({@link OwnerOnlyFiles}); serialized objects are read through {@link TaskInputFilter}.
  */
 final class TaskCache {
     static final String TASK = "task.ser";
@@ -28,26 +29,57 @@ final class TaskCache {
     private static final int TAIL_BYTES = 4096;
     private static final int TAIL_LINES = 20;
 
-    private final Path root;
+    private final OwnerOnlyFiles files;
 
-    TaskCache(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+    private TaskCache(OwnerOnlyFiles files) {
+        this.files = files;
+    }
+
+    /**
+     * @param root the cache directory, created {@code rwx------} if missing
+     * @param owner who must own it, null for the user running this JVM
+     * @return the cache
+     * @throws UnsafeCacheException if the directory exists and another user could write it
+     */
+    static TaskCache create(Path root, UserPrincipal owner) {
+        OwnerOnlyFiles f = new OwnerOnlyFiles(root, owner);
+        f.createRoot();
+        return new TaskCache(f);
+    }
+
+    /**
+     * @param root an existing cache directory, as a task's job finds it
+     * @return the cache
+     * @throws UnsafeCacheException if another user could write the directory
+     */
+    static TaskCache open(Path root) {
+        OwnerOnlyFiles f = new OwnerOnlyFiles(root, null);
+        f.checkPath(f.root());
+        return new TaskCache(f);
     }
 
     Path root() {
-        return root;
+        return files.root();
+    }
+
+    /** @return the owner-only file keeper of this cache */
+    OwnerOnlyFiles files() {
+        return files;
     }
 
     Path taskDir(String key) {
-        return root.resolve("tasks").resolve(key);
+        return root().resolve("tasks").resolve(key);
     }
 
     void writeTask(String key, byte[] bytes) {
-        writeAtomically(taskDir(key).resolve(TASK), bytes);
+        writeAtomically(files.directory(taskDir(key)).resolve(TASK), bytes);
     }
 
+    /** @throws UnsafeCacheException if the file or a directory above it is not this user's own */
     byte[] readTask(String key) throws IOException {
-        return Files.readAllBytes(taskDir(key).resolve(TASK));
+        Path f = taskDir(key).resolve(TASK);
+        files.checkPath(f);
+        return Files.readAllBytes(f);
     }
 
     /** Records the job running a task; {@code stderr} is the job's standard error file. */
@@ -61,13 +93,17 @@ final class TaskCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        writeAtomically(taskDir(key).resolve(JOB), out.toByteArray());
+        writeAtomically(files.directory(taskDir(key)).resolve(JOB), out.toByteArray());
     }
 
-    /** @return the recorded job of a task: its id and standard error path */
+    /**
+     * @return the recorded job of a task: its id and standard error path
+     * @throws UnsafeCacheException if the record is not this user's own
+     */
     Optional<Properties> job(String key) {
         Path f = taskDir(key).resolve(JOB);
         if (!Files.isRegularFile(f)) return Optional.empty();
+        files.checkPath(f);
         Properties p = new Properties();
         try (var in = Files.newInputStream(f)) {
             p.load(in);
@@ -83,13 +119,15 @@ final class TaskCache {
 
     /**
      * @return the task's outcome, if it wrote one
-     * @throws IOException if it cannot be read or its classes are missing here
+     * @throws IOException if it cannot be read, holds a class the filter refuses, or its classes are missing here
+     * @throws UnsafeCacheException if the file or a directory above it is not this user's own
      */
     Optional<Outcome> readOutcome(String key) throws IOException {
         Path f = taskDir(key).resolve(OUTCOME);
         if (!Files.isRegularFile(f)) return Optional.empty();
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(f)))) {
-            return Optional.of((Outcome) in.readObject());
+        files.checkPath(f);
+        try {
+            return Optional.of((Outcome) TaskCodec.decode(Files.readAllBytes(f)));
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("cannot read the result of task " + key + ": " + e, e);
         }
@@ -110,7 +148,7 @@ final class TaskCache {
                 throw new UncheckedIOException(again);
             }
         }
-        writeAtomically(taskDir(key).resolve(OUTCOME), bytes);
+        writeAtomically(files.directory(taskDir(key)).resolve(OUTCOME), bytes);
     }
 
     /** Removes what a failed run left, so that a new job starts clean. */
@@ -156,7 +194,6 @@ final class TaskCache {
 
     private static void writeAtomically(Path target, byte[] bytes) {
         try {
-            Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             Files.write(tmp, bytes);
             try {

@@ -52,6 +52,14 @@ import org.drmaa2j.SessionManager;
  * <li><b>Class path.</b> The job runs with this JVM's class path, which must then be on a file system
  * the nodes share, or with a copy staged into the cache directory ({@link Builder#stageClasspath}).
  * The cache directory itself must always be shared with the nodes.</li>
+ * <li><b>Safety.</b> Whoever can write the cache directory can run code as its user: a serialized task
+ * or a staged class is executed by the job. So the cache directory is created {@code rwx------}, and an
+ * existing one, every file read from it and every staged class path entry must be owned by the user and
+ * writable by nobody else, or {@link UnsafeCacheException} says which path and why (as ssh refuses a
+ * private key others can read). Tasks and results are read through an {@link java.io.ObjectInputFilter}
+ * that bounds the object graph and refuses the classes of known deserialization gadget chains; the
+ * system property {@code drmaa2j.executor.serialFilter} (in this JVM and, through
+ * {@link Builder#jvmOptions}, in the jobs') raises the bounds for larger data.</li>
  * <li><b>Shutdown.</b> {@link #shutdown(boolean, boolean)}: {@code (true, false)} waits for every
  * task, as {@link #close()} does; {@code (false, false)} disconnects: the jobs keep running and a new
  * executor on the same cache directory picks them up, while this executor's unfinished futures fail
@@ -75,14 +83,12 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
     private volatile boolean shutdown;
     private volatile boolean closed;
 
-    private ClusterExecutor(Builder b, SessionManager manager, JobSession session) {
+    private ClusterExecutor(Builder b, TaskCache cache, List<String> cp, SessionManager manager, JobSession session) {
         this.manager = manager;
         this.ownsManager = b.manager == null;
         this.session = session;
-        this.cache = new TaskCache(b.cacheDirectory);
+        this.cache = cache;
         this.defaults = b.defaults;
-        List<String> cp = b.classpath != null ? b.classpath : ClasspathStager.current();
-        if (b.stageClasspath) cp = ClasspathStager.stage(cp, cache.root().resolve("classpath"));
         List<String> args = new ArrayList<>(b.jvmOptions);
         args.add("-cp");
         args.add(String.join(File.pathSeparator, cp));
@@ -468,17 +474,23 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
         public Builder jvmOptions(List<String> v) { jvmOptions = v == null ? List.of() : List.copyOf(v); return this; }
 
         /**
-         * Opens the persistent job session (creating it on first use).
+         * Creates the cache directory {@code rwx------} when it is missing, stages the class path when asked,
+         * and opens the persistent job session (creating it on first use).
          *
          * @return the executor
+         * @throws UnsafeCacheException if the cache directory, or a staged class path entry in it, is not owned
+         *         by the user running this JVM or is writable by others
          * @throws Drmaa2Exception if the driver or session cannot be opened
          */
         public ClusterExecutor build() {
+            TaskCache cache = TaskCache.create(cacheDirectory, null);
+            List<String> cp = classpath != null ? classpath : ClasspathStager.current();
+            if (stageClasspath) cp = ClasspathStager.stage(cp, cache.files(), cache.root().resolve("classpath"));
             SessionManager sm = manager != null ? manager : Drmaa2.getSessionManager(driver, properties);
             try {
                 String name = sessionName != null ? sessionName
-                        : SESSION_PREFIX + TaskCodec.shortHash(cacheDirectory.toAbsolutePath().normalize().toString());
-                return new ClusterExecutor(this, sm, openOrCreate(sm, name));
+                        : SESSION_PREFIX + TaskCodec.shortHash(cache.root().toString());
+                return new ClusterExecutor(this, cache, cp, sm, openOrCreate(sm, name));
             } catch (RuntimeException e) {
                 if (manager == null) sm.close();
                 throw e;

@@ -158,7 +158,7 @@ final class JobWatcher {
         Optional<Outcome> outcome;
         try {
             outcome = cache.readOutcome(key);
-        } catch (IOException e) {
+        } catch (IOException | UnsafeCacheException e) {
             fail(f, new TaskFailedException(key, jobId, "task " + key + " (job " + jobId + "): " + e.getMessage(),
                     TaskCache.tail(stderr), e));
             return;

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * The class path a task's job runs with: the submitting JVM's by default (for a file system the nodes
  * share), or copied into the cache directory ({@code classpath/<hash>/<name>}, each entry once per
- * version) when the class path is on a local disk but the cache directory is shared.
+ * version, owner-only) when the class path is on a local disk but the cache directory is shared.
  */
 final class ClasspathStager {
     private ClasspathStager() {
@@ -29,17 +29,25 @@ final class ClasspathStager {
         return out;
     }
 
-    /** @return the staged copies of the entries, in the same order; missing entries are skipped */
-    static List<String> stage(List<String> entries, Path into) {
+    /**
+     * @param entries the class path entries
+     * @param files the cache directory's keeper: staged copies are made owner-only, and a copy staged
+     *        before is used only when it is still the user's own
+     * @param into where the copies go, inside the cache directory
+     * @return the staged copies of the entries, in the same order; missing entries are skipped
+     * @throws UnsafeCacheException if a copy staged before could have been changed by another user
+     */
+    static List<String> stage(List<String> entries, OwnerOnlyFiles files, Path into) {
         List<String> out = new ArrayList<>();
         for (String e : entries) {
             Path src = Path.of(e).toAbsolutePath().normalize();
             if (!Files.exists(src)) continue;
             try {
                 String version = src + "|" + size(src) + "|" + Files.getLastModifiedTime(src).toMillis();
-                Path dir = into.resolve(TaskCodec.shortHash(version));
+                Path dir = files.directory(into.resolve(TaskCodec.shortHash(version)));
                 Path target = dir.resolve(src.getFileName().toString());
                 if (!Files.exists(target)) copy(src, dir, target);
+                files.checkTree(target);
                 out.add(target.toString());
             } catch (IOException ex) {
                 throw new UncheckedIOException("cannot stage class path entry " + src + ": " + ex.getMessage(), ex);
@@ -55,21 +63,22 @@ final class ClasspathStager {
         }
     }
 
+    /** Copies without the source's permissions: the copy is owner-only, whatever the source allowed. */
     private static void copy(Path src, Path dir, Path target) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempDirectory(dir, ".staging");
+        Path tmp = Files.createTempDirectory(dir, ".staging", OwnerOnlyFiles.privateDirectory(dir));
         Path staged = tmp.resolve(src.getFileName().toString());
         if (Files.isDirectory(src)) {
             try (Stream<Path> s = Files.walk(src)) {
                 for (Path p : (Iterable<Path>) s::iterator) {
                     Path t = staged.resolve(src.relativize(p).toString());
                     if (Files.isDirectory(p)) Files.createDirectories(t);
-                    else Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
+                    else Files.copy(p, t);
                 }
             }
         } else {
-            Files.copy(src, staged, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(src, staged);
         }
+        OwnerOnlyFiles.restrict(staged);
         try {
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException raced) {
