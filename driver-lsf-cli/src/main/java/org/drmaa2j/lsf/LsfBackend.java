@@ -59,7 +59,7 @@ final class LsfBackend implements DriverBackend {
         this.renderer = renderer;
         this.formatOverride = context.settings().get(LsfProvider.FORMAT_PROPERTY).orElse(null);
         this.unitForLimits = context.settings().get(LsfProvider.UNIT_PROPERTY).orElse(null);
-        this.zone = context.settings().get(LsfProvider.TIME_ZONE_PROPERTY).map(ZoneId::of).orElse(ZoneId.systemDefault());
+        this.zone = context.settings().getZone(LsfProvider.TIME_ZONE_PROPERTY, ZoneId.systemDefault());
         LsfTimes times = new LsfTimes(zone, Clock.systemUTC());
         this.status = new LsfStatusQuery(commands, this::dialect, times);
         this.control = new LsfControl(commands);

@@ -51,7 +51,8 @@ public final class LsfProvider implements Drmaa2Provider {
     @Override
     public SessionManager createSessionManager(Map<String, String> properties) {
         Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props, context -> {
+        return new GenericSessionManager(getName(), props,
+                java.util.Set.of(BIN_DIR_PROPERTY, FORMAT_PROPERTY, UNIT_PROPERTY, TIME_ZONE_PROPERTY), context -> {
             CommandRunner runner = CliRunners.open(context, props, TRANSIENT);
             ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), TEMPLATE, LsfProvider.class, props);
             return new LsfBackend(context, new LsfCommands(runner, context.settings().get(BIN_DIR_PROPERTY).orElse(null)), renderer);

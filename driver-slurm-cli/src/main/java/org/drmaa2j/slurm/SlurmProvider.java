@@ -34,7 +34,7 @@ public final class SlurmProvider implements Drmaa2Provider {
     @Override
     public SessionManager createSessionManager(Map<String, String> properties) {
         Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props, context -> {
+        return new GenericSessionManager(getName(), props, java.util.Set.of(SlurmReservationPermission.PROPERTY), context -> {
             CommandRunner runner = CliRunners.open(context, props, TRANSIENT);
             ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), TEMPLATE, SlurmProvider.class, props);
             return new SlurmBackend(context, runner, renderer);
