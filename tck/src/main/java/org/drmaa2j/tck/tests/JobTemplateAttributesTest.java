@@ -117,7 +117,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-10", value = "without workingDirectory the job runs in the user's home directory")
+    @Assertion(id = "JT-10", value = "without workingDirectory the job runs in its home directory, the one it sees as $HOME")
     void workingDirectory_defaultIsHome(Tck tck, JobSession s) {
         String f = tck.scratchPath("pwd");
         tck.finishAs(s.runJob(tck.script(JobScripts.WRITE_PWD_AND_HOME, f).build()), JobState.DONE);
@@ -126,7 +126,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-11", value = "the $DRMAA2_HOME_DIR$ placeholder in workingDirectory is the user's home directory")
+    @Assertion(id = "JT-11", value = "the $DRMAA2_HOME_DIR$ placeholder in workingDirectory is the home directory the job sees as $HOME")
     void workingDirectory_homePlaceholder(Tck tck, JobSession s) {
         String f = tck.scratchPath("pwd-home");
         tck.finishAs(s.runJob(tck.script(JobScripts.WRITE_PWD_AND_HOME, f).workingDirectory(Placeholders.HOME_DIRECTORY).build()), JobState.DONE);
