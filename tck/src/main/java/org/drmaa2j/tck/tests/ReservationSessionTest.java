@@ -18,6 +18,7 @@ import org.drmaa2j.Reservation;
 import org.drmaa2j.ReservationSession;
 import org.drmaa2j.ReservationTemplate;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-1", value = "a reservation starting now is granted with an id and at least the slots asked for (RT_STARTNOW)")
+    @Assertion(id = "RSV-1", section = SpecSections.RESERVATION_TEMPLATE, value = "a reservation starting now is granted with an id and at least the slots asked for (RT_STARTNOW)")
     void requestReservation_startingNow(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
@@ -67,7 +68,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-2", value = "getReservation(id) and getReservations return a reservation of the session")
+    @Assertion(id = "RSV-2", section = SpecSections.RESERVATION_SESSION, value = "getReservation(id) and getReservations return a reservation of the session")
     void getReservation_byId(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
@@ -82,7 +83,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-3", value = "getReservation of an unknown id throws InvalidArgumentException")
+    @Assertion(id = "RSV-3", section = SpecSections.RESERVATION_SESSION, value = "getReservation of an unknown id throws InvalidArgumentException")
     void getReservation_unknownThrows(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
@@ -94,7 +95,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-4", value = "a job with reservationId runs inside the reservation (JT_RESERVATION)")
+    @Assertion(id = "RSV-4", section = SpecSections.JOB_TEMPLATE, value = "a job with reservationId runs inside the reservation (JT_RESERVATION)")
     void runJob_inReservation(Tck tck, JobSession s) {
         if (!tck.supports(Capability.JT_RESERVATION)) {
             Templates.rejected(tck, s, Capability.JT_RESERVATION, "reservationId", tck.quick().reservationId("tck-reservation").build());
@@ -113,7 +114,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-5", value = "a reservation session is listed by name until destroyed; reservations unsupported means no names")
+    @Assertion(id = "RSV-5", section = SpecSections.RESERVATION_SESSION, value = "a reservation session is listed by name until destroyed; reservations unsupported means no names")
     void getReservationSessionNames_lifecycle(Tck tck) {
         if (!tck.supports(Capability.ADVANCE_RESERVATION)) {
             assertTrue(tck.manager().getReservationSessionNames().isEmpty());
@@ -128,7 +129,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-6", value = "terminate() ends a reservation: it is no longer listed")
+    @Assertion(id = "RSV-6", section = SpecSections.RESERVATION, value = "terminate() ends a reservation: it is no longer listed")
     void terminate_removes(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
@@ -142,7 +143,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-7", value = "the machineOS reservation attribute is honoured or rejected with UnsupportedAttributeException (RT_MACHINEOS)")
+    @Assertion(id = "RSV-7", section = SpecSections.RESERVATION_TEMPLATE, value = "the machineOS reservation attribute is honoured or rejected with UnsupportedAttributeException (RT_MACHINEOS)")
     void requestReservation_machineOS(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
@@ -160,7 +161,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-8", value = "a job in a reservation lists the reservation's machines among its allocated machines")
+    @Assertion(id = "RSV-8", section = SpecSections.RESERVATION, value = "a job in a reservation lists the reservation's machines among its allocated machines")
     void runJob_reservationMachines(Tck tck, JobSession s) {
         ReservationSession r = open(tck);
         if (r == null) return;
