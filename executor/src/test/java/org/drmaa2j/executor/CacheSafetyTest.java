@@ -167,14 +167,19 @@ class CacheSafetyTest {
         assertFalse(Files.exists(cache.taskDir("k").resolve(TaskCache.OUTCOME)), "the task did not run");
     }
 
+    /** @return an instance of a class of known gadget chains (javax.management's trigger of toString) */
+    private static Object gadget(String value) throws ReflectiveOperationException {
+        return Class.forName("javax.management.BadAttributeValueExpException").getConstructor(Object.class).newInstance(value);
+    }
+
     @Test
     void decode_gadgetClass_refusedByName() throws Exception {
-        byte[] bytes = TaskCache.serialize(new javax.management.BadAttributeValueExpException("x"));
+        byte[] bytes = TaskCache.serialize(gadget("x"));
         InvalidClassException e = assertThrows(InvalidClassException.class, () -> TaskCodec.decode(bytes));
         assertTrue(e.getMessage().contains("class javax.management.BadAttributeValueExpException"), e.getMessage());
 
         TaskCache cache = TaskCache.create(tmp.resolve("cache"), null);
-        cache.writeOutcome("k", Outcome.value(new ArrayList<>(List.of(new javax.management.BadAttributeValueExpException("y")))));
+        cache.writeOutcome("k", Outcome.value(new ArrayList<>(List.of(gadget("y")))));
         IOException inOutcome = assertThrows(IOException.class, () -> cache.readOutcome("k"));
         assertTrue(inOutcome.getMessage().contains("BadAttributeValueExpException"), inOutcome.getMessage());
     }
@@ -213,7 +218,7 @@ class CacheSafetyTest {
     @Test
     void propertyPattern_cannotAllowARefusedClass() throws Exception {
         System.setProperty(TaskInputFilter.PROPERTY, "javax.management.**");
-        byte[] bytes = TaskCache.serialize(new javax.management.BadAttributeValueExpException("x"));
+        byte[] bytes = TaskCache.serialize(gadget("x"));
         assertThrows(InvalidClassException.class, () -> TaskCodec.decode(bytes));
         assertTrue(new File(tmp.toString()).isDirectory());
     }

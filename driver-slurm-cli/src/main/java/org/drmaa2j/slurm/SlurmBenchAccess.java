@@ -14,6 +14,9 @@ import org.drmaa2j.spi.script.ScriptRenderer;
 /**
  * The Slurm driver's own parsers and submission builder, opened to the benchmarks: the same calls its
  * status query and its tests make, nothing re-implemented.
+ *
+ * <p>A hook for the {@code bench} module, which runs on the class path: not part of the driver's API,
+ * and its package is not exported by the driver's module.
  */
 public final class SlurmBenchAccess {
     private SlurmBenchAccess() {

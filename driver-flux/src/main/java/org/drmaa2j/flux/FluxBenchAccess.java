@@ -4,7 +4,12 @@ package org.drmaa2j.flux;
 import java.util.Map;
 import org.drmaa2j.JobInfo;
 
-/** The Flux driver's own {@code flux jobs --json} parser, opened to the benchmarks. */
+/**
+ * The Flux driver's own {@code flux jobs --json} parser, opened to the benchmarks.
+ *
+ * <p>A hook for the {@code bench} module, which runs on the class path: not part of the driver's API,
+ * and its package is not exported by the driver's module.
+ */
 public final class FluxBenchAccess {
     private FluxBenchAccess() {
     }

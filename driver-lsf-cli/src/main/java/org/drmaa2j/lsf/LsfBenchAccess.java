@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.drmaa2j.JobInfo;
 
-/** The LSF driver's own {@code bjobs -json} parser, opened to the benchmarks. */
+/**
+ * The LSF driver's own {@code bjobs -json} parser, opened to the benchmarks.
+ *
+ * <p>A hook for the {@code bench} module, which runs on the class path: not part of the driver's API,
+ * and its package is not exported by the driver's module.
+ */
 public final class LsfBenchAccess {
     private static final LsfTimes TIMES = new LsfTimes(ZoneOffset.UTC, Clock.systemUTC());
 

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.drmaa2j.JobInfo;
 
-/** The PBS driver's own {@code qstat -F json} parser, opened to the benchmarks. */
+/**
+ * The PBS driver's own {@code qstat -F json} parser, opened to the benchmarks.
+ *
+ * <p>A hook for the {@code bench} module, which runs on the class path: not part of the driver's API,
+ * and its package is not exported by the driver's module.
+ */
 public final class PbsBenchAccess {
     private PbsBenchAccess() {
     }
