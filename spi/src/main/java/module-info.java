@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * The driver kit every drmaa2j driver builds on: the generic session layer, command runners and their
- * transports, script rendering, parsers, the persistent session store, settings and the CDI producer.
+ * transports, the command-line driver kit, script rendering, parsers, the persistent session store, settings and the CDI producer.
  * Its packages are the contract for driver authors. Jinjava has no module name of its own, so it is
  * read as the automatic module {@code jinjava} named after its jar.
  */
@@ -21,6 +21,7 @@ module org.drmaa2j.spi {
 
     exports org.drmaa2j.spi.backend;
     exports org.drmaa2j.spi.cdi;
+    exports org.drmaa2j.spi.cli;
     exports org.drmaa2j.spi.exec;
     exports org.drmaa2j.spi.exec.ssh;
     exports org.drmaa2j.spi.parse;

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SlurmReservationPermission {
     /** Driver property: offer advance reservations ({@code true}) or not ({@code false}) without asking Slurm. */
-    static final String PROPERTY = "drmaa2j.slurm.reservations";
+    static final String PROPERTY = SlurmProvider.RESERVATIONS_PROPERTY;
     private static final Logger LOG = LoggerFactory.getLogger(SlurmReservationPermission.class);
 
     private SlurmReservationPermission() {
