@@ -129,13 +129,19 @@ class LocalControlTest extends LocalTestSupport {
 
     @Test
     void terminate_jobIgnoringSigterm_isKilledAfterGrace() {
-        Job job = js.runJob(sh("trap '' TERM; /bin/sleep 30 & wait; /bin/sleep 30").build());
+        Path trapped = tmp.resolve("trapped");
+        Job job = js.runJob(sh("trap '' TERM; : > \"$1\"; /bin/sleep 30 & wait; /bin/sleep 30", trapped.toString()).build());
         job.waitStarted(WAIT);
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+        // the job ignores SIGTERM only once its shell has run the trap (late on a loaded machine); the cap is a safety bound
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(trapped) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
         }
+        assertTrue(Files.exists(trapped), "the job's shell never installed its trap");
         job.terminate();
         job.waitTerminated(WAIT);
         assertEquals("SIGKILL", job.getJobInfo().getTerminatingSignal());
