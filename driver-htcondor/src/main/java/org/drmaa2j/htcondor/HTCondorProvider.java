@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.htcondor;
 
+import java.util.List;
 import org.drmaa2j.spi.backend.CliRunners;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.cli.CliContext;
@@ -23,7 +24,7 @@ public final class HTCondorProvider extends CliProvider {
 
     /** Creates the provider (ServiceLoader does). */
     public HTCondorProvider() {
-        super(TEMPLATE, TRANSIENT);
+        super(TEMPLATE, TRANSIENT, List.of()); // no properties of its own
     }
 
     @Override
