@@ -87,8 +87,11 @@ final class CondorJobAds {
         boolean ended = state.isTerminal();
         boolean signalled = ended && Boolean.TRUE.equals(bySignal) && signal != null && signal > 0;
         Instant submitted = epoch(ad, "QDate");
-        // a job whose shadow started but whose process never did (NumJobStarts 0) was not dispatched
-        Instant dispatched = starts == null || starts > 0 ? firstEpoch(ad, "JobCurrentStartExecutingDate", "JobCurrentStartDate") : null;
+        // an ended job whose shadow started but whose process never did (NumJobStarts 0) was not dispatched; a job
+        // reported RUNNING (or SUSPENDED) is on its machine from the shadow's start, before NumJobStarts counts it
+        boolean onMachine = state == JobState.RUNNING || state == JobState.SUSPENDED;
+        Instant dispatched = starts == null || starts > 0 || onMachine
+                ? firstEpoch(ad, "JobCurrentStartExecutingDate", "JobCurrentStartDate") : null;
         Instant finished = !ended ? null : status != null && status == 4 ? firstEpoch(ad, "CompletionDate", "EnteredCurrentStatus")
                 : epoch(ad, "EnteredCurrentStatus");
         boolean ran = dispatched != null;
