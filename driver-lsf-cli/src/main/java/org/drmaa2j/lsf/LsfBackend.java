@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.DrmCommunicationException;
@@ -30,6 +31,7 @@ import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 
 /** IBM Spectrum LSF through bsub, bjobs, bhist, bacct, bstop, bresume, bkill, bqueues, bhosts, lshosts and lsid, for one contact. */
 final class LsfBackend implements DriverBackend {
@@ -106,14 +108,14 @@ final class LsfBackend implements DriverBackend {
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        String id = bsub(submitCommand().build(t, null));
+        String id = bsub(submitCommand().build(t, null, request.tag()));
         return Submissions.queued(id, t, "PEND", "PSUSP");
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
-        String arrayId = bsub(submitCommand().build(t, range));
+        String arrayId = bsub(submitCommand().build(t, range, request.tag()));
         return Submissions.array(arrayId, range, i -> arrayId + "[" + i + "]", t, "PEND", "PSUSP");
     }
 
@@ -121,6 +123,26 @@ final class LsfBackend implements DriverBackend {
         return Submissions.run(commands::run, command, LsfMessages::submittedJobId);
     }
 
+
+    /**
+     * Looks submissions up by the job description bsub gave them ({@link LsfTagLookup}). LSF
+     * releases before 10.1.0.2 get no description ({@code -Jd} is a 10.1 option), so there the
+     * answer is that nothing can be looked up: the submissions stay pending.
+     */
+    @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        if (!dialect().current()) return Optional.empty();
+        Map<String, String> ids = new LsfTagLookup(commands).find(intents);
+        Map<String, BulkSubmitted> out = new HashMap<>();
+        for (SubmissionIntent i : intents) {
+            String id = ids.get(i.tag());
+            if (id == null) continue;
+            out.put(i.tag(), i.range() == null
+                    ? new BulkSubmitted(id, List.of(Submissions.queued(id, i.template(), "PEND", "PSUSP")))
+                    : Submissions.array(id, i.range(), k -> id + "[" + k + "]", i.template(), "PEND", "PSUSP"));
+        }
+        return Optional.of(out);
+    }
 
     @Override
     public JobInfo control(JobRecord job, JobAction action) {

@@ -16,6 +16,7 @@ import org.drmaa2j.Placeholders;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.store.SubmissionTags;
 import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.NativeOptions;
 import org.drmaa2j.spi.resources.ResourceRequest;
@@ -71,6 +72,19 @@ final class LsfSubmitCommand {
      * @throws InvalidArgumentException naming the field whose value LSF cannot take
      */
     Command build(JobTemplate t, BulkRange bulk) {
+        return build(t, bulk, null);
+    }
+
+    /**
+     * @param t the template
+     * @param bulk the array range, or null for a single job
+     * @param tag the submission's tag, or null; from LSF 10.1.0.2 it goes last, as the job description
+     *        {@code -Jd drmaa2j:TAG}, so that reconciliation can find the job ({@link LsfTagLookup});
+     *        a native {@code #BSUB -Jd} is overridden, as the command line wins over the script
+     * @return the bsub command with the script as its input; never retried automatically
+     * @throws InvalidArgumentException naming the field whose value LSF cannot take
+     */
+    Command build(JobTemplate t, BulkRange bulk, String tag) {
         String wd = workingDirectory(t);
         List<String> args = new ArrayList<>();
         String name = jobName(t.getJobName());
@@ -126,6 +140,10 @@ final class LsfSubmitCommand {
         }
         staging(t, args);
         args.addAll(LsfResources.options(t, dialect));
+        if (tag != null && dialect.current()) {
+            args.add("-Jd");
+            args.add(SubmissionTags.label(tag));
+        }
         Command bsub = commands.command("bsub", args);
         return bsub.withStdin(script(t, wd)).notRetryable();
     }
