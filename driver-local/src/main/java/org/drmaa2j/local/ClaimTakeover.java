@@ -96,7 +96,7 @@ final class ClaimTakeover {
             LOG.info("job {}: its start claim was held by {}, which is gone before it started the job; starting it here", j.id, dead);
             return new Outcome(Kind.NOT_STARTED, null, dead);
         }
-        boolean alive = LocalScheduler.alive(w.get().pid(), w.get().startMillis()).isPresent();
+        boolean alive = JobClaims.alive(w.get().pid(), w.get().startMillis()).isPresent();
         LOG.info("job {}: its start claim was held by {}, which is gone; its wrapper (pid {}) {}", j.id, dead, w.get().pid(),
                 alive ? "runs: adopting it" : "has ended");
         return new Outcome(alive ? Kind.RUNNING : Kind.ENDED, w.get(), dead);

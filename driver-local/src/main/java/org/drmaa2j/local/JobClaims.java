@@ -192,4 +192,19 @@ final class JobClaims {
         }
         return found;
     }
+
+    /**
+     * @param pid a process id
+     * @param startMillis when that process started, or null when not known
+     * @return the process, when it runs and is that one (not a later process with the same id)
+     */
+    static Optional<ProcessHandle> alive(long pid, Long startMillis) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> sameProcess(p, startMillis));
+    }
+
+    /** @return false when the pid now belongs to a process started at another time (pid reuse) */
+    private static boolean sameProcess(ProcessHandle p, Long recordedStartMillis) {
+        if (recordedStartMillis == null) return true;
+        return p.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - recordedStartMillis) < 2000).orElse(true);
+    }
 }

@@ -20,7 +20,6 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.ResourceLimit;
 import org.drmaa2j.TryLaterException;
 import org.drmaa2j.spi.backend.StateSink;
-import org.drmaa2j.spi.store.AtomicFiles;
 import org.drmaa2j.spi.store.CompletionMarker;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SessionStore;
@@ -80,25 +79,6 @@ final class LocalScheduler implements AutoCloseable {
         });
     }
 
-    /** News collected under the lock, delivered after it. */
-    private final class Outbox {
-        private final List<JobInfo> infos = new ArrayList<>();
-        private final Map<String, Map<String, String>> data = new HashMap<>();
-
-        void info(LocalJob j) {
-            infos.add(j.info(host, owner));
-        }
-
-        void data(String id, String key, String value) {
-            data.computeIfAbsent(id, k -> new HashMap<>()).put(key, value);
-        }
-
-        void send() {
-            data.forEach(sink::updateDriverData);
-            infos.forEach(sink::publish);
-        }
-    }
-
     /** @return the start claims of the jobs */
     JobClaims claims() {
         return claims;
@@ -131,7 +111,7 @@ final class LocalScheduler implements AutoCloseable {
 
     /** Takes over stored jobs of a reopened session. */
     void adopt(List<JobRecord> records) {
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         synchronized (this) {
             for (JobRecord r : records) {
                 if (r.info().getJobState() != null && r.info().getJobState().isTerminal()) continue;
@@ -150,7 +130,7 @@ final class LocalScheduler implements AutoCloseable {
      * by another live process (looked at again every {@value #RECHECK_MS} ms), or queued here. A
      * start claim whose owner is gone is taken over ({@link ClaimTakeover}). Under the lock.
      */
-    private void attach(LocalJob j, Outbox out) {
+    private void attach(LocalJob j, LocalOutbox out) {
         Optional<CompletionMarker> m = marker(j);
         if (m.isPresent()) {
             finish(j, m.get(), null, out);
@@ -196,8 +176,8 @@ final class LocalScheduler implements AutoCloseable {
     }
 
     /** A job with a known wrapper process: watch it while it runs, else read how it ended. Under the lock. */
-    private void watch(LocalJob j, Outbox out) {
-        Optional<ProcessHandle> h = alive(j.pid, j.pidStart);
+    private void watch(LocalJob j, LocalOutbox out) {
+        Optional<ProcessHandle> h = JobClaims.alive(j.pid, j.pidStart);
         if (h.isPresent()) {
             if (j.state != JobState.SUSPENDED) j.state = JobState.RUNNING;
             h.get().onExit().thenRunAsync(() -> exited(j));
@@ -213,7 +193,7 @@ final class LocalScheduler implements AutoCloseable {
     /** Looks again at a job another process was starting; takes it over if that process is gone. */
     private void recheck(LocalJob j) {
         if (closed) return;
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         synchronized (this) {
             if (jobs.get(j.id) != j || !j.startedElsewhere || j.isTerminal()) return;
             j.cancelTimers();
@@ -223,25 +203,10 @@ final class LocalScheduler implements AutoCloseable {
         dispatch();
     }
 
-    /**
-     * @param pid a process id
-     * @param startMillis when that process started, or null when not known
-     * @return the process, when it runs and is that one (not a later process with the same id)
-     */
-    static Optional<ProcessHandle> alive(long pid, Long startMillis) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> sameProcess(p, startMillis));
-    }
-
-    /** @return false when the pid now belongs to a process started at another time (pid reuse) */
-    private static boolean sameProcess(ProcessHandle p, Long recordedStartMillis) {
-        if (recordedStartMillis == null) return true;
-        return p.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - recordedStartMillis) < 2000).orElse(true);
-    }
-
     /** Starts every queued job that may start now. */
     void dispatch() {
         if (closed) return;
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         synchronized (this) {
             List<LocalJob> queued = new ArrayList<>();
             Map<String, Integer> activeByArray = new HashMap<>();
@@ -269,7 +234,7 @@ final class LocalScheduler implements AutoCloseable {
         out.send();
     }
 
-    private boolean launch(LocalJob j, Outbox out) {
+    private boolean launch(LocalJob j, LocalOutbox out) {
         Path marker = store.markerFile(j.session, j.id);
         try {
             if (!j.claimed && !claims.claim(j)) {
@@ -317,7 +282,7 @@ final class LocalScheduler implements AutoCloseable {
 
     private void readExit(LocalJob j) {
         if (closed) return;
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         synchronized (this) {
             if (j.isTerminal()) return;
             Optional<CompletionMarker> m = marker(j);
@@ -336,7 +301,7 @@ final class LocalScheduler implements AutoCloseable {
      * The wrapper this process started found the job started by another one (of a process that died
      * while starting it, see {@link ClaimTakeover}) and ran nothing: that one is the job's.
      */
-    private void adoptOtherWrapper(LocalJob j, JobClaims.Wrapper w, Outbox out) {
+    private void adoptOtherWrapper(LocalJob j, JobClaims.Wrapper w, LocalOutbox out) {
         LOG.info("job {} was started by wrapper {} of a process that is gone; following that one", j.id, w.pid());
         j.process = null;
         j.pid = w.pid();
@@ -347,17 +312,17 @@ final class LocalScheduler implements AutoCloseable {
         watch(j, out);
     }
 
-    private void finish(LocalJob j, CompletionMarker m, Instant observedEnd, Outbox out) {
+    private void finish(LocalJob j, CompletionMarker m, Instant observedEnd, LocalOutbox out) {
         j.endFromMarker(m, observedEnd);
         out.info(j);
     }
 
-    private void wrapperDied(LocalJob j, Outbox out) {
+    private void wrapperDied(LocalJob j, LocalOutbox out) {
         j.endWithoutMarker(j.process.exitValue());
         out.info(j);
     }
 
-    private void lost(LocalJob j, Outbox out) {
+    private void lost(LocalJob j, LocalOutbox out) {
         j.endLost();
         out.info(j);
     }
@@ -409,7 +374,7 @@ final class LocalScheduler implements AutoCloseable {
      * @return the final information of a job that never started; null when the exit will tell
      */
     JobInfo terminate(LocalJob j, String reason) {
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         JobInfo result = null;
         synchronized (this) {
             if (j.isTerminal()) return null;
@@ -502,7 +467,7 @@ final class LocalScheduler implements AutoCloseable {
 
     /** Re-reads a job another process started or changed. */
     JobInfo refreshFromStore(JobRecord r) {
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         JobInfo result;
         synchronized (this) {
             LocalJob j = jobs.get(r.jobId());

@@ -177,6 +177,24 @@ public final class KillTest {
             if (ledger == null) throw new IllegalStateException("a kill test needs the scheduler's ledger");
             return new KillTest(this).execute();
         }
+
+        /**
+         * Only the verification: for a campaign a test ran its own way (through a connection it cut,
+         * for example), with the jobs named and made as the plan says ({@link KillTestCampaign#name},
+         * {@link CampaignPlan#template}). Reopens the session, waits for every job and compares it
+         * with the plan and the ledger.
+         *
+         * @return the figures (no runs, no kills)
+         * @throws Exception when the session cannot be checked
+         */
+        public KillTestReport verify() throws Exception {
+            if (ledger == null) throw new IllegalStateException("a check needs the scheduler's ledger");
+            long begin = System.nanoTime();
+            KillTestReport.Builder report = new KillTestReport.Builder(driver, seed, jobs, 0, List.of(), List.of(), 0);
+            new KillTestVerifier(this).verify(report);
+            report.totalMillis((System.nanoTime() - begin) / 1_000_000);
+            return report.build();
+        }
     }
 
     private KillTestReport execute() throws Exception {
