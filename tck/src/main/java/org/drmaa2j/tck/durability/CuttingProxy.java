@@ -16,19 +16,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP proxy on 127.0.0.1 that a test puts between a driver and a server (a container's sshd on a
  * localhost-mapped port) to cut the connection on purpose: {@link #cut()} resets every connection
- * through it at once, {@link #down(boolean)} also refuses new ones until it is up again, and
- * {@link #cutRandomly} cuts at random moments from a seed (printed by the caller, so a run can be
- * replayed). It listens on 127.0.0.1 only and forwards only to 127.0.0.1.
+ * through it at once, {@link #down(boolean)} also refuses new ones until it is up again,
+ * {@link #cutRandomly} cuts at random moments, and {@link #cutAfterRandomBytes} cuts each connection
+ * after a random number of bytes (so that where a cut lands does not depend on how busy the machine
+ * is: every connection gets through its handshake and carries a few commands, and is cut in the
+ * middle of one). Randomness comes from a seed the caller prints, so a run can be replayed. It
+ * listens on 127.0.0.1 only and forwards only to 127.0.0.1.
  */
 public final class CuttingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket[]> pairs = new CopyOnWriteArrayList<>();
+    private final List<java.util.concurrent.atomic.AtomicLong> budgets = new CopyOnWriteArrayList<>();
     private final AtomicInteger cuts = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean down;
     private volatile boolean closed;
     private volatile Thread cutter;
+    private volatile Random byteCuts;
+    private volatile long minBytes;
+    private volatile long maxBytes;
 
     /**
      * @param targetPort the port on 127.0.0.1 to forward to
@@ -75,19 +82,36 @@ public final class CuttingProxy implements AutoCloseable {
                 Socket[] pair = {client, upstream};
                 pairs.add(pair);
                 connections.incrementAndGet();
-                pump(client, upstream, pair);
-                pump(upstream, client, pair);
+                java.util.concurrent.atomic.AtomicLong budget = new java.util.concurrent.atomic.AtomicLong(budget());
+                budgets.add(budget);
+                pump(client, upstream, pair, budget);
+                pump(upstream, client, pair, budget);
             } catch (IOException e) {
                 reset(client);
             }
         }
     }
 
-    private void pump(Socket from, Socket to, Socket[] pair) {
+    /** @return how many bytes a new connection may carry before it is cut; {@code Long.MAX_VALUE} for no limit */
+    private synchronized long budget() {
+        Random r = byteCuts;
+        if (r == null) return Long.MAX_VALUE;
+        return minBytes + (long) (r.nextDouble() * (maxBytes - minBytes));
+    }
+
+    private void pump(Socket from, Socket to, Socket[] pair, java.util.concurrent.atomic.AtomicLong budget) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buf)) >= 0; ) {
+                    long left = budget.addAndGet(-n);
+                    if (left < 0) {
+                        int part = (int) Math.max(0, n + left); // forward up to the budget, then cut
+                        if (part > 0) out.write(buf, 0, part);
+                        out.flush();
+                        cuts.incrementAndGet();
+                        break;
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }
@@ -144,8 +168,27 @@ public final class CuttingProxy implements AutoCloseable {
         t.start();
     }
 
-    /** Stops {@link #cutRandomly}; waits for its thread. */
+    /**
+     * Cuts each new connection after a random number of bytes (both directions together), until
+     * {@link #stopCutting()}.
+     *
+     * @param random the source of the budgets
+     * @param min the fewest bytes a connection carries
+     * @param max the most bytes a connection carries
+     */
+    public synchronized void cutAfterRandomBytes(Random random, long min, long max) {
+        this.minBytes = min;
+        this.maxBytes = max;
+        this.byteCuts = random;
+    }
+
+    /** Stops {@link #cutRandomly} and {@link #cutAfterRandomBytes}, for the connections made before too. */
     public void stopCutting() {
+        synchronized (this) {
+            byteCuts = null;
+            for (java.util.concurrent.atomic.AtomicLong b : budgets) b.set(Long.MAX_VALUE / 2);
+            budgets.clear();
+        }
         Thread t = cutter;
         cutter = null;
         if (t == null) return;
