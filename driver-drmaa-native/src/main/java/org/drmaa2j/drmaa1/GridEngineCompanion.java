@@ -44,6 +44,8 @@ final class GridEngineCompanion implements AutoCloseable {
     static final Duration DEFAULT_ACCOUNTING_WAIT = Duration.ofSeconds(30);
     private static final DateTimeFormatter BEGIN = DateTimeFormatter.ofPattern("yyyyMMddHHmm.ss");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    /** qacct reads the whole accounting file: a longer cap. */
+    private static final Duration ACCOUNTING_TIMEOUT = Duration.ofSeconds(120);
 
     private final CommandRunner runner;
     private final String user;
@@ -151,7 +153,7 @@ final class GridEngineCompanion implements AutoCloseable {
         });
         if (found.keySet().containsAll(tags)) return found;
         String begin = BEGIN.format(since.atZone(ZoneId.systemDefault()));
-        CommandResult a = runner.run(Command.of("qacct", "-o", user, "-b", begin, "-j").withTimeout(COMMAND_TIMEOUT));
+        CommandResult a = runner.run(Command.of("qacct", "-o", user, "-b", begin, "-j").withTimeout(ACCOUNTING_TIMEOUT));
         if (a.succeeded()) {
             GridEngineTags.fromQacct(a.stdout()).forEach((t, n) -> {
                 if (tags.contains(t)) found.putIfAbsent(t, n);
@@ -175,7 +177,7 @@ final class GridEngineCompanion implements AutoCloseable {
 
     private <T> Map<String, T> query(Command c, Function<String, Map<String, T>> parser) {
         try {
-            CommandResult r = runner.run(c.withTimeout(COMMAND_TIMEOUT));
+            CommandResult r = runner.run(c.withTimeout(c.program().equals("qacct") ? ACCOUNTING_TIMEOUT : COMMAND_TIMEOUT));
             if (r.succeeded()) return parser.apply(r.stdout());
             LOG.debug("{}", r.describeFailure());
         } catch (Drmaa2Exception e) {

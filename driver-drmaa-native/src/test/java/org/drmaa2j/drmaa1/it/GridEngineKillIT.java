@@ -39,7 +39,7 @@ class GridEngineKillIT {
         String since = BEGIN.format(Instant.now().minusSeconds(60).atZone(ZoneId.systemDefault()));
         KillTestReport r = KillTest.builder("drmaa-native", Map.of("drmaa2j.stateDir", tmp.resolve("state").toString(),
                         "drmaa2j.reconcile.graceMillis", "10000"))
-                .session(session).jobs(300).kills(6).workDirectory(tmp)
+                .session(session).jobs(300).kills(6).workDirectory(tmp).endTimeout(java.time.Duration.ofMinutes(25))
                 .ledger(() -> qacct(session, since))
                 .unresolved((sm, s) -> ((GenericSessionManager) sm).store().pendingIntents(s).size())
                 .run();
