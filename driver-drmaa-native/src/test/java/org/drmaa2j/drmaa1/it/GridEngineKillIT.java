@@ -1,17 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.drmaa1.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.drmaa2j.Drmaa2;
+import org.drmaa2j.Job;
+import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.SessionManager;
+import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.session.GenericSessionManager;
+import org.drmaa2j.spi.store.SubmissionIntent;
 import org.drmaa2j.spi.store.SubmissionTags;
 import org.drmaa2j.tck.durability.KillTest;
 import org.drmaa2j.tck.durability.KillTestReport;
@@ -44,6 +55,56 @@ class GridEngineKillIT {
                 .unresolved((sm, s) -> ((GenericSessionManager) sm).store().pendingIntents(s).size())
                 .run();
         r.assertClean();
+    }
+
+    /**
+     * Submissions whose answer was lost (the intent recorded, the job accepted, the id never
+     * recorded): one held, found in {@code qstat -u USER -r}, and one that ended, found in
+     * {@code qacct} once Grid Engine wrote its record; both join the reopened session.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void submissionsWhoseAnswerWasLost_areFoundByTheTagInTheirGridEngineJobName() throws Exception {
+        Map<String, String> props = Map.of("drmaa2j.stateDir", tmp.resolve("lost").toString(), "drmaa2j.reconcile.graceMillis", "60000");
+        String held;
+        String ended;
+        try (SessionManager sm = Drmaa2.getSessionManager("drmaa-native", props)) {
+            GenericSessionManager g = (GenericSessionManager) sm;
+            sm.createJobSession("lost", null);
+            held = unrecorded(g, JobTemplate.builder("/bin/true").jobName("held").submitAsHold(true).build());
+            ended = unrecorded(g, JobTemplate.builder("/bin/sh").args("-c", "exit 5").jobName("ended").build());
+            for (int i = 0; i < 240 && !accounted(ended); i++) Thread.sleep(500);
+        }
+        try (SessionManager sm = Drmaa2.getSessionManager("drmaa-native", props)) {
+            JobSession s = sm.openJobSession("lost");
+            Map<String, Job> byName = new java.util.HashMap<>();
+            for (Job j : s.getJobs(null)) byName.put(j.getJobTemplate().getJobName(), j);
+            assertEquals(Set.of("held", "ended"), byName.keySet());
+            assertEquals(held, byName.get("held").getJobId());
+            assertEquals(ended, byName.get("ended").getJobId());
+            assertEquals(0, ((GenericSessionManager) sm).store().pendingIntents("lost").size());
+            assertEquals(JobState.QUEUED_HELD, byName.get("held").getState());
+            Job e = byName.get("ended").waitTerminated(Duration.ofMinutes(3));
+            assertEquals(JobState.FAILED, e.getState());
+            assertEquals(5, e.getJobInfo().getExitStatus());
+            byName.get("held").terminate();
+            sm.destroyJobSession("lost");
+        }
+    }
+
+    /** Records the intent and submits, as runJob does, but never records the job id (the process "died"). */
+    private static String unrecorded(GenericSessionManager g, JobTemplate t) {
+        String tag = SubmissionTags.newTag("lost");
+        g.store().recordIntent("lost", new SubmissionIntent(tag, Instant.now(), t, null));
+        String id = g.backend(null).submit(new SubmitRequest("lost", g.store().sessionDirectory("lost"), t, tag)).jobId();
+        g.store().leavePending(tag);
+        return id;
+    }
+
+    private static boolean accounted(String jobId) throws Exception {
+        Process p = new ProcessBuilder("qacct", "-j", jobId).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return p.waitFor() == 0 && out.contains("exit_status");
     }
 
     /**

@@ -44,7 +44,10 @@ class LocalDiskFullTest {
         assumeTrue(SmallTmpfs.canMount(), "mounting a small tmpfs needs root");
         Path ledger = tmp.resolve("ledger"); // outside the full file system
         try (SmallTmpfs fs = SmallTmpfs.mount(tmp.resolve("fs"), 512)) {
-            Map<String, String> props = Map.of("drmaa2j.stateDir", fs.path().resolve("state").toString());
+            // a submission whose id could not be recorded stays an intent; its process (this one) lives on, so
+            // reopening waits for the grace period before dropping it: a short one
+            Map<String, String> props = Map.of("drmaa2j.stateDir", fs.path().resolve("state").toString(),
+                    "drmaa2j.reconcile.graceMillis", "2000");
             List<String> refused = new ArrayList<>();
             List<String> accepted = new ArrayList<>();
             try (SessionManager sm = new LocalProvider().createSessionManager(props)) {

@@ -211,6 +211,7 @@ public final class KillTest {
             if (runs > b.kills + 2) {
                 throw new AssertionError("the campaign does not finish once it is no longer killed (seed " + b.seed + "):\n" + tail(log));
             }
+            int killsBefore = kills.size();
             Process p = start(config);
             CompletableFuture<Boolean> finished = new CompletableFuture<>();
             AtomicInteger submittedThisRun = new AtomicInteger();
@@ -248,7 +249,13 @@ public final class KillTest {
                 throw new AssertionError("a campaign run did not end within " + b.runTimeout + " (seed " + b.seed + "):\n" + tail(log));
             }
             reader.join(10_000);
+            int logged = log.size();
             done = finished.get(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            if (!done && kills.size() == killsBefore) {
+                // not killed by the test, yet not finished: say why (it is run again)
+                System.out.println("kill test " + b.driver + ": run " + runs + " ended with exit " + p.exitValue() + " before it finished:\n"
+                        + tail(log.subList(0, logged)));
+            }
         }
         long campaignMillis = (System.nanoTime() - begin) / 1_000_000;
         KillTestReport.Builder report = new KillTestReport.Builder(b.driver, b.seed, b.jobs, runs, kills, log, campaignMillis);
