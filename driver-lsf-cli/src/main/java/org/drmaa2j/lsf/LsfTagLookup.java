@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.drmaa2j.spi.store.SubmissionTags;
@@ -26,9 +27,9 @@ final class LsfTagLookup {
     private static final Pattern JOB_ID_LINE = Pattern.compile("^\\s*(\\d+)(?:\\[\\d+\\])?\\s*$");
     private static final Pattern HISTORY_HEADER = Pattern.compile("(?m)^Job <(\\d+)(?:\\[\\d+\\])?>");
 
-    private final LsfCommands commands;
+    private final CliCommands commands;
 
-    LsfTagLookup(LsfCommands commands) {
+    LsfTagLookup(CliCommands commands) {
         this.commands = commands;
     }
 

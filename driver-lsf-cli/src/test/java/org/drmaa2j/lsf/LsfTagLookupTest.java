@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.JobTemplate;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class LsfTagLookupTest {
     private static final String LABEL = "drmaa2j:0123456789ab.cdef01234567";
 
     private static Map<String, String> find(ScriptedRunner r) {
-        return new LsfTagLookup(new LsfCommands(r, null)).find(List.of(INTENT));
+        return new LsfTagLookup(CliCommands.onPath(r)).find(List.of(INTENT));
     }
 
     @Test

@@ -27,7 +27,7 @@ final class SacctLedger {
      */
     static List<SchedulerLedger.Entry> list(Function<List<String>, String> run, String session, String since) throws InterruptedException {
         String label = SubmissionTags.label(SubmissionTags.sessionPart(session) + ".");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10); // a safety cap: seconds when idle
         while (true) {
             String out = run.apply(List.of("sacct", "--noheader", "--parsable2", "--allocations", "--starttime=" + since,
                     "--format=JobID,JobName,Comment,State,ExitCode"));
