@@ -222,7 +222,7 @@ final class DrmaaNativeBackend implements DriverBackend {
         Map<String, GridEngineJobList.Row> listed = companion == null ? null : companion.jobs();
         List<JobRecord> foreignEnded = new ArrayList<>();
         for (JobRecord j : jobs) {
-            JobInfo i = statusOf(j, listed == null ? null : listed.get(j.jobId()), foreignEnded);
+            JobInfo i = statusOf(j, listed, foreignEnded);
             if (i != null) out.put(j.jobId(), i);
         }
         if (!foreignEnded.isEmpty()) out.putAll(foreign.resolve(foreignEnded, this::notOwnEnd));
@@ -265,11 +265,19 @@ final class DrmaaNativeBackend implements DriverBackend {
      * @param row its row in Grid Engine's job list, or null: then the library is asked
      * @return the job's information, or null to keep the last known (an own job not reaped yet)
      */
-    private JobInfo statusOf(JobRecord j, GridEngineJobList.Row row, List<JobRecord> foreignEnded) {
+    private JobInfo statusOf(JobRecord j, Map<String, GridEngineJobList.Row> listed, List<JobRecord> foreignEnded) {
+        GridEngineJobList.Row row = listed == null ? null : listed.get(j.jobId());
         String id = j.jobId();
         JobInfo base = known.getOrDefault(id, j.info());
         WaitResult r = session.reaped(id);
         if (r != null) return ended(r, base);
+        if (listed != null && row == null && foreign != null && !session.isOwn(id)) {
+            // qstat -u lists every live job of the user: another process's job it does not list has
+            // ended, and its end comes from the accounting (the library is asked only if that never
+            // comes: one qmaster request per job and poll was minutes for a reopened session's jobs)
+            foreignEnded.add(j.withInfo(base));
+            return null;
+        }
         Integer listedPs = row == null ? null : GridEngineJobList.drmaaState(row.state());
         // qstat shows a job waiting for its start time as queued; the library says SYSTEM_ON_HOLD
         if (listedPs != null && listedPs == PS_QUEUED_ACTIVE && j.template() != null && j.template().getStartTime() != null) listedPs = null;
@@ -278,10 +286,7 @@ final class DrmaaNativeBackend implements DriverBackend {
             r = session.isOwn(id) ? session.reapNow(id) : null;
             if (r != null) return ended(r, base);
             if (session.isOwn(id)) return null;
-            JobInfo asLibrarySays = ps == Drmaa.PS_UNKNOWN_JOB
-                    ? base.toBuilder().jobState(JobState.UNDETERMINED).jobSubState("UNKNOWN_JOB")
-                            .annotation("the DRMAA library no longer knows the job; " + NOT_OWN).build()
-                    : base.toBuilder().jobState(DrmaaStates.map(ps)).jobSubState(DrmaaStates.name(ps)).annotation(NOT_OWN).build();
+            JobInfo asLibrarySays = asLibrarySays(base, ps);
             if (foreign == null) return asLibrarySays;
             lastFromLibrary.put(id, asLibrarySays);
             foreignEnded.add(j.withInfo(base));
@@ -296,10 +301,26 @@ final class DrmaaNativeBackend implements DriverBackend {
         return placed;
     }
 
-    /** What the library said of an ended job of another process whose accounting record never came. */
+    /** An ended job of another process, as the library reports it. */
+    private static JobInfo asLibrarySays(JobInfo base, int ps) {
+        return ps == Drmaa.PS_UNKNOWN_JOB
+                ? base.toBuilder().jobState(JobState.UNDETERMINED).jobSubState("UNKNOWN_JOB")
+                        .annotation("the DRMAA library no longer knows the job; " + NOT_OWN).build()
+                : base.toBuilder().jobState(DrmaaStates.map(ps)).jobSubState(DrmaaStates.name(ps)).annotation(NOT_OWN).build();
+    }
+
+    /** What the library says of an ended job of another process whose accounting record never came. */
     private JobInfo notOwnEnd(JobRecord r) {
         JobInfo i = lastFromLibrary.remove(r.jobId());
-        return i != null ? i : r.info().toBuilder().jobState(JobState.UNDETERMINED).annotation(NOT_OWN).build();
+        if (i != null) return i;
+        int ps;
+        try {
+            ps = drmaa.jobPs(r.jobId());
+        } catch (org.drmaa2j.Drmaa2Exception e) {
+            ps = -1;
+        }
+        return ps == PS_DONE || ps == PS_FAILED || ps == Drmaa.PS_UNKNOWN_JOB ? asLibrarySays(r.info(), ps)
+                : r.info().toBuilder().jobState(JobState.UNDETERMINED).annotation(NOT_OWN).build();
     }
 
     @Override
