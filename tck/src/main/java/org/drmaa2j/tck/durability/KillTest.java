@@ -212,6 +212,7 @@ public final class KillTest {
                 throw new AssertionError("the campaign does not finish once it is no longer killed (seed " + b.seed + "):\n" + tail(log));
             }
             int killsBefore = kills.size();
+            long runBegin = System.nanoTime();
             Process p = start(config);
             CompletableFuture<Boolean> finished = new CompletableFuture<>();
             AtomicInteger submittedThisRun = new AtomicInteger();
@@ -251,6 +252,8 @@ public final class KillTest {
             reader.join(10_000);
             int logged = log.size();
             done = finished.get(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            System.out.printf("kill test %s: run %d, %d submission(s), %s, %d ms%n", b.driver, runs, submittedThisRun.get(),
+                    kills.size() > killsBefore ? "killed" : done ? "finished" : "ended", (System.nanoTime() - runBegin) / 1_000_000);
             if (!done && kills.size() == killsBefore) {
                 // not killed by the test, yet not finished: say why (it is run again)
                 System.out.println("kill test " + b.driver + ": run " + runs + " ended with exit " + p.exitValue() + " before it finished:\n"
