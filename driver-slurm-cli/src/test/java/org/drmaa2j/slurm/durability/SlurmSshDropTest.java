@@ -208,7 +208,9 @@ class SlurmSshDropTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void connectionDownWhileJobsEnd_waitsEndRightAfterItIsBack() throws Exception {
         ExecutorService pool = Executors.newCachedThreadPool();
-        try (SessionManager sm = Drmaa2.getSessionManager("slurm", properties("state-waits"))) {
+        Map<String, String> props = properties("state-waits");
+        props.put("drmaa2j.poll.slowMillis", "600000");
+        try (SessionManager sm = Drmaa2.getSessionManager("slurm", props)) {
             JobSession s = sm.createJobSession("waits", null);
             String go = ClusterContainer.HOME + "/go-" + System.nanoTime();
             List<Job> jobs = new ArrayList<>();
@@ -232,7 +234,9 @@ class SlurmSshDropTest {
             for (Future<Job> w : waits) assertFalse(w.isDone(), "no wait ends while the scheduler cannot be asked");
             long up = System.nanoTime();
             proxy.down(false);
-            for (Future<Job> w : waits) w.get(2, TimeUnit.MINUTES);
+            // a safety cap only: with the slow poll far away (10 min), the waits end because the driver
+            // asks again right after the connection is back, not because a later poll comes round
+            for (Future<Job> w : waits) w.get(5, TimeUnit.MINUTES);
             long ms = (System.nanoTime() - up) / 1_000_000;
             for (int i = 0; i < jobs.size(); i++) {
                 Job j = jobs.get(i);
@@ -241,7 +245,6 @@ class SlurmSshDropTest {
             }
             System.out.printf("SSH drop test: the connection was down while %d jobs ended; their waits ended %d ms after it was back%n",
                     jobs.size(), ms);
-            assertTrue(ms < 60_000, "waits end soon after the connection is back (" + ms + " ms)");
         } finally {
             proxy.down(false);
             pool.shutdownNow();
