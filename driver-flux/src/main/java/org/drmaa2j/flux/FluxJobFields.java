@@ -118,7 +118,10 @@ final class FluxJobFields {
                     else if (v == JsonToken.VALUE_STRING) f.jobid = p.getText();
                     else p.skipChildren();
                 }
-                case "jobid" -> f.jobid = scalar(p, v);
+                case "jobid" -> {
+                    if (f.id == null) f.jobid = scalar(p, v); // the numeric id, when there is one, is cheaper
+                    else p.skipChildren();
+                }
                 case "state" -> f.state = scalar(p, v);
                 case "result" -> f.result = scalar(p, v);
                 case "urgency" -> f.urgency = intValue(p, v);
@@ -140,16 +143,14 @@ final class FluxJobFields {
                 case "name" -> f.name = scalar(p, v);
                 case "ncores" -> f.ncores = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
                 case "ntasks" -> f.ntasks = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
-                case "annotations", "dependencies" -> {
-                    if (v == JsonToken.START_OBJECT && key.equals("annotations") || v == JsonToken.START_ARRAY && key.equals("dependencies")) {
-                        // rare and small: read as a tree
-                        JsonNode n = p.readValueAsTree();
-                        if (key.equals("annotations")) {
-                            f.reasonPending = text(n.path("sched").get("reason_pending"));
-                            f.markedSignal = FluxJobRecords.markedSignal(n.path("user"));
-                        } else if (n.size() > 0) {
-                            f.dependencies = new ArrayList<>();
-                            n.forEach(d -> f.dependencies.add(d.asText()));
+                case "annotations" -> readAnnotations(p, v, f);
+                case "dependencies" -> {
+                    if (v == JsonToken.START_ARRAY) {
+                        for (JsonToken d = p.nextToken(); d != JsonToken.END_ARRAY; d = p.nextToken()) {
+                            String dep = scalar(p, d);
+                            if (dep == null) continue;
+                            if (f.dependencies == null) f.dependencies = new ArrayList<>();
+                            f.dependencies.add(dep);
                         }
                     } else {
                         p.skipChildren();
@@ -159,6 +160,30 @@ final class FluxJobFields {
             }
         }
         return f;
+    }
+
+    /** {@code annotations}: the scheduler's {@code sched.reason_pending} and the user's {@code user.drmaa2j.signal}. */
+    private static void readAnnotations(JsonParser p, JsonToken v, FluxJobFields f) throws IOException {
+        if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            JsonToken x = p.nextToken();
+            if (x == JsonToken.START_OBJECT && (key.equals("sched") || key.equals("user"))) {
+                for (JsonToken u = p.nextToken(); u == JsonToken.FIELD_NAME; u = p.nextToken()) {
+                    String inner = p.currentName();
+                    JsonToken y = p.nextToken();
+                    if (key.equals("sched") && inner.equals("reason_pending")) f.reasonPending = scalar(p, y);
+                    else if (key.equals("user") && inner.equals("drmaa2j") && y == JsonToken.START_OBJECT) {
+                        f.markedSignal = FluxJobRecords.markedSignal(FluxJobRecords.MAPPER.createObjectNode().set("drmaa2j", p.readValueAsTree()));
+                    } else p.skipChildren();
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
     }
 
     private static void readException(JsonParser p, JsonToken v, FluxJobFields f) throws IOException {
