@@ -39,13 +39,13 @@ import org.drmaa2j.spi.script.ScriptRenderer;
  * @param held whether the template asks to submit held
  * @param duration the time limit in seconds, or null
  * @param rlimits the shell's resource limits by Flux's name ({@code cpu}, {@code nofile}, sizes in bytes)
- * @param beginTime the earliest start, seconds since the epoch, or null
+ * @param beginTime the earliest start, seconds since the epoch with milliseconds ({@code 1795300000.250}), or null
  * @param dependencies the dependencies as {@code scheme:jobid}
  * @param nativeOptions {@code flux submit} options given by the user, one per entry
  */
 record FluxJobRequest(String script, String jobName, String cwd, String output, String error, String input,
         String queue, String bank, Integer nodes, long ntasks, int coresPerTask, Long gpusPerTask, boolean exclusive,
-        Integer urgency, boolean held, Double duration, Map<String, Long> rlimits, Double beginTime,
+        Integer urgency, boolean held, Double duration, Map<String, Long> rlimits, String beginTime,
         List<String> dependencies, List<String> nativeOptions) {
 
     /** The extension keys this driver honours; {@link Extensions#MEMORY_PER_NODE_MB} is not among them. */
@@ -94,7 +94,9 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
         for (Dependencies.Clause c : Dependencies.parse(t.getExtensions().get(Extensions.DEPENDENCIES)).clauses()) {
             for (String id : c.jobIds()) deps.add(c.type() + ":" + id);
         }
-        Double begin = t.getStartTime() == null ? null : t.getStartTime().getEpochSecond() + t.getStartTime().getNano() / 1e9;
+        // a string, as flux submit --begin-time gives it: Flux's begin-time plugin takes no number
+        String begin = t.getStartTime() == null ? null
+                : t.getStartTime().getEpochSecond() + "." + String.format("%03d", t.getStartTime().getNano() / 1_000_000);
         return new FluxJobRequest(script(t, renderer), t.getJobName() == null ? null : oneLine("jobName", t.getJobName()),
                 cwd, output, error, input,
                 r.queue() == null ? null : oneLine("queueName", r.queue()),

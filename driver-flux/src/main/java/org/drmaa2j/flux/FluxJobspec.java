@@ -75,7 +75,8 @@ final class FluxJobspec {
         task.put("slot", "task");
         task.set("count", count);
         ObjectNode system = spec.putObject("attributes").putObject("system");
-        system.put("duration", r.duration() == null ? 0 : r.duration());
+        if (r.duration() == null) system.put("duration", 0); // as flux submit: an integer when unset, seconds as a float when set
+        else system.put("duration", r.duration());
         ObjectNode env = system.putObject("environment");
         environment.forEach(env::put);
         if (!r.rlimits().isEmpty()) {

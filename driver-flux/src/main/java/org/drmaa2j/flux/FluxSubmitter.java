@@ -25,8 +25,8 @@ import org.drmaa2j.spi.exec.CommandRunner;
  * {@code flux python -c SCRIPT} that submits every task's jobspec through one connection without
  * waiting for one answer before sending the next (the script is fixed text, {@code submit.py};
  * the jobspecs are its standard input). With native options, {@code flux submit --dry-run} builds
- * the jobspec the driver then completes. The environment jobs get is what {@code flux submit}
- * would copy from its own: {@code flux env env -0}, asked once.
+ * the jobspec the driver then completes. Jobs get the environment of the place the driver's
+ * commands run ({@code env -0}, asked once), as {@code flux submit} copies its own.
  */
 final class FluxSubmitter {
     static final String SUBMIT_SCRIPT = resource("submit.py");
@@ -41,14 +41,14 @@ final class FluxSubmitter {
     }
 
     /**
-     * @return the environment {@code flux submit} would give a job: that of a flux command where
-     *     the driver's commands run (read once)
+     * @return the environment where the driver's commands run (read once): what a job gets, as
+     *     {@code flux submit} gives a job its own environment
      * @throws DrmCommunicationException when it cannot be read
      */
     Map<String, String> environment() {
         Map<String, String> e = environment;
         if (e == null) {
-            CommandResult r = runner.run(FluxCommands.flux("env", "env", "-0"));
+            CommandResult r = runner.run(Command.of("env", "-0"));
             if (!r.succeeded()) throw new DrmCommunicationException("cannot read the environment for Flux jobs: " + r.describeFailure());
             environment = e = parseEnvironment(r.stdout());
         }

@@ -104,11 +104,75 @@ class FluxJobspecTest {
         assertEquals(90.0, sys.get("duration").asDouble());
         assertEquals("{\"as\":1048576,\"core\":0,\"cpu\":60,\"data\":2048,\"fsize\":5120,\"nofile\":64,\"stack\":3072}",
                 sys.path("shell").path("options").path("rlimit").toString());
-        assertEquals("[{\"scheme\":\"begin-time\",\"value\":1.79530000025E9},{\"scheme\":\"afterok\",\"value\":\"fC6RdJf\"},"
+        assertEquals("[{\"scheme\":\"begin-time\",\"value\":\"1795300000.250\"},{\"scheme\":\"afterok\",\"value\":\"fC6RdJf\"},"
                 + "{\"scheme\":\"afterok\",\"value\":\"fT5CNSj\"},{\"scheme\":\"afterany\",\"value\":\"friYv7h\"}]",
                 sys.get("dependencies").toString());
         assertEquals("drmaa2j:0123456789ab.cdef01234567", FluxJobspec.tagOf(spec));
         assertFalse(spec.path("attributes").path("user").path("drmaa2j").has("task"), "a single job has no task index");
+    }
+
+    /**
+     * The driver's jobspec is the one {@code flux submit} builds for the same request: every case
+     * of the real flux-core 0.88.0 sample ({@code flux submit --dry-run} with the options
+     * {@link FluxSubmitCommand#dryRun} gives the template) equals the driver's own jobspec, apart
+     * from what differs by design: the environment's values, and the resource limits flux submit
+     * copies from its own process when the template sets none (the job then has the instance's).
+     */
+    @Test
+    void sameJobspecAsFluxSubmitDryRun_onRealFlux088() {
+        Map<String, JobTemplate> cases = Map.of(
+                "minimal", JobTemplate.builder("/bin/true").build(),
+                "everything", JobTemplate.builder("/bin/echo").jobName("my job {0}").workingDirectory("/home/drmaa")
+                        .outputPath("/tmp/out_$DRMAA2_INDEX$.txt").errorPath("/tmp/err").inputPath("/tmp/in")
+                        .queueName("debug").minSlots(2L).priority(4L)
+                        .resourceLimit(ResourceLimit.WALLCLOCK_TIME, 90).resourceLimit(ResourceLimit.CPU_TIME, 60)
+                        .resourceLimit(ResourceLimit.OPEN_FILES, 64).resourceLimit(ResourceLimit.FILE_SIZE, 5)
+                        .startTime(Instant.ofEpochSecond(1795300000L, 250_000_000))
+                        .extension(Extensions.CPUS_PER_TASK, "1").extension(Extensions.DEPENDENCIES, "afterany:fC6RdJf").build(),
+                "nodes", JobTemplate.builder("/bin/true").extension(Extensions.NODES, "1").build(),
+                "nodesTasks", JobTemplate.builder("/bin/true").minSlots(3L).extension(Extensions.NODES, "1").build(),
+                "gpus", JobTemplate.builder("/bin/true").minSlots(2L).extension(Extensions.NODES, "1").extension(Extensions.GPUS_PER_NODE, "2").build(),
+                "joined", JobTemplate.builder("/bin/true").errorPath("/tmp/e").joinFiles(true).build(),
+                "bank", JobTemplate.builder("/bin/true").accountingId("proj \"x\"").build());
+        String[] blocks = FluxSamples.read("flux088_real_dry_run_jobspecs.txt").split("### ");
+        int compared = 0;
+        for (String block : blocks) {
+            String[] lines = block.strip().split("\n");
+            if (lines.length != 3) continue;
+            JobTemplate t = cases.get(lines[0].strip());
+            FluxJobRequest r = FluxJobRequest.of(t, RENDERER, "/home/drmaa");
+            JsonNode argv = FluxJobRecords.parseRecord(lines[1]);
+            List<String> ours = FluxSubmitCommand.dryRun(r).argv();
+            assertEquals(ours.subList(3, ours.size()).toString(), FluxJobRecords.MAPPER.convertValue(argv, List.class).toString(), lines[0]);
+            ObjectNode fluxs = (ObjectNode) FluxJobRecords.parseRecord(lines[2]);
+            ObjectNode mine = (ObjectNode) FluxJobRecords.parseRecord(FluxJobspec.write(FluxJobspec.task(FluxJobspec.base(r, Map.of()), r, 1, false, null)));
+            ((ObjectNode) mine.path("attributes").path("system")).remove("files"); // the dry run had no script
+            byDesign(fluxs, mine);
+            byDesign(mine, mine);
+            assertEquals(fluxs, mine, lines[0]);
+            compared++;
+        }
+        assertEquals(cases.size(), compared);
+    }
+
+    /** Drops the environment and the resource limits the driver did not set. */
+    private static void byDesign(ObjectNode spec, ObjectNode mine) {
+        ObjectNode system = (ObjectNode) spec.path("attributes").path("system");
+        system.remove("environment");
+        JsonNode set = mine.path("attributes").path("system").path("shell").path("options").path("rlimit");
+        JsonNode options = system.path("shell").path("options");
+        if (options.path("rlimit").isObject()) {
+            ObjectNode rl = (ObjectNode) options.path("rlimit");
+            rl.retain(iterable(set.fieldNames()));
+            if (rl.isEmpty()) ((ObjectNode) options).remove("rlimit");
+            if (options.isEmpty()) system.remove("shell");
+        }
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
     }
 
     @Test

@@ -36,7 +36,7 @@ class FluxSessionFlowTest {
                 + " \"nodelist\": \"ef100d42c718\", \"t_submit\": 1795298746.7290318, \"t_run\": 1795298746.7585924}";
         ScriptedRunner runner = new ScriptedRunner()
                 .on("printenv HOME", ScriptedRunner.Answer.ok("/home/u\n"))
-                .on("env env -0", ScriptedRunner.Answer.ok("PATH=/usr/bin:/bin\0"))
+                .on("env -0", ScriptedRunner.Answer.ok("PATH=/usr/bin:/bin\0"))
                 .on("job submit", ScriptedRunner.Answer.ok(FluxSamples.steps(T, "flux submit sh -c exit").get(0).stdout()))
                 .on("jobs -a --json", ScriptedRunner.Answer.ok(running))
                 .on("job wait-event", c -> {
