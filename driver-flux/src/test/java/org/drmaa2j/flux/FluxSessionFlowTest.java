@@ -54,10 +54,8 @@ class FluxSessionFlowTest {
              JobSession s = sm.createJobSession("flow", null)) {
             Job job = s.runJob(JobTemplate.builder("/bin/sh").args("-c", "exit 3").build());
             assertEquals("fT5CNSj", job.getJobId());
-            long t0 = System.nanoTime();
             jobEnds.countDown();
-            job.waitTerminated(Duration.ofSeconds(20));
-            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(20).toNanos());
+            job.waitTerminated(Duration.ofSeconds(20)); // a safety cap: with polls a minute apart only the watcher can end it
             JobInfo i = job.getJobInfo();
             assertEquals(JobState.FAILED, i.getJobState());
             assertEquals(3, i.getExitStatus());
