@@ -193,6 +193,50 @@ class FluxJobspecTest {
         assertFalse(system(base).path("environment").has("FLUX_JOB_CC"), "the base is not changed");
     }
 
+    /**
+     * Why bulk jobs are not {@code flux submit --cc}: on real flux-core 0.88.0 its jobspec has no
+     * file archive and the default limits (the sample's dry runs with and without {@code --cc}).
+     * Every task the driver builds carries both.
+     */
+    @Test
+    void bulkTasksCarryScriptAndLimits_whichFluxSubmitCcDropped_onRealFlux088() {
+        String probe = FluxSamples.read("flux088_real_probes_signal_addfile_cc_dash.txt");
+        String cc = probe.substring(probe.indexOf("### --cc drops"), probe.indexOf("### dash"));
+        List<String> printed = cc.lines().filter(l -> l.startsWith("True ") || l.startsWith("False ")).toList();
+        assertEquals(2, printed.size(), cc);
+        assertTrue(printed.get(0).startsWith("True {'cpu': 10,"), "without --cc: the file and the limit are there");
+        assertTrue(printed.get(1).startsWith("False {'cpu': -1,"), "with --cc: neither");
+        FluxJobRequest r = request(JobTemplate.builder("/bin/true").resourceLimit(ResourceLimit.CPU_TIME, 10).build());
+        ObjectNode base = FluxJobspec.base(r, ENV);
+        for (long i = 1; i <= 2; i++) {
+            JsonNode sys = system(FluxJobRecords.parseRecord(FluxJobspec.write(FluxJobspec.task(base, r, i, true, null))));
+            assertTrue(sys.path("files").has(FluxJobspec.SCRIPT_NAME), "task " + i);
+            assertEquals(10, sys.path("shell").path("options").path("rlimit").get("cpu").asInt(), "task " + i);
+        }
+    }
+
+    /**
+     * On real flux-core 0.88.0, {@code --add-file} turned the two characters {@code \n} of its data
+     * into a newline (the sample's jobspec and the job's output). The driver writes the file archive
+     * itself: the same script text reaches Flux unchanged.
+     */
+    @Test
+    void scriptTextIsNotRewritten_asFluxSubmitAddFileDid_onRealFlux088() {
+        String probe = FluxSamples.read("flux088_real_probes_signal_addfile_cc_dash.txt");
+        String section = probe.substring(probe.indexOf("### --add-file rewrites"), probe.indexOf("### --cc drops"));
+        String filesLine = section.lines().filter(l -> l.startsWith("{\"drmaa2j.sh\"")).findFirst().orElseThrow();
+        String fluxData = FluxJobRecords.parseRecord(filesLine).path("drmaa2j.sh").get("data").asText();
+        String sent = "#!/bin/sh\nprintf \"%s|\" 'back\\slash \\n \\\\ end'\n";
+        assertEquals(sent.replace("\\n", "\n"), fluxData, "flux submit --add-file rewrote \\n");
+        assertTrue(section.contains("back\\slash \n \\\\ end|"), "and the job printed the rewritten text");
+        String text = "back\\slash \\n \\\\ end";
+        FluxJobRequest r = request(JobTemplate.builder("/usr/bin/printf").args("%s|", text).build());
+        JsonNode received = FluxJobRecords.parseRecord(FluxJobspec.write(single(JobTemplate.builder("/usr/bin/printf").args("%s|", text).build())));
+        String data = system(received).path("files").path(FluxJobspec.SCRIPT_NAME).get("data").asText();
+        assertEquals(r.script(), data);
+        assertTrue(data.contains("'back\\slash \\n \\\\ end'"), data);
+    }
+
     @Test
     void resources_followFluxSubmitsPerTaskModel() {
         // only nodes: one task per node, nodes allocated whole (flux submit -N2)
