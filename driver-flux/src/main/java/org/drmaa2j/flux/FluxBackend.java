@@ -42,8 +42,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flux through {@code flux submit}, {@code flux jobs --json}, {@code flux job wait-event},
- * {@code flux job urgency} and {@code flux cancel}, for one contact. Ends arrive through the
+ * Flux through {@code flux job submit} (jobspecs built by {@link FluxJobspec}), {@code flux jobs
+ * --json}, {@code flux job wait-event}, {@code flux job urgency} and {@code flux cancel}, for one
+ * contact. Ends arrive through the
  * {@link FluxEventWatcher}; the batched poll ({@link FluxStatusQuery}) reports starts and covers
  * every job the watcher is not watching at the moment.
  */
