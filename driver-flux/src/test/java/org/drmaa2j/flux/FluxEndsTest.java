@@ -91,4 +91,30 @@ class FluxEndsTest {
             assertEquals(3, published.getExitStatus());
         }
     }
+    /**
+     * SIGKILL on real flux-core 0.88.0: Flux itself says exit status 137 and no signal (the probe
+     * without the driver's script); with the driver's script the job also carries the memo
+     * {@code drmaa2j.signal=9}, in the eventlog and as the user annotation, and both readers turn
+     * that into FAILED with signal 9 and no exit status.
+     */
+    @Test
+    void sigkill_isASignalThroughTheScriptsMemo_onRealFlux088() {
+        String probe = FluxSamples.read("flux088_real_probes_signal_addfile_cc_dash.txt");
+        JobInfo bare = FluxEventlog.parse(output(probe, "flux job wait-event -v -f json -t 60s f3BJQiLV5 clean")).toJobInfo("f3BJQiLV5");
+        assertEquals(137, bare.getExitStatus(), "Flux's own words");
+        assertNull(bare.getTerminatingSignal());
+
+        String memo = FluxSamples.read("flux088_real_signal_memo.txt");
+        FluxJobRequest r = FluxJobRequest.of(org.drmaa2j.JobTemplate.builder("/bin/sh").args("-c", "kill -s KILL $$").build(),
+                ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), "/home/drmaa");
+        String captured = memo.substring(memo.indexOf("DRMAA2J_STATUS=$?"), memo.indexOf("+ flux job wait-event"));
+        assertTrue(r.script().replaceAll("(?m)^#.*\n", "").contains(captured), "the sample ran today's script:\n" + captured);
+        JobInfo events = FluxEventlog.parse(output(memo, "flux job wait-event -v -f json -t 60s fFAknJ6fR clean")).toJobInfo("fFAknJ6fR");
+        JobInfo listed = FluxStatusQuery.parse(output(memo, "flux jobs -a --json fFAknJ6fR")).get("fFAknJ6fR");
+        for (JobInfo i : List.of(events, listed)) {
+            assertEquals(JobState.FAILED, i.getJobState(), i.toString());
+            assertNull(i.getExitStatus(), i.toString());
+            assertEquals("SIGKILL", i.getTerminatingSignal(), i.toString());
+        }
+    }
 }

@@ -367,7 +367,7 @@ class FluxJobspecTest {
         assertEquals(3, new LocalCommandRunner().run(Command.of("/bin/sh", file.toString())).exitCode());
         // a command killed by SIGKILL: the script ends with the shell's 137 and calls flux job memo;
         // a recorder named flux on the PATH writes down the call (what Flux does with it is in the
-        // real samples, FluxOutputParsingTest)
+        // real sample flux088_real_signal_memo.txt, FluxEndsTest)
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path memo = dir.resolve("memo.args");
         Files.writeString(bin.resolve("flux"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + memo + "'\n", StandardCharsets.UTF_8);
