@@ -4,6 +4,7 @@ package org.drmaa2j.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.drmaa2j.Drmaa2;
@@ -14,17 +15,18 @@ import org.drmaa2j.SessionManager;
 /**
  * The Flux driver's submission figure, measured inside a Flux instance (run the bench there, as an
  * ordinary user: {@code flux start java -jar drmaa2j-bench.jar flux}, or on a login node of a Flux
- * system): {@value #SEQUENTIAL} jobs submitted one by one through the driver against two shell
+ * system): 100 jobs submitted one by one through the driver against two shell
  * loops, one of {@code flux submit} and one of {@code flux job submit} with a jobspec file made once
  * by {@code flux submit --dry-run} (Flux's C submission path, what the driver uses), all submitting
  * a held {@code /bin/true}. Every side runs once unmeasured first, then they take turns (the one
  * to go first rotates each round) so that the machine's drift hits each; the figures are medians
- * per job. Where no Flux instance answers, the row says so. The jobs are
- * cancelled after each round ({@code flux cancel --all}: every job of the user in that instance).
+ * per job. Where no Flux instance answers, the row says so. Each side's jobs are cancelled by id
+ * after it ran (other jobs of the user stay). {@code -Dbench.flux.jobs=N} and
+ * {@code -Dbench.flux.rounds=N} change the counts (100 jobs, 5 rounds).
  */
 public final class FluxFigures implements FigureGroup {
-    static final int SEQUENTIAL = 100;
-    static final int ROUNDS = 5;
+    static final int SEQUENTIAL = Integer.getInteger("bench.flux.jobs", 100);
+    static final int ROUNDS = Integer.getInteger("bench.flux.rounds", 5);
     static final double TARGET_MS_PER_JOB = 50;
     static final String MEASURE = "Flux: submit " + SEQUENTIAL + " jobs one by one (median of " + ROUNDS
             + " rounds after a warm-up round, ms per job)";
@@ -45,7 +47,7 @@ public final class FluxFigures implements FigureGroup {
             return;
         }
         Path state = Files.createTempDirectory("drmaa2j-bench");
-        Path spec = state.resolve("held-true.json");
+        Path spec = state.resolve("true.json");
         if (shell("flux submit --dry-run /bin/true > '" + spec + "'") != 0) throw new IllegalStateException("flux submit --dry-run failed");
         JobTemplate held = JobTemplate.builder("/bin/true").submitAsHold(true).build();
         Samples ours = new Samples();
@@ -88,26 +90,32 @@ public final class FluxFigures implements FigureGroup {
 
     private static double submitOurs(SessionManager sm, JobTemplate held, int round) throws Exception {
         double ms;
+        List<String> ids = new ArrayList<>();
         try (JobSession js = sm.createJobSession("bench-flux-" + round + "-" + System.nanoTime(), null)) {
             long t0 = System.nanoTime();
-            for (int i = 0; i < SEQUENTIAL; i++) js.runJob(held);
+            for (int i = 0; i < SEQUENTIAL; i++) ids.add(js.runJob(held).getJobId());
             ms = (System.nanoTime() - t0) / 1e6;
         }
-        cancelAll();
+        Path list = Files.createTempFile("drmaa2j-bench-flux", ".ids");
+        Files.write(list, ids);
+        cancel(list);
         return ms;
     }
 
     private static double submitShell(String command) throws Exception {
+        Path list = Files.createTempFile("drmaa2j-bench-flux", ".ids");
         long t0 = System.nanoTime();
-        int rc = shell("for i in $(seq " + SEQUENTIAL + "); do " + command + " >/dev/null || exit 1; done");
+        int rc = shell("for i in $(seq " + SEQUENTIAL + "); do " + command + " >>'" + list + "' || exit 1; done");
         double ms = (System.nanoTime() - t0) / 1e6;
         if (rc != 0) throw new IllegalStateException("the shell loop failed: " + command);
-        cancelAll();
+        cancel(list);
         return ms;
     }
 
-    private static void cancelAll() throws IOException, InterruptedException {
-        shell("flux cancel --all >/dev/null 2>&1");
+    /** Cancels the jobs one side submitted (only those: other jobs of the user in the instance stay). */
+    private static void cancel(Path ids) throws IOException, InterruptedException {
+        shell("xargs flux cancel < '" + ids + "' >/dev/null 2>&1");
+        Files.delete(ids);
     }
 
     private static int shell(String script) throws IOException, InterruptedException {
