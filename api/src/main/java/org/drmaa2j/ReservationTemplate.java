@@ -30,6 +30,18 @@ public record ReservationTemplate(String reservationName, Instant startTime, Ins
     /**
      * Validates the values.
      *
+     * @param reservationName a name, or null
+     * @param startTime start of the window, or null for now
+     * @param endTime end of the window, or null when a duration is given
+     * @param duration length of the window, or null when an end time is given
+     * @param minSlots minimum slots
+     * @param maxSlots maximum slots, or 0 for no maximum
+     * @param jobCategory job category, or null
+     * @param usersACL users allowed to use it; empty for the caller only
+     * @param candidateMachines machines to choose from; empty for any
+     * @param minPhysMemory minimum physical memory per machine in KiB, or 0
+     * @param machineOS required operating system, or null
+     * @param machineArch required architecture, or null
      * @throws InvalidArgumentException naming the field that is wrong
      */
     public ReservationTemplate {

@@ -437,34 +437,64 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
             this.cacheDirectory = cacheDirectory;
         }
 
-        /** @param v the driver name; null chooses as {@link Drmaa2#getSessionManager(String)} does @return this */
+        /**
+         * @param v the driver name; null chooses as {@link Drmaa2#getSessionManager(String)} does
+         * @return this
+         */
         public Builder driver(String v) { driver = v; return this; }
 
-        /** @param v driver properties @return this */
+        /**
+         * @param v driver properties
+         * @return this
+         */
         public Builder properties(Map<String, String> v) { properties = v == null ? Map.of() : Map.copyOf(v); return this; }
 
-        /** @param v the contact, used when the session is created @return this */
+        /**
+         * @param v the contact, used when the session is created
+         * @return this
+         */
         public Builder contact(String v) { contact = v; return this; }
 
-        /** @param v a session manager to use instead of one made from driver and properties; not closed by the executor @return this */
+        /**
+         * @param v a session manager to use instead of one made from driver and properties; not closed by the executor
+         * @return this
+         */
         public Builder sessionManager(SessionManager v) { manager = v; return this; }
 
-        /** @param v the persistent job session's name; default {@value #SESSION_PREFIX} and a hash of the cache directory @return this */
+        /**
+         * @param v the persistent job session's name; default {@value #SESSION_PREFIX} and a hash of the cache directory
+         * @return this
+         */
         public Builder sessionName(String v) { sessionName = v; return this; }
 
-        /** @param v options every task gets unless it sets its own @return this */
+        /**
+         * @param v options every task gets unless it sets its own
+         * @return this
+         */
         public Builder defaults(TaskOptions v) { defaults = v == null ? TaskOptions.none() : v; return this; }
 
-        /** @param v the class path entries of the jobs; default this JVM's @return this */
+        /**
+         * @param v the class path entries of the jobs; default this JVM's
+         * @return this
+         */
         public Builder classpath(List<String> v) { classpath = v == null ? null : List.copyOf(v); return this; }
 
-        /** @param v copy the class path into the cache directory and run the jobs with the copy @return this */
+        /**
+         * @param v copy the class path into the cache directory and run the jobs with the copy
+         * @return this
+         */
         public Builder stageClasspath(boolean v) { stageClasspath = v; return this; }
 
-        /** @param v the java command on the nodes; default this JVM's own {@code bin/java} @return this */
+        /**
+         * @param v the java command on the nodes; default this JVM's own {@code bin/java}
+         * @return this
+         */
         public Builder javaCommand(String v) { javaCommand = v; return this; }
 
-        /** @param v options of the jobs' JVMs, such as {@code -Xmx512m} @return this */
+        /**
+         * @param v options of the jobs' JVMs, such as {@code -Xmx512m}
+         * @return this
+         */
         public Builder jvmOptions(List<String> v) { jvmOptions = v == null ? List.of() : List.copyOf(v); return this; }
 
         /**
