@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Runs every test of drmaa2j: builds and installs the whole Maven reactor with its unit tests,
-# the conformance kit (TCK) and the integration tests, fails on any failure, and prints the totals.
+# the conformance kit (TCK) and the integration tests, then the release checks (the example
+# consumer, the distribution, Javadoc, a reproducibility rebuild, the API report:
+# scripts/release-checks.sh), fails on any failure, and prints the totals.
 # Extra arguments are passed to Maven, for example: scripts/test-all.sh -o
 set -euo pipefail
 
@@ -61,6 +63,18 @@ rm -rf target/tck-report
 status=0
 # --fail-at-end: every module whose dependencies built runs its tests, so the totals are complete
 mvn -B -ntp --fail-at-end install "$@" || status=$?
+
+# the example consumer, the distribution, Javadoc, reproducibility and the API report, on what was just
+# installed (scripts/release-checks.sh); an offline build keeps them offline
+if ((status == 0)); then
+    offline=()
+    for a in "$@"; do
+        [[ $a == -o || $a == --offline ]] && offline=(-o)
+    done
+    scripts/release-checks.sh "${offline[@]}" || status=$?
+else
+    echo "release checks not run: the build failed"
+fi
 
 echo
 echo "== test totals =="
