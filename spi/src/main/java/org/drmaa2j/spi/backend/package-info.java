@@ -67,7 +67,9 @@
  *       all the ids, one accounting query for ids that left the queue, map states with the
  *       documented state maps; first read the jobs' completion markers
  *       ({@link org.drmaa2j.spi.store.CompletionMarker#readAll}): a marker gives the exact exit
- *       status and signal, and the jobs that have one need no scheduler query at all.</li>
+ *       status and signal, and the jobs that have one need no scheduler query at all. Where both
+ *       the scheduler and a marker tell how a job ended, {@link org.drmaa2j.spi.store.CompletionMarker#overrule}
+ *       is the one rule that settles it (the shell's 128+N against the marker's signal N).</li>
  *   <li>optionally watch the markers directory and {@code publish} ends as soon as markers appear:
  *       waits end without scheduler load. Remote writes on a shared filesystem do not raise
  *       inotify events, so a cheap directory scan is the reliable form; the batched poll stays the

@@ -83,16 +83,6 @@ final class Connection implements StateSink, AutoCloseable {
     }
 
     /**
-     * Registers a job: persists the record, puts its information on the board, then applies news
-     * the backend pushed before the job was registered. All under this object's lock, so that no
-     * concurrent publish can be overwritten by the older submission information.
-     */
-    synchronized void register(JobRecord rec, boolean persist) {
-        if (persist) store.saveJob(rec);
-        put(rec, !persist);
-    }
-
-    /**
      * Registers the jobs a recorded submission intent became: records them under the intent's tag
      * in one journal write, then puts them on the board as new jobs.
      */
@@ -113,6 +103,46 @@ final class Connection implements StateSink, AutoCloseable {
         if (pendingData != null) updateDriverData(rec.jobId(), pendingData);
         JobInfo pending = early.remove(rec.jobId());
         if (pending != null) publish(pending);
+    }
+
+    /**
+     * Takes over the stored jobs of a session reopened by this process: registers them, lets the
+     * backend {@link DriverBackend#adopt adopt} them, then asks the scheduler once, in one batched
+     * status call, about those the store still holds as live, so that a job that ended while no
+     * process had the session open shows its end at the first read. When the scheduler cannot be
+     * asked now, the stored information is marked stale and the first read asks again.
+     *
+     * @param stored the session's stored jobs
+     */
+    void adopt(List<JobRecord> stored) {
+        List<JobRecord> fresh = new ArrayList<>();
+        synchronized (this) {
+            for (JobRecord r : stored) {
+                if (records.get(r.jobId()) == null) {
+                    put(r, true);
+                    fresh.add(r);
+                }
+            }
+        }
+        if (fresh.isEmpty()) return;
+        backend.adopt(fresh);
+        if (backend.pushesStateChanges()) return;
+        List<String> live = new ArrayList<>();
+        for (JobRecord r : fresh) {
+            JobInfo i = board.get(r.jobId());
+            if (i == null || i.getJobState() == null || !i.getJobState().isTerminal()) live.add(r.jobId());
+        }
+        if (live.isEmpty()) return;
+        try {
+            synchronized (refreshLock) {
+                long now = System.nanoTime();
+                for (JobRecord asked : poller.tick()) checked.put(asked.jobId(), now);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot ask {} about {} adopted job(s) now ({}); the first read asks again",
+                    backend.drmsName(), live.size(), e.toString());
+            live.forEach(board::expire);
+        }
     }
 
     JobRecord record(String jobId) {

@@ -122,14 +122,7 @@ public final class GenericSessionManager implements SessionManager {
         Connection c = connection(rec.contact());
         new SubmissionReconciler(store, c.backend(), settings).reconcile(rec.name());
         List<JobRecord> stored = store.loadJobs(rec.name());
-        List<JobRecord> fresh = new ArrayList<>();
-        for (JobRecord r : stored) {
-            if (c.record(r.jobId()) == null) {
-                c.register(r, false);
-                fresh.add(r);
-            }
-        }
-        if (!fresh.isEmpty()) c.backend().adopt(fresh);
+        c.adopt(stored);
         GenericJobSession s = new GenericJobSession(this, c, rec.name(), rec.contact());
         s.restore(stored);
         return register(s);

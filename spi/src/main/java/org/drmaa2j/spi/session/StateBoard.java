@@ -132,6 +132,21 @@ public final class StateBoard {
         return accepted;
     }
 
+    /**
+     * Keeps a job's information but forgets when it was updated, so that it counts as stale until
+     * the next update.
+     *
+     * @param jobId a job id
+     */
+    public void expire(String jobId) {
+        lock.lock();
+        try {
+            updated.remove(jobId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @param jobId a job to forget */
     public void remove(String jobId) {
         lock.lock();

@@ -125,6 +125,33 @@ public record CompletionMarker(Integer exitStatus, int signal, Instant start, In
         return b;
     }
 
+    /**
+     * The one rule for an ended job whose scheduler and marker disagree about how it ended, for
+     * every driver whose job script writes a marker. A command killed by signal N makes the script
+     * end with the shell's status 128+N, and that is what the scheduler records (OpenPBS
+     * {@code Exit_status} 137, Flux {@code returncode} 137 for SIGKILL, no signal); only the script,
+     * which wrote this marker, knows it was a signal. So when the scheduler reports exit status
+     * 128+N and no signal, and this marker says signal N, the marker wins: the job is FAILED with
+     * signal N and no exit status. In every other case the scheduler's report stands unchanged.
+     *
+     * @param reported the job's information as the scheduler reports it
+     * @return {@code reported}, or a copy with the marker's signal in place of the shell's status
+     */
+    public JobInfo overrule(JobInfo reported) {
+        if (reported == null || !explainsShellStatus(reported.getExitStatus()) || reported.getTerminatingSignal() != null) {
+            return reported;
+        }
+        return reported.toBuilder().jobState(JobState.FAILED).exitStatus(null).terminatingSignal(Signals.name(signal)).build();
+    }
+
+    /**
+     * @param reportedExit an exit status a scheduler reports, or null
+     * @return true when it is the shell's 128+N for this marker's signal N
+     */
+    public boolean explainsShellStatus(Integer reportedExit) {
+        return signal > 0 && reportedExit != null && reportedExit == 128 + signal;
+    }
+
     private static Long number(String s) {
         if (s == null || s.isEmpty()) return null;
         try {

@@ -51,6 +51,66 @@ class GenericPersistenceTest extends GenericSessionTestSupport {
         }
     }
 
+    /** A second manager whose scheduler already holds the given states; polls only on demand. */
+    private GenericSessionManager anotherWith(java.util.function.Consumer<TinyBackend> prepare, TinyBackend[] made) {
+        Map<String, String> p = Map.of("drmaa2j.stateDir", tmp.toString(),
+                "drmaa2j.poll.fastMillis", "600000", "drmaa2j.poll.slowMillis", "600000");
+        return new GenericSessionManager("tiny", p, ctx -> {
+            TinyBackend b = new TinyBackend(ctx, TinyBackend.all());
+            prepare.accept(b);
+            made[0] = b;
+            return b;
+        });
+    }
+
+    private static Job find(JobSession s, String id) {
+        return s.getJobs(null).stream().filter(j -> j.getJobId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void reopenedSession_jobsThatEndedMeanwhile_showTheirEndAtOnce_afterOneBatchedCall() {
+        open(TinyBackend.all(), 50, 60_000);
+        JobTemplate t = JobTemplate.builder("/bin/echo").build();
+        String failed = js.runJob(t).getJobId();
+        String done = js.runJob(t).getJobId();
+        String queued = js.runJob(t).getJobId();
+        sm.close(); // no process has the session open while the jobs end
+        TinyBackend[] b = new TinyBackend[1];
+        try (GenericSessionManager second = anotherWith(tb -> {
+            tb.set(failed, JobState.FAILED);
+            tb.set(done, JobState.DONE);
+            tb.set(queued, JobState.QUEUED);
+        }, b)) {
+            JobSession s = second.openJobSession("s1");
+            assertEquals(List.of(List.of(failed, done, queued).stream().sorted().toList()), b[0].statusCalls,
+                    "reopening asks the scheduler once, about all the stored live jobs together");
+            assertEquals(JobState.FAILED, find(s, failed).getState());
+            assertEquals(1, find(s, failed).getJobInfo().getExitStatus());
+            assertEquals(JobState.DONE, find(s, done).getState());
+            assertEquals(0, find(s, done).getJobInfo().getExitStatus());
+            assertEquals(JobState.QUEUED, find(s, queued).getState());
+            assertEquals(1, b[0].statusCalls.size(), "the reads right after the reopen need no second call");
+        }
+    }
+
+    @Test
+    void reopenedSession_schedulerSilentAtReopen_firstReadAsksAgain() {
+        open(TinyBackend.all(), 50, 60_000);
+        String id = js.runJob(JobTemplate.builder("/bin/echo").build()).getJobId();
+        sm.close();
+        TinyBackend[] b = new TinyBackend[1];
+        try (GenericSessionManager second = anotherWith(tb -> {
+            tb.set(id, JobState.FAILED);
+            tb.statusFailure = new org.drmaa2j.DrmCommunicationException("no answer");
+        }, b)) {
+            JobSession s = second.openJobSession("s1");
+            assertEquals(1, b[0].statusCalls.size());
+            b[0].statusFailure = null;
+            assertEquals(JobState.FAILED, find(s, id).getState());
+            assertEquals(2, b[0].statusCalls.size());
+        }
+    }
+
     @Test
     void sessions_createOpenDestroy_andGeneratedNames() {
         open(TinyBackend.all(), 50, 60_000);

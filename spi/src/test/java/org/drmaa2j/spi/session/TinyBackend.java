@@ -38,6 +38,8 @@ final class TinyBackend implements DriverBackend {
     final Set<Capability> caps;
     final StateSink sink;
     private final AtomicInteger ids = new AtomicInteger();
+    /** When set, every status call throws it (a scheduler that does not answer). */
+    volatile RuntimeException statusFailure;
 
     TinyBackend(BackendContext ctx, Set<Capability> caps) {
         this.sink = ctx.sink();
@@ -128,6 +130,7 @@ final class TinyBackend implements DriverBackend {
     @Override
     public Map<String, JobInfo> status(List<JobRecord> jobs) {
         statusCalls.add(jobs.stream().map(JobRecord::jobId).sorted().toList());
+        if (statusFailure != null) throw statusFailure;
         Map<String, JobInfo> m = new ConcurrentHashMap<>();
         for (JobRecord r : jobs) if (scheduler.containsKey(r.jobId())) m.put(r.jobId(), info(r.jobId()));
         return m;

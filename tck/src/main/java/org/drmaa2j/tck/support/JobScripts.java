@@ -31,6 +31,9 @@ public final class JobScripts {
     /** Appends a line to the file named by its first argument every second, as many times as its second argument says. */
     public static final String TICK = "i=0; while [ $i -lt \"$2\" ]; do echo $i >> \"$1\"; i=$((i + 1)); sleep 1; done";
 
+    /** Waits until the path named by its first argument exists (at most 900 s), then exits with the status given as its second. */
+    public static final String WAIT_FOR_THEN_EXIT = "i=0; while [ ! -e \"$1\" ] && [ $i -lt 900 ]; do sleep 1; i=$((i + 1)); done; exit \"$2\"";
+
     private JobScripts() {
     }
 }

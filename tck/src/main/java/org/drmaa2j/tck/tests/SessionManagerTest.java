@@ -21,6 +21,7 @@ import org.drmaa2j.SessionManagementException;
 import org.drmaa2j.SessionManager;
 import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.support.JobScripts;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
 import org.junit.jupiter.api.Test;
@@ -213,6 +214,48 @@ class SessionManagerTest {
         Tck.pause(tck.timings().schedulingDelay().toMillis());
         assertFalse(tck.manager().getJobSessionNames().contains(name), "the destroyed session came back");
         assertFalse(tck.newSessionManager().getJobSessionNames().contains(name), "a second manager still sees the destroyed session");
+    }
+
+    @Test
+    @Assertion(id = "SM-18", value = "a job that ended while no session manager had its session open shows its end and exit status in the reopened session at once, without a wait")
+    void openJobSession_jobEndedWhileNobodyHadItOpen(Tck tck) {
+        if (!tck.supports(Capability.PERSISTENT_SESSIONS)) {
+            tck.recordUnsupported(Capability.PERSISTENT_SESSIONS);
+            return;
+        }
+        String go = tck.scratchPath("go");
+        String name = tck.newSessionName();
+        SessionManager first = tck.newSessionManager();
+        Job j = first.createJobSession(name, tck.environment().contact())
+                .runJob(tck.script(JobScripts.WAIT_FOR_THEN_EXIT, go, "3").build());
+        String id = j.getJobId();
+        j.waitStarted(tck.jobTimeout());
+        first.close(); // from now on no process has the session open; the store holds the job as running
+        tck.finish(tck.newSession().runJob(tck.script(JobScripts.MKDIR, go).build())); // lets the job end
+        java.time.Instant until = java.time.Instant.now().plus(tck.jobTimeout());
+        while (true) {
+            // each round is a new manager that reopens the session and reads at once: no wait, no poll of its own
+            SessionManager fresh = tck.newSessionManager();
+            try {
+                Job same = fresh.openJobSession(name).getJobs(null).stream()
+                        .filter(x -> x.getJobId().equals(id)).findFirst().orElseThrow();
+                JobState state = same.getState();
+                org.drmaa2j.JobInfo info = same.getJobInfo();
+                if (state.isTerminal()) {
+                    assertEquals(JobState.FAILED, state, () -> "job " + id + ": " + info);
+                    assertEquals(JobState.FAILED, info.getJobState());
+                    assertEquals(3, info.getExitStatus(), () -> "job " + id + ": " + info);
+                    return;
+                }
+                if (java.time.Instant.now().isAfter(until)) {
+                    org.junit.jupiter.api.Assertions.fail("job " + id + " ended while its session was closed, but a reopened session still shows it "
+                            + state + " after " + tck.jobTimeout() + ": " + info);
+                }
+            } finally {
+                fresh.close();
+            }
+            Tck.pause(1000);
+        }
     }
 
     @Test
