@@ -46,8 +46,10 @@ check_distribution() {
     tar -xzf "$tgz" -C "$dir"
     home=$dir/drmaa2-$version
     java_dir=$(dirname "$(command -v java)")
-    # only a Java runtime: no Maven, no repository clone, an empty home directory
+    # only a Java runtime: no Maven, no repository clone, an empty home directory (the locale is kept:
+    # in the POSIX locale Java passes non-ASCII arguments as '?')
     out=$(env -i HOME="$dir/home" PATH="$java_dir:/usr/bin:/bin" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} \
+        ${LANG:+LANG="$LANG"} ${LC_ALL:+LC_ALL="$LC_ALL"} ${LC_CTYPE:+LC_CTYPE="$LC_CTYPE"} \
         "$home/bin/drmaa2" -D drmaa2j.stateDir="$dir/state" run -- /bin/sh -c 'exit 3' 2>&1) || rc=$?
     printf '%s\n' "$out"
     if ((rc != 3)) || ! grep -q 'FAILED, exit status 3' <<<"$out"; then
