@@ -60,9 +60,42 @@ prepare_environment
 # the conformance report of this run only (the TCK adds to what it finds there)
 rm -rf target/tck-report
 
-status=0
+# Prints the wall time of each surefire/failsafe execution, per module and report directory: from the
+# start of its first test class (a report's time before it was written) to its last report.
+print_times() {
+    local d
+    for d in */target/surefire-reports* */target/failsafe-reports*; do
+        [[ -d $d ]] || continue
+        ls "$d"/TEST-*.xml >/dev/null 2>&1 || continue
+        python3 - "$d" <<'PY'
+import glob, os, re, sys
+d = sys.argv[1]
+starts, ends = [], []
+for f in glob.glob(os.path.join(d, "TEST-*.xml")):
+    m = re.search(r'<testsuite[^>]*?\btime="([0-9.,]+)"', open(f, encoding="utf-8", errors="replace").read(4000))
+    end = os.path.getmtime(f)
+    ends.append(end)
+    starts.append(end - (float(m.group(1).replace(",", "")) if m else 0.0))
+print("%-46s %6.0f s" % (d.replace("/target/", " "), max(ends) - min(starts)))
+PY
+    done
+}
+
+start=$SECONDS
+log=target/test-all.log
+mkdir -p target
 # --fail-at-end: every module whose dependencies built runs its tests, so the totals are complete
-mvn -B -ntp --fail-at-end install "$@" || status=$?
+set +e
+mvn -B -ntp --fail-at-end install "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+echo
+echo "== time per module (Maven's reactor summary) =="
+sed -n '/Reactor Summary/,/BUILD/p' "$log" | grep -E 'SUCCESS|FAILURE|SKIPPED' || true
+echo "== wall time per test execution =="
+print_times
+echo "== whole run: $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s (Maven), load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # the example consumer, the distribution, Javadoc, reproducibility and the API report, on what was just
 # installed (scripts/release-checks.sh); an offline build keeps them offline
@@ -84,6 +117,6 @@ if [[ -f target/tck-report/tck-report.md ]]; then
     echo "TCK report: target/tck-report/tck-report.md (and .html)"
 fi
 if ((status != 0)); then
-    echo "FAILED: Maven exited with status $status" >&2
+    echo "FAILED: status $status (Maven, or the release checks when Maven succeeded)" >&2
 fi
 exit "$status"

@@ -55,7 +55,7 @@ final class SlurmBackend implements DriverBackend {
     private final SlurmTagLookup tags;
     private final ScriptRenderer renderer;
     private volatile SlurmSubmitCommand submitCommand;
-    private volatile Version version;
+    private volatile SlurmRelease release;
     private volatile Set<Capability> capabilities;
     private volatile Optional<ReservationBackend> reservations;
 
@@ -63,7 +63,7 @@ final class SlurmBackend implements DriverBackend {
         this.context = context;
         this.runner = runner;
         this.renderer = renderer;
-        this.status = new SlurmStatusQuery(runner);
+        this.status = new SlurmStatusQuery(runner, this::release);
         this.control = new SlurmControl(runner, context.sink());
         this.monitoring = new SlurmMonitoring(runner);
         this.tags = new SlurmTagLookup(runner);
@@ -76,13 +76,28 @@ final class SlurmBackend implements DriverBackend {
 
     @Override
     public Version drmsVersion() {
-        Version v = version;
-        if (v == null) {
-            CommandResult r = runner.run(Command.of("sinfo", "--version"));
-            if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
-            version = v = Version.parse(r.stdout().trim().replaceFirst("(?i)^slurm\\s+", ""));
+        return release().toVersion();
+    }
+
+    /**
+     * @return the Slurm release of this connection, asked once with {@code squeue --version} (squeue
+     *     formats what the status query reads); a failed ask is not remembered
+     * @throws DrmCommunicationException when squeue cannot be run
+     */
+    SlurmRelease release() {
+        SlurmRelease r = release;
+        if (r == null) {
+            synchronized (this) {
+                r = release;
+                if (r == null) {
+                    CommandResult out = runner.run(Command.of("squeue", "--version"));
+                    if (!out.succeeded()) throw new DrmCommunicationException(out.describeFailure());
+                    release = r = SlurmRelease.parse(out.stdout());
+                    LOG.debug("{} at {}", r, context.contact());
+                }
+            }
         }
-        return v;
+        return r;
     }
 
     @Override
