@@ -93,6 +93,7 @@ mvn -B -ntp -q -pl "$list" -Ddrmaa2j.api.baselineDir="$work/jars" "$@" \
     com.github.siom79.japicmp:japicmp-maven-plugin:cmp
 
 # one line per module: how many classes changed, and how many changes break binary or source compatibility
+echo
 status=0
 for m in "${modules[@]}"; do
     xml=$m/target/japicmp/default-cli.xml
