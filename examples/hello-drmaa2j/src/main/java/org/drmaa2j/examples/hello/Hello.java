@@ -29,6 +29,9 @@ public final class Hello {
         Path work = Path.of(args.length > 0 ? args[0] : "hello-work").toAbsolutePath();
         // keep the driver's persistent sessions inside the working directory, not in ~/.drmaa2j
         Map<String, String> properties = Map.of("drmaa2j.stateDir", work.resolve("state").toString());
+        Module module = Hello.class.getModule();
+        System.out.println(module.isNamed() ? "running as module " + module.getName() + " on the module path"
+                : "running on the class path");
 
         // 1. A job: a shell command that prints a line and exits with status 3.
         try (SessionManager manager = Drmaa2.getSessionManager("local", properties);
