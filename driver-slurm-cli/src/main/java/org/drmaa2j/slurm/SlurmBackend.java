@@ -17,6 +17,7 @@ import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.SlurmCommentTags;
 import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.CliRunners;
 import org.drmaa2j.spi.backend.DriverBackend;
@@ -52,7 +53,7 @@ final class SlurmBackend implements DriverBackend {
     private final SlurmStatusQuery status;
     private final SlurmControl control;
     private final SlurmMonitoring monitoring;
-    private final SlurmTagLookup tags;
+    private final SlurmCommentTags tags;
     private final ScriptRenderer renderer;
     private volatile SlurmSubmitCommand submitCommand;
     private volatile Version version;
@@ -66,7 +67,7 @@ final class SlurmBackend implements DriverBackend {
         this.status = new SlurmStatusQuery(runner);
         this.control = new SlurmControl(runner, context.sink());
         this.monitoring = new SlurmMonitoring(runner);
-        this.tags = new SlurmTagLookup(runner);
+        this.tags = new SlurmCommentTags(runner);
     }
 
     @Override
