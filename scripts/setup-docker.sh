@@ -3,16 +3,22 @@
 # Makes a container engine usable for the test suite on a fresh Debian machine, without a registry:
 #   1. installs docker.io and debootstrap when absent,
 #   2. starts dockerd in the background when no engine answers,
-#   3. makes sure the image debian:bookworm exists: pulled when a registry answers, otherwise
-#      built with debootstrap from the Debian mirror this machine's apt already uses.
-# Idempotent and non-interactive. Exits non-zero on any failure.
-# Tests then need the variables in scripts/test-env.sh (source it).
+#   3. makes sure a base image debian:SUITE exists for every Debian suite the cluster images use
+#      (bullseye, bookworm, trixie; or only the suites given as arguments): pulled when a registry
+#      answers, otherwise built with debootstrap from the Debian mirror this machine's apt already
+#      uses and loaded with docker import.
+# Idempotent and non-interactive; several runs at once build each image only once. Exits non-zero
+# on any failure. Tests then need the variables in scripts/test-env.sh (source it).
+#   scripts/setup-docker.sh               # all suites
+#   scripts/setup-docker.sh trixie        # only debian:trixie
 set -euo pipefail
 
-BASE_IMAGE=${BASE_IMAGE:-debian:bookworm}   # overridable only to test this script
-SUITE=bookworm
+SUITES=(bullseye bookworm trixie)
+if [ $# -gt 0 ]; then SUITES=("$@"); fi
+IMAGE_REPO=${IMAGE_REPO:-debian}   # overridable only to test this script
 DOCKERD_LOG=${DOCKERD_LOG:-/var/log/dockerd-drmaa2j.log}
 PULL_TIMEOUT=${PULL_TIMEOUT:-30}
+LOCK_DIR=${LOCK_DIR:-/tmp}
 export DEBIAN_FRONTEND=noninteractive
 
 log() { echo "setup-docker: $*" >&2; }
@@ -53,65 +59,87 @@ start_engine() {
   exit 1
 }
 
-# Prints the first Debian mirror URI that this machine's apt sources use for $SUITE.
-debian_mirror() {
-  local f
-  # deb822 files: stanzas separated by blank lines, with URIs: and Suites: fields.
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] || continue
-    awk -v suite="$SUITE" '
-      function flush() { if (uri != "" && has) { print uri; found = 1; exit } uri = ""; has = 0 }
-      /^[[:space:]]*$/ { flush(); next }
-      /^[[:space:]]*#/ { next }
-      /^URIs:/   { uri = $2 }
-      /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == suite) has = 1 }
-      END { if (!found) flush() }' "$f"
-  done
-  # one-line format: deb [options] URI suite components...
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -f "$f" ] || continue
-    awk -v suite="$SUITE" '
-      $1 == "deb" {
-        i = 2
-        if ($i ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
-        if ($(i + 1) == suite) { print $i; exit }
-      }' "$f"
-  done
+# Prints the Debian mirror URIs this machine's apt sources use, one a line: first those that list
+# the suite $1 itself, then those of any other release suite (a name without "-", so not
+# -security or -updates), which hold every current release as well.
+debian_mirrors() {
+  local suite=$1 f
+  {
+    # deb822 files: stanzas separated by blank lines, with URIs: and Suites: fields.
+    for f in /etc/apt/sources.list.d/*.sources; do
+      [ -f "$f" ] || continue
+      awk -v suite="$suite" '
+        function flush() {
+          if (uri != "" && exact) print 0, uri; else if (uri != "" && release) print 1, uri
+          uri = ""; exact = 0; release = 0
+        }
+        /^[[:space:]]*$/ { flush(); next }
+        /^[[:space:]]*#/ { next }
+        /^URIs:/   { uri = $2 }
+        /^Suites:/ { for (i = 2; i <= NF; i++) { if ($i == suite) exact = 1; else if ($i !~ /-/) release = 1 } }
+        END { flush() }' "$f"
+    done
+    # one-line format: deb [options] URI suite components...
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+      [ -f "$f" ] || continue
+      awk -v suite="$suite" '
+        $1 == "deb" {
+          i = 2
+          if ($i ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
+          if ($(i + 1) == suite) print 0, $i; else if ($(i + 1) !~ /-/) print 1, $i
+        }' "$f"
+    done
+  } | sort -s -k1,1n | awk '!seen[$2]++ { print $2 }'
 }
 
+# Makes debian:$1 exist. Holds a lock per image so that concurrent runs build it once.
 ensure_base_image() {
-  if docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-    log "image $BASE_IMAGE present"; return 0
+  local suite=$1 image="$IMAGE_REPO:$1"
+  exec 9>"$LOCK_DIR/drmaa2j-setup-docker-$suite.lock"
+  flock 9
+  if docker image inspect "$image" >/dev/null 2>&1; then
+    log "image $image present"; exec 9>&-; return 0
   fi
-  log "trying docker pull $BASE_IMAGE (timeout ${PULL_TIMEOUT}s)"
-  if timeout "$PULL_TIMEOUT" docker pull -q "$BASE_IMAGE" >/dev/null 2>&1; then
-    log "pulled $BASE_IMAGE"; return 0
+  log "trying docker pull $image (timeout ${PULL_TIMEOUT}s)"
+  if timeout "$PULL_TIMEOUT" docker pull -q "$image" >/dev/null 2>&1; then
+    log "pulled $image"; exec 9>&-; return 0
   fi
-  local mirror
-  mirror=$(debian_mirror | head -n 1)
-  [ -n "$mirror" ] || die "no registry and no Debian mirror for '$SUITE' in the apt sources"
   command -v debootstrap >/dev/null || die "debootstrap not installed"
-  local dir
-  dir=$(mktemp -d /tmp/debootstrap-bookworm.XXXXXX)
+  local mirrors mirror dir built=""
+  mirrors=$(debian_mirrors "$suite")
+  [ -n "$mirrors" ] || die "no registry and no Debian mirror in the apt sources for $image"
+  dir=$(mktemp -d "/tmp/debootstrap-$suite.XXXXXX")
   BOOTSTRAP_DIR=$dir
-  trap '$SUDO rm -rf "$BOOTSTRAP_DIR"' EXIT
-  log "no registry: building $BASE_IMAGE with debootstrap from $mirror"
-  if ! $SUDO debootstrap --variant=minbase "$SUITE" "$dir" "$mirror" >"$dir.log" 2>&1; then
+  trap '$SUDO rm -rf "$BOOTSTRAP_DIR" "$BOOTSTRAP_DIR.log"' EXIT
+  for mirror in $mirrors; do
+    log "no registry: building $image with debootstrap from $mirror"
+    if $SUDO debootstrap --variant=minbase "$suite" "$dir" "$mirror" >"$dir.log" 2>&1; then
+      built=yes; break
+    fi
     tail -n 30 "$dir.log" >&2
-    die "debootstrap failed (log: $dir.log)"
-  fi
+    log "debootstrap of $suite from $mirror failed"
+    $SUDO rm -rf "$dir"; mkdir -p "$dir"
+  done
+  [ -n "$built" ] || die "debootstrap of $suite failed from every mirror in the apt sources"
   # Keep the image small: no downloaded .debs, no package lists (Dockerfiles run apt-get update).
   $SUDO rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/*
-  $SUDO tar -C "$dir" -c . | docker import - "$BASE_IMAGE" >/dev/null \
-    || die "docker import of $BASE_IMAGE failed"
-  rm -f "$dir.log"
-  log "built $BASE_IMAGE"
+  $SUDO tar -C "$dir" -c . | docker import - "$image" >/dev/null \
+    || die "docker import of $image failed"
+  $SUDO rm -rf "$dir" "$dir.log"
+  trap - EXIT
+  exec 9>&-
+  log "built $image"
 }
 
 install_packages
 start_engine
-ensure_base_image
-docker image inspect "$BASE_IMAGE" --format "setup-docker: $BASE_IMAGE ready ({{.Id}})" >&2
+for suite in "${SUITES[@]}"; do
+  case $suite in
+    *[!a-z]* | "") die "not a Debian suite name: '$suite'" ;;
+  esac
+  ensure_base_image "$suite"
+  docker image inspect "$IMAGE_REPO:$suite" --format "setup-docker: $IMAGE_REPO:$suite ready ({{.Id}})" >&2
+done
 cat >&2 <<MSG
 setup-docker: for Testcontainers, source scripts/test-env.sh:
   TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost

@@ -4,6 +4,8 @@ package org.drmaa2j;
 import org.drmaa2j.provider.Drmaa2Provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -136,5 +138,64 @@ class Drmaa2Test {
                 assertThrows(DriverSelectionException.class, () -> Drmaa2.getProvider("alpha")));
         assertTrue(e.getMessage().contains("TestProviders$Broken"), e.getMessage());
         assertTrue(e.getMessage().contains("native library missing"), e.getMessage());
+    }
+
+    @Test
+    void getProviders_sameLoader_foundOnceAndSameInstances() throws Exception {
+        TestProviders.ShowingLoader loader = new TestProviders.ShowingLoader(dir, List.of(TestProviders.Alpha.class));
+        List<Drmaa2Provider> first = Drmaa2.getProviders(loader);
+        List<Drmaa2Provider> second = Drmaa2.getProviders(loader);
+        assertSame(first.get(0), second.get(0));
+        assertSame(first.get(0), Drmaa2.getProvider(loader, "alpha"));
+        assertEquals(1, loader.lookups.get(), "the services file is read once per class loader");
+        assertThrows(java.lang.UnsupportedOperationException.class, () -> first.add(new TestProviders.Beta()));
+    }
+
+    @Test
+    void getProviders_otherLoader_ownProviders() throws Exception {
+        ClassLoader a = TestProviders.loaderShowing(dir, List.of(TestProviders.Alpha.class));
+        ClassLoader b = TestProviders.loaderShowing(dir, List.of(TestProviders.Beta.class));
+        assertEquals("alpha", Drmaa2.getProvider(a, null).getName());
+        assertEquals("beta", Drmaa2.getProvider(b, null).getName());
+        assertNotSame(Drmaa2.getProvider(a, null), Drmaa2.getProvider(TestProviders.loaderShowing(dir, List.of(TestProviders.Alpha.class)), null));
+    }
+
+    @Test
+    void getProvider_explicitLoader_winsOverContextLoader() throws Exception {
+        ClassLoader onlyBeta = TestProviders.loaderShowing(dir, List.of(TestProviders.Beta.class));
+        assertEquals("beta", with(List.of(TestProviders.Alpha.class), () -> Drmaa2.getProvider(onlyBeta, null).getName()));
+        try (SessionManager sm = with(List.of(), () -> Drmaa2.getSessionManager(onlyBeta, "beta", Map.of("k", "v")))) {
+            assertEquals("drmaa2j-beta", sm.getDrmaaName());
+            assertEquals("{k=v}", sm.getDrmsName());
+        }
+    }
+
+    @Test
+    void getProviders_nullLoader_isTheDefault() throws Exception {
+        TestProviders.ShowingLoader loader = new TestProviders.ShowingLoader(dir, List.of(TestProviders.Beta.class));
+        Thread.currentThread().setContextClassLoader(loader);
+        assertSame(loader, Drmaa2.getDefaultClassLoader());
+        assertSame(Drmaa2.getProviders(null).get(0), Drmaa2.getProviders(loader).get(0));
+        assertEquals(1, loader.lookups.get());
+    }
+
+    @Test
+    void forgetProviders_nextLookupFindsAgain() throws Exception {
+        TestProviders.ShowingLoader loader = new TestProviders.ShowingLoader(dir, List.of(TestProviders.Alpha.class));
+        Drmaa2Provider before = Drmaa2.getProvider(loader, "alpha");
+        loader.providers.add(TestProviders.Beta.class);
+        assertThrows(DriverSelectionException.class, () -> Drmaa2.getProvider(loader, "beta"), "still the providers found first");
+        Drmaa2.forgetProviders(loader);
+        assertEquals("beta", Drmaa2.getProvider(loader, "beta").getName());
+        assertNotSame(before, Drmaa2.getProvider(loader, "alpha"));
+        assertEquals(2, loader.lookups.get());
+    }
+
+    @Test
+    void getProviders_failedLookup_notKept() throws Exception {
+        TestProviders.ShowingLoader loader = new TestProviders.ShowingLoader(dir, List.of(TestProviders.Alpha.class, TestProviders.Broken.class));
+        assertThrows(DriverSelectionException.class, () -> Drmaa2.getProviders(loader));
+        loader.providers.remove(TestProviders.Broken.class);
+        assertEquals("alpha", Drmaa2.getProvider(loader, null).getName());
     }
 }

@@ -9,10 +9,12 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /** Two tiny providers, registered in this module's test META-INF/services, and a loader that shows only some. */
@@ -78,18 +80,30 @@ final class TestProviders {
      * @return a loader that sees exactly those providers through ServiceLoader
      */
     static ClassLoader loaderShowing(Path dir, List<Class<? extends Drmaa2Provider>> providers) throws IOException {
-        Path file = dir.resolve("services-" + providers.size() + "-" + System.nanoTime());
-        Files.writeString(file, providers.stream().map(Class::getName).collect(Collectors.joining("\n", "", "\n")),
-                StandardCharsets.UTF_8);
-        URL url = file.toUri().toURL();
-        return new ClassLoader(TestProviders.class.getClassLoader()) {
-            @Override
-            public Enumeration<URL> getResources(String name) throws IOException {
-                if (SERVICES.equals(name)) {
-                    return providers.isEmpty() ? Collections.emptyEnumeration() : Collections.enumeration(List.of(url));
-                }
-                return super.getResources(name);
-            }
-        };
+        return new ShowingLoader(dir, providers);
+    }
+
+    /** A loader that shows the providers in its list, which a test may change, and counts the lookups of the services file. */
+    static final class ShowingLoader extends ClassLoader {
+        final List<Class<? extends Drmaa2Provider>> providers;
+        final AtomicInteger lookups = new AtomicInteger();
+        private final Path dir;
+
+        ShowingLoader(Path dir, List<Class<? extends Drmaa2Provider>> providers) {
+            super(TestProviders.class.getClassLoader());
+            this.dir = dir;
+            this.providers = new ArrayList<>(providers);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            if (!SERVICES.equals(name)) return super.getResources(name);
+            lookups.incrementAndGet();
+            if (providers.isEmpty()) return Collections.emptyEnumeration();
+            Path file = Files.createTempFile(dir, "services-", "");
+            Files.writeString(file, providers.stream().map(Class::getName).collect(Collectors.joining("\n", "", "\n")),
+                    StandardCharsets.UTF_8);
+            return Collections.enumeration(List.of(file.toUri().toURL()));
+        }
     }
 }

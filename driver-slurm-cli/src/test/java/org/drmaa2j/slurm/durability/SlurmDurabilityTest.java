@@ -3,13 +3,8 @@ package org.drmaa2j.slurm.durability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,16 +12,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.Job;
 import org.drmaa2j.JobSession;
@@ -42,6 +33,9 @@ import org.drmaa2j.spi.store.SubmissionTags;
 import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.ExecOutcome;
 import org.drmaa2j.tck.containers.SlurmContainer;
+import org.drmaa2j.tck.durability.KillTest;
+import org.drmaa2j.tck.durability.KillTestReport;
+import org.drmaa2j.tck.durability.SchedulerLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Durability against a real Slurm 22.05 in a container: the managing JVM killed at random points
- * during a campaign of submissions (nothing lost, nothing submitted twice), and the controller
+ * during a campaign of 300 submissions, through the TCK's kill-test harness (nothing lost, nothing
+ * submitted twice, every job's final state and exit status as accounting records them), and the controller
  * stopped for 30 s under a running workload (calls fail with DrmCommunicationException, never a
  * wrong state; waits end correctly after the restart).
  */
@@ -89,111 +84,45 @@ class SlurmDurabilityTest {
 
     @Test
     @Order(1)
-    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void killedManager_losesNothing_andSubmitsNothingTwice() throws Exception {
-        long seed = Long.getLong("drmaa2j.killtest.seed", System.nanoTime());
-        Random random = new Random(seed);
         String session = "campaign";
-        List<String> log = new CopyOnWriteArrayList<>();
-        List<String> kills = new ArrayList<>();
-        long begin = System.nanoTime();
-        int runs = 0;
-        boolean done = false;
-        while (!done) {
-            runs++;
-            Process p = campaign(session);
-            CompletableFuture<Boolean> finished = new CompletableFuture<>();
-            AtomicInteger submittedThisRun = new AtomicInteger();
-            Thread reader = new Thread(() -> {
-                boolean sawDone = false;
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        log.add(line);
-                        if (line.startsWith("SUBMITTED")) submittedThisRun.incrementAndGet();
-                        if (line.equals("DONE")) sawDone = true;
-                    }
-                } catch (IOException e) {
-                    // the process was killed
-                }
-                finished.complete(sawDone);
-            });
-            reader.start();
-            if (kills.size() < KILLS) {
-                // most kills land among the submissions (after a random number of them, a random moment
-                // later: often between the intent and the job id); some while the JVM starts and reopens
-                boolean early = random.nextInt(4) == 0;
-                int after = early ? 0 : 5 + random.nextInt(50);
-                long delay = early ? 200 + random.nextInt(3000) : random.nextInt(60);
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (submittedThisRun.get() < after && p.isAlive() && System.nanoTime() < until) Thread.sleep(2);
-                Thread.sleep(delay);
-                if (p.isAlive()) {
-                    int seen = submittedThisRun.get();
-                    p.destroyForcibly(); // SIGKILL
-                    p.waitFor(30, TimeUnit.SECONDS);
-                    kills.add((early ? "start+" : "submission " + seen + "+") + delay + "ms");
-                }
-            }
-            assertTrue(p.waitFor(150, TimeUnit.SECONDS), "the campaign ends");
-            reader.join(10_000);
-            done = finished.get() && p.exitValue() == 0;
-            assertTrue(runs <= KILLS + 2, "the campaign finishes once it is no longer killed: " + tail(log));
-        }
-        long seconds = (System.nanoTime() - begin) / 1_000_000_000L;
-
-        // the scheduler's own list: every job carrying the session's tags
-        ExecOutcome q = cluster.exec("squeue", "--me", "--noheader", "--array", "--states=all", "--format=%i|%j|%k");
-        assertTrue(q.succeeded(), q.toString());
-        String label = SubmissionTags.label(SubmissionTags.sessionPart(session) + ".");
-        Map<String, List<String>> byName = new TreeMap<>();
-        Set<String> schedulerIds = new HashSet<>();
-        for (String line : q.stdout().split("\n")) {
-            String[] f = line.split("\\|", 3);
-            if (f.length < 3 || !f[2].startsWith(label)) continue;
-            byName.computeIfAbsent(f[1], k -> new ArrayList<>()).add(f[0]);
-            schedulerIds.add(f[0]);
-        }
-        List<String> lost = new ArrayList<>();
-        List<String> duplicated = new ArrayList<>();
-        for (int i = 0; i < CAMPAIGN; i++) {
-            List<String> ids = byName.getOrDefault(CampaignMain.name(i), List.of());
-            if (ids.isEmpty()) lost.add(CampaignMain.name(i));
-            if (ids.size() > 1) duplicated.add(CampaignMain.name(i) + ids);
-        }
-
-        Set<String> sessionIds = new HashSet<>();
-        int pending;
-        try (SessionManager sm = new SlurmProvider().createSessionManager(properties(Map.of()))) {
-            JobSession s = sm.openJobSession(session);
-            for (Job j : s.getJobs(null)) sessionIds.add(j.getJobId());
-            pending = ((GenericSessionManager) sm).store().pendingIntents(session).size();
-            sm.destroyJobSession(session);
-        }
+        String since = cluster.execOrFail("date", "+%Y-%m-%dT%H:%M:%S").strip();
+        KillTestReport r = KillTest.builder("slurm", properties(Map.of("drmaa2j.reconcile.graceMillis", "15000",
+                        "drmaa2j.poll.slowMillis", "600000")))
+                .session(session).jobs(CAMPAIGN).kills(KILLS)
+                .ledger(() -> sacct(session, since))
+                .unresolved((sm, s) -> ((GenericSessionManager) sm).store().pendingIntents(s).size())
+                .run();
         cluster.exec("scancel", "--me");
-
-        long submitted = log.stream().filter(l -> l.startsWith("SUBMITTED")).count();
-        long reconciled = log.stream().filter(l -> l.contains("was accepted as job")).count();
-        long dropped = log.stream().filter(l -> l.contains("never reached the scheduler")).count();
-        System.out.printf("kill test (seed %d): %d jobs, %d runs, %d kills %s; submissions confirmed to the program %d, "
-                        + "found again by reconciliation %d, intents dropped as never submitted %d; scheduler holds %d, "
-                        + "session holds %d; lost %d, duplicated %d; %d s%n", seed, CAMPAIGN, runs, kills.size(), kills,
-                submitted, reconciled, dropped, schedulerIds.size(), sessionIds.size(), lost.size(), duplicated.size(), seconds);
-        assertEquals(List.of(), lost, "lost");
-        assertEquals(List.of(), duplicated, "duplicated");
-        assertEquals(CAMPAIGN, schedulerIds.size());
-        assertEquals(schedulerIds, sessionIds, "the session holds exactly the scheduler's jobs");
-        assertEquals(0, pending, "no submission left unresolved");
+        r.assertClean();
     }
 
-    private static Process campaign(String session) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                CampaignMain.class.getName(), stateDir.toString(), contact(), session, String.valueOf(CAMPAIGN), "15000")
-                .redirectErrorStream(true).start();
-    }
-
-    private static String tail(List<String> log) {
-        return String.join("\n", log.subList(Math.max(0, log.size() - 20), log.size()));
+    /**
+     * The scheduler's own list: every job of the accounting database whose comment carries the
+     * session's tags, asked again until each has ended there too (slurmdbd may lag behind squeue).
+     */
+    private static List<SchedulerLedger.Entry> sacct(String session, String since) throws InterruptedException {
+        String label = SubmissionTags.label(SubmissionTags.sessionPart(session) + ".");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            ExecOutcome q = cluster.exec("sacct", "--noheader", "--parsable2", "--allocations", "--starttime=" + since,
+                    "--format=JobID,JobName,Comment,State,ExitCode");
+            assertTrue(q.succeeded(), q.toString());
+            List<SchedulerLedger.Entry> entries = new ArrayList<>();
+            boolean allEnded = true;
+            for (String line : q.stdout().split("\n")) {
+                String[] f = line.split("\\|", -1);
+                if (f.length < 5 || !f[2].startsWith(label)) continue;
+                String state = f[3].split(" ")[0];
+                boolean ended = !List.of("PENDING", "RUNNING", "COMPLETING", "CONFIGURING", "REQUEUED", "SUSPENDED").contains(state);
+                allEnded &= ended;
+                Integer exit = ended ? Integer.valueOf(f[4].split(":")[0]) : null;
+                entries.add(new SchedulerLedger.Entry(f[0], f[1], ended ? "COMPLETED".equals(state) ? JobState.DONE : JobState.FAILED : null, exit));
+            }
+            if (allEnded || System.nanoTime() > deadline) return entries;
+            Thread.sleep(1000);
+        }
     }
 
     @Test

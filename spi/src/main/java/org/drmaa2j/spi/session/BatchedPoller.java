@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +32,7 @@ public final class BatchedPoller implements AutoCloseable {
     private final IntSupplier waiters;
     private final Duration fast;
     private final Duration slow;
+    private final MonotonicClock clock;
     private final Thread thread;
     private final Object tickLock = new Object();
     /** The tick in progress, or null; guarded by tickLock. */
@@ -39,8 +40,8 @@ public final class BatchedPoller implements AutoCloseable {
     private boolean kicked;
     private volatile boolean running = true;
     private volatile long ticks;
-    /** {@link System#nanoTime()} when the last status call started, on any thread. */
-    private volatile long lastCall = System.nanoTime() - Long.MAX_VALUE / 4;
+    /** The clock's time when the last status call started, on any thread. */
+    private volatile long lastCall;
 
     /**
      * @param name thread name
@@ -54,6 +55,25 @@ public final class BatchedPoller implements AutoCloseable {
      */
     public BatchedPoller(String name, Supplier<List<JobRecord>> live, Function<List<JobRecord>, Map<String, JobInfo>> status,
                          BiConsumer<Collection<JobInfo>, Long> publish, IntSupplier waiters, Duration fast, Duration slow) {
+        this(name, live, status, publish, waiters, fast, slow, MonotonicClock.SYSTEM);
+    }
+
+    /**
+     * @param name thread name
+     * @param live the live jobs of the connection, asked each tick
+     * @param status the backend's batched status call
+     * @param publish where a call's answers go, all together, with the clock's time at which the call
+     *        started, so that an answer older than news pushed meanwhile can be dropped
+     * @param waiters how many threads wait now
+     * @param fast the interval while someone waits
+     * @param slow the interval otherwise
+     * @param clock the time source for the intervals ({@link MonotonicClock#SYSTEM} but in tests)
+     */
+    public BatchedPoller(String name, Supplier<List<JobRecord>> live, Function<List<JobRecord>, Map<String, JobInfo>> status,
+                         BiConsumer<Collection<JobInfo>, Long> publish, IntSupplier waiters, Duration fast, Duration slow,
+                         MonotonicClock clock) {
+        this.clock = clock;
+        this.lastCall = clock.nanoTime() - Long.MAX_VALUE / 4;
         this.live = live;
         this.status = status;
         this.publish = publish;
@@ -97,9 +117,9 @@ public final class BatchedPoller implements AutoCloseable {
             List<JobRecord> jobs = live.get();
             if (!jobs.isEmpty()) {
                 ticks++;
-                lastCall = System.nanoTime();
+                lastCall = clock.nanoTime();
                 org.drmaa2j.spi.exec.CommandMetrics.recordStatusTick();
-                long asOf = System.nanoTime();
+                long asOf = clock.nanoTime();
                 Map<String, JobInfo> answers = status.apply(jobs);
                 publish.accept(answers.values(), asOf);
             }
@@ -134,7 +154,7 @@ public final class BatchedPoller implements AutoCloseable {
     }
 
     private void loop() {
-        long lastAttempt = System.nanoTime();
+        long lastAttempt = clock.nanoTime();
         while (running) {
             synchronized (this) {
                 while (running) {
@@ -144,17 +164,17 @@ public final class BatchedPoller implements AutoCloseable {
                         long soonest = lastCall + Math.min(interval, fast.toNanos());
                         if (soonest - due < 0) due = soonest;
                     }
-                    long left = due - System.nanoTime();
+                    long left = due - clock.nanoTime();
                     if (left <= 0) break;
                     try {
-                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                        clock.timedWait(this, left);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
                 kicked = false;
             }
-            lastAttempt = System.nanoTime();
+            lastAttempt = clock.nanoTime();
             if (running) safeTick();
         }
     }

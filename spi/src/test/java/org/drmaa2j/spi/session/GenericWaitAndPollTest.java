@@ -101,8 +101,22 @@ class GenericWaitAndPollTest extends GenericSessionTestSupport {
         Thread.sleep(400);
         int idle = backend.statusCalls.size();
         assertTrue(idle <= 1, "an idle poller must not poll at the fast rate: " + idle);
-        later(400, () -> backend.set(job.getJobId(), JobState.DONE));
-        job.waitTerminated(Duration.ofSeconds(30));
+        // the job ends once the poller has called three times more for the waiter: 120 ms at the fast
+        // interval; at the slow one (60 s) it would take minutes and the wait's 30 s would run out
+        Thread ender = new Thread(() -> {
+            try {
+                while (backend.statusCalls.size() - idle < 3) Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+            backend.set(job.getJobId(), JobState.DONE);
+        });
+        ender.start();
+        try {
+            job.waitTerminated(Duration.ofSeconds(30));
+        } finally {
+            ender.interrupt();
+        }
         assertTrue(backend.statusCalls.size() - idle >= 3, "a waiter makes the poller fast: " + backend.statusCalls.size());
     }
 

@@ -7,28 +7,48 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.junit.jupiter.api.Test;
 
+/**
+ * How often the board wakes a waiter. The waiter counts its checks; the test reads the count only
+ * while the waiter is parked on the board, so the figures do not depend on how fast the machine is.
+ */
 class StateBoardTest {
+    /** A safety cap for a thread to park or end: far above what any machine needs. */
+    private static final long CAP_NANOS = TimeUnit.MINUTES.toNanos(2);
+
     private static JobInfo info(String id, JobState s) {
         return JobInfo.builder().jobId(id).jobState(s).build();
     }
 
-    /** Starts a waiter on job "w" that counts how often it checks; returns once it waits. */
+    /** Starts a waiter on job "w" that counts how often it checks; returns once it is parked on the board. */
     private static Thread waiter(StateBoard board, AtomicInteger checks) throws InterruptedException {
         Thread t = new Thread(() -> board.await(() -> {
             checks.incrementAndGet();
             JobInfo i = board.get("w");
             return i != null && i.getJobState().isTerminal() ? i : null;
-        }, Duration.ofSeconds(30), () -> { }, "w to end"));
+        }, Duration.ofMinutes(10), () -> { }, "w to end"), "waiter");
         t.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (board.waiters() == 0 && System.nanoTime() < deadline) Thread.sleep(2);
-        Thread.sleep(50);
+        awaitParked(t, checks, 2); // the first check, and the one after the waiter listeners were told
         return t;
+    }
+
+    /** Waits until the waiter has checked at least {@code atLeast} times and is parked on the board's condition. */
+    private static void awaitParked(Thread t, AtomicInteger checks, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + CAP_NANOS;
+        while (checks.get() < atLeast || t.getState() != Thread.State.TIMED_WAITING) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the waiter never parked: " + t.getState() + ", " + checks);
+            Thread.sleep(1);
+        }
+    }
+
+    private static void awaitEnd(Thread t) throws InterruptedException {
+        t.join(TimeUnit.NANOSECONDS.toMillis(CAP_NANOS));
+        assertTrue(!t.isAlive(), "the waiter saw its job end");
     }
 
     @Test
@@ -41,11 +61,11 @@ class StateBoardTest {
         List<JobInfo> answers = new ArrayList<>();
         for (int i = 0; i < 500; i++) answers.add(info("j" + i, JobState.RUNNING));
         assertEquals(500, board.putAll(answers).size());
-        Thread.sleep(100);
-        assertTrue(checks.get() - before <= 2, "one poll's 500 answers woke the waiter " + (checks.get() - before) + " times");
+        awaitParked(t, checks, before + 1);
+        assertEquals(1, checks.get() - before, "one poll's 500 answers woke the waiter once");
         board.put(info("w", JobState.DONE));
-        t.join(10_000);
-        assertTrue(!t.isAlive(), "the waiter saw its job end");
+        awaitEnd(t);
+        assertEquals(before + 2, checks.get(), "and its job's end once more");
     }
 
     @Test
@@ -55,13 +75,14 @@ class StateBoardTest {
         AtomicInteger checks = new AtomicInteger();
         Thread t = waiter(board, checks);
         int before = checks.get();
+        long t0 = System.nanoTime();
         for (int i = 0; i < 200; i++) board.put(info("w", JobState.RUNNING));
-        Thread.sleep(100);
-        assertTrue(checks.get() - before <= 1, "unchanged news woke the waiter " + (checks.get() - before) + " times");
-        assertTrue(board.ageNanos("w") < Duration.ofSeconds(5).toNanos(), "unchanged news still counts as fresh");
+        assertTrue(board.ageNanos("w") <= System.nanoTime() - t0, "unchanged news still counts as fresh");
+        board.put(info("other", JobState.QUEUED)); // one change, so that the waiter checks once more
+        awaitParked(t, checks, before + 1);
+        assertEquals(1, checks.get() - before, "200 unchanged answers woke nobody; the one change woke the waiter once");
         board.put(info("w", JobState.FAILED));
-        t.join(10_000);
-        assertTrue(!t.isAlive());
+        awaitEnd(t);
     }
 
     @Test

@@ -99,13 +99,19 @@ class SshCommandRunnerTest {
         }
     }
 
+    /**
+     * Appends "ran" to the file $1; the first run then sleeps until the connection is dropped under it
+     * (whatever the machine's load), a second run goes on at once.
+     */
+    private static final String FIRST_RUN_HANGS = "echo ran >> \"$1\"; if [ \"$(wc -l < \"$1\")\" -eq 1 ]; then exec sleep 300; fi; ";
+
     @Test
     void aRetryableCommand_cutOffByADrop_runsOnceMoreOnANewConnection() throws Exception {
         Path log = dir.resolve("retryable.log");
         try (SshCommandRunner r = runner(server.properties())) {
             r.run(Command.of("true"));
             CompletableFuture<CommandResult> f = CompletableFuture.supplyAsync(() ->
-                    r.run(Command.of("sh", "-c", "echo ran >> \"$1\"; sleep 1; echo finished", "sh", log.toString())));
+                    r.run(Command.of("sh", "-c", FIRST_RUN_HANGS + "echo finished", "sh", log.toString())));
             awaitLines(log, 1);
             server.dropConnections();
             CommandResult res = f.get();
@@ -120,7 +126,7 @@ class SshCommandRunnerTest {
         try (SshCommandRunner r = runner(server.properties())) {
             r.run(Command.of("true"));
             CompletableFuture<CommandResult> f = CompletableFuture.supplyAsync(() ->
-                    r.run(Command.of("sh", "-c", "echo ran >> \"$1\"; sleep 1; echo 42", "sh", log.toString()).notRetryable()));
+                    r.run(Command.of("sh", "-c", FIRST_RUN_HANGS + "echo 42", "sh", log.toString()).notRetryable()));
             awaitLines(log, 1);
             server.dropConnections();
             Throwable e = assertThrows(java.util.concurrent.ExecutionException.class, f::get).getCause();
@@ -194,7 +200,8 @@ class SshCommandRunnerTest {
         Path sock = dir.resolve("agent.sock");
         Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", sock.toString()).redirectErrorStream(true).start();
         try {
-            for (int i = 0; i < 100 && !Files.exists(sock); i++) Thread.sleep(50);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+            while (!Files.exists(sock) && System.nanoTime() < deadline) Thread.sleep(50);
             ProcessBuilder add = new ProcessBuilder("ssh-add", server.identity.toString()).redirectErrorStream(true);
             add.environment().put("SSH_AUTH_SOCK", sock.toString());
             Process a = add.start();
@@ -239,8 +246,10 @@ class SshCommandRunnerTest {
         }
     }
 
+    /** Waits for a file to have n lines, with a safety cap far above the fraction of a second it takes. */
     private static void awaitLines(Path file, int n) throws Exception {
-        for (int i = 0; i < 200; i++) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
             if (Files.exists(file) && Files.readAllLines(file).size() >= n) return;
             Thread.sleep(25);
         }
