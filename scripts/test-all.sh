@@ -17,12 +17,12 @@ prepare_environment() {
 }
 
 # Sums tests/failures/errors/skipped over the JUnit XML reports of one kind (surefire or failsafe),
-# per module and per extra report directory of a module (such as surefire-reports-tck).
+# per module (examples/* included) and per extra report directory of a module (such as surefire-reports-tck).
 print_totals() {
     local kind=$1
     local files=()
     local f
-    for f in */target/"$kind"-reports*/TEST-*.xml; do
+    for f in */target/"$kind"-reports*/TEST-*.xml examples/*/target/"$kind"-reports*/TEST-*.xml; do
         [[ -f $f ]] && files+=("$f")
     done
     if ((${#files[@]} == 0)); then
@@ -39,6 +39,7 @@ print_totals() {
         }
         /<testsuite[ >]/ && !seen[FILENAME]++ {
             split(FILENAME, parts, "/"); module = parts[1]; extra = parts[3]
+            if (module == "examples") { module = parts[1] "/" parts[2]; extra = parts[4] }
             sub(/^[a-z]+-reports-?/, "", extra)
             if (extra != "") module = module "/" extra
             if (!(module in known)) { known[module] = 1; order[++n] = module }
@@ -58,10 +59,42 @@ prepare_environment
 # the conformance report of this run only (the TCK adds to what it finds there)
 rm -rf target/tck-report
 
-status=0
-# --fail-at-end: every module whose dependencies built runs its tests, so the totals are complete
-mvn -B -ntp --fail-at-end install "$@" || status=$?
+# Prints the wall time of each surefire/failsafe execution, per module and report directory: from the
+# start of its first test class (a report's time before it was written) to its last report.
+print_times() {
+    local d
+    for d in */target/surefire-reports* */target/failsafe-reports*; do
+        [[ -d $d ]] || continue
+        ls "$d"/TEST-*.xml >/dev/null 2>&1 || continue
+        python3 - "$d" <<'PY'
+import glob, os, re, sys
+d = sys.argv[1]
+starts, ends = [], []
+for f in glob.glob(os.path.join(d, "TEST-*.xml")):
+    m = re.search(r'<testsuite[^>]*?\btime="([0-9.,]+)"', open(f, encoding="utf-8", errors="replace").read(4000))
+    end = os.path.getmtime(f)
+    ends.append(end)
+    starts.append(end - (float(m.group(1).replace(",", "")) if m else 0.0))
+print("%-46s %6.0f s" % (d.replace("/target/", " "), max(ends) - min(starts)))
+PY
+    done
+}
 
+start=$SECONDS
+log=target/test-all.log
+mkdir -p target
+# --fail-at-end: every module whose dependencies built runs its tests, so the totals are complete
+set +e
+mvn -B -ntp --fail-at-end install "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+echo
+echo "== time per module (Maven's reactor summary) =="
+sed -n '/Reactor Summary/,/BUILD/p' "$log" | grep -E 'SUCCESS|FAILURE|SKIPPED' || true
+echo "== wall time per test execution =="
+print_times
+echo "== whole run: $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s (Maven), load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "== test totals =="
 print_totals surefire

@@ -15,8 +15,12 @@ import org.drmaa2j.SessionManager;
 /**
  * The Slurm driver's figures, measured on a Slurm login node (run it there, as an ordinary user):
  * one-by-one submission against a shell loop of {@code sbatch --parsable}, bulk jobs and the cost of
- * watching 1,000 and 10,000 live jobs ({@link SlurmStatusFigures}), and how soon waits return after
- * jobs end ({@link SlurmWaitFigures}). Jobs left over are cancelled afterwards.
+ * watching 1,000 and 10,000 live jobs ({@link SlurmStatusFigures}), the status commands of waiting
+ * for 40 short jobs ({@link SlurmShortJobsFigures}), and how soon waits return after jobs end
+ * ({@link SlurmWaitFigures}). Jobs left over are cancelled afterwards. Arguments name the parts to
+ * run: {@code submission}, {@code status} (1,000 and 10,000 live jobs) or {@code status:N} (N live
+ * jobs), {@code short}, {@code wait}; all but {@code status:N} by default. Every row names the Slurm
+ * release.
  */
 public final class SlurmFigures {
     static final int SEQUENTIAL = 200;
@@ -30,24 +34,38 @@ public final class SlurmFigures {
     public static void main(String[] args) throws Exception {
         ResultTable table = new ResultTable();
         Path state = Files.createTempDirectory("drmaa2j-bench");
-        // parts to run: submission, status, wait; all by default
-        List<String> parts = args.length == 0 ? List.of("submission", "status", "wait") : Arrays.asList(args);
+        List<String> parts = args.length == 0 ? List.of("submission", "status", "short", "wait") : Arrays.asList(args);
+        String release;
+        try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
+            release = sm.getDrmsVersion().toString();
+        }
         // one session manager per measure, so that the status figure watches only the live jobs it submitted
         if (parts.contains("submission")) {
             try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
-                submission(sm, table);
+                submission(sm, table, release);
             }
         }
-        for (int live : parts.contains("status") ? LIVE_JOBS : new int[0]) {
+        List<Integer> liveCounts = new java.util.ArrayList<>();
+        if (parts.contains("status")) for (int n : LIVE_JOBS) liveCounts.add(n);
+        for (String p : parts) if (p.startsWith("status:")) liveCounts.add(Integer.parseInt(p.substring("status:".length())));
+        for (int live : liveCounts) {
             try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
-                SlurmStatusFigures.measure(sm, table, live);
+                sm.getDrmsVersion(); // the connection learns the release before the counted window
+                SlurmStatusFigures.measure(sm, table, live, release);
+            }
+        }
+        if (parts.contains("short")) {
+            try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
+                sm.getDrmsVersion();
+                SlurmShortJobsFigures.measure(sm, table, release);
             }
         }
         int[] waiterCounts = parts.contains("wait") ? WAITERS : new int[0];
         if (System.getProperty("bench.waiters") != null) waiterCounts = new int[] {Integer.getInteger("bench.waiters")};
         for (int waiters : waiterCounts) {
             try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
-                SlurmWaitFigures.measure(sm, table, waiters);
+                sm.getDrmsVersion();
+                SlurmWaitFigures.measure(sm, table, waiters, release);
             }
         }
         cancelAll();
@@ -59,7 +77,7 @@ public final class SlurmFigures {
      * then alternate (ours first in even rounds, the loop first in odd ones) so that the machine's
      * drift hits both; the figure is the ratio of the medians.
      */
-    private static void submission(SessionManager sm, ResultTable table) throws Exception {
+    private static void submission(SessionManager sm, ResultTable table, String release) throws Exception {
         JobTemplate held = JobTemplate.builder("/bin/true").submitAsHold(true).build();
         Samples ours = new Samples();
         Samples raw = new Samples();
@@ -74,7 +92,7 @@ public final class SlurmFigures {
             raw.add(oursFirst ? b : a);
         }
         double ratio = ours.median() / raw.median();
-        table.add("submit " + SEQUENTIAL + " jobs one by one (median of " + SUBMIT_ROUNDS + " alternating rounds after a warm-up round, ms)",
+        table.add("Slurm " + release + ": submit " + SEQUENTIAL + " jobs one by one (median of " + SUBMIT_ROUNDS + " alternating rounds after a warm-up round, ms)",
                 ResultTable.fmt(ours.median()), ResultTable.fmt(raw.median()) + " (shell loop of sbatch --parsable)",
                 ResultTable.fmt(ratio) + "×", "≤ 1.15×", ratio <= 1.15 ? "yes" : "no");
     }
@@ -101,7 +119,7 @@ public final class SlurmFigures {
     }
 
     private static void cancelAll() throws IOException, InterruptedException {
-        shell("scancel --me");
+        shell(Shell.CANCEL_ALL);
     }
 
     private static int shell(String script) throws IOException, InterruptedException {

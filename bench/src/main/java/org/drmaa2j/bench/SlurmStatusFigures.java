@@ -25,7 +25,14 @@ final class SlurmStatusFigures {
     private SlurmStatusFigures() {
     }
 
-    static void measure(SessionManager sm, ResultTable table, int n) throws Exception {
+    /** Waits until the poller's next squeue ends (the idle poll comes every few seconds), with a safety cap. */
+    private static void awaitSqueueEnded() throws InterruptedException {
+        long before = CommandMetrics.counts().getOrDefault("squeue", 0L);
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (CommandMetrics.counts().getOrDefault("squeue", 0L) == before && System.nanoTime() < until) Thread.sleep(5);
+    }
+
+    static void measure(SessionManager sm, ResultTable table, int n, String release) throws Exception {
         JobTemplate held = JobTemplate.builder("/bin/true").submitAsHold(true).build();
         try (JobSession js = sm.createJobSession("bench-status-" + n + "-" + System.nanoTime(), null)) {
             CommandMetrics.reset();
@@ -33,18 +40,23 @@ final class SlurmStatusFigures {
             JobArray array = js.runBulkJobs(held, 1, n, 1, 0);
             double ms = (System.nanoTime() - t0) / 1e6;
             long sbatch = CommandMetrics.counts().getOrDefault("sbatch", 0L);
-            table.add("runBulkJobs of " + n + " tasks: sbatch calls (ms)", sbatch + " (" + ResultTable.fmt(ms) + " ms)",
+            table.add("Slurm " + release + ": runBulkJobs of " + n + " tasks: sbatch calls (ms)", sbatch + " (" + ResultTable.fmt(ms) + " ms)",
                     "1 sbatch --array", "-", "1 call", sbatch == 1 ? "yes" : "no");
 
             List<Job> live = new ArrayList<>(array.getJobs());
-            Thread.sleep(3000); // let a tick started before the window finish, so the window counts whole ticks
+            // the window counts whole ticks: it opens right after a tick's command has ended (the next one is
+            // at least a poll interval away) and closes once every tick started in it has ended
+            awaitSqueueEnded();
             CommandMetrics.reset();
             try {
                 js.waitAnyTerminated(live, WINDOW);
             } catch (WaitTimeoutException expected) {
                 // the jobs are held: the wait only makes the poller tick at its fast rate
             }
-            Thread.sleep(3000); // no waiter now, so the poller is slow: let a tick in flight finish before counting
+            long closeBy = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (CommandMetrics.counts().getOrDefault("squeue", 0L) < CommandMetrics.statusTicks() && System.nanoTime() < closeBy) {
+                Thread.sleep(5);
+            }
             Map<String, Long> counts = CommandMetrics.counts();
             long ticks = CommandMetrics.statusTicks();
             long squeue = counts.getOrDefault("squeue", 0L);
@@ -58,13 +70,13 @@ final class SlurmStatusFigures {
                 raw.add((System.nanoTime() - rawStart) / 1e6);
             }
             double perTick = (double) (squeue + others) / Math.max(1, ticks);
-            table.add("status of " + live.size() + " live jobs: commands per tick (ms per tick)",
+            table.add("Slurm " + release + ": status of " + live.size() + " live jobs: commands per tick (ms per tick)",
                     ResultTable.fmt(perTick) + " (" + ResultTable.fmt(perSqueue) + " ms; " + ticks + " ticks, " + squeue
                             + " squeue, " + others + " other)",
                     "1 squeue (" + ResultTable.fmt(raw.median()) + " ms)", ResultTable.ratio(perSqueue, raw.median()),
                     "1 per tick", ticks > 0 && squeue == ticks && others == 0 ? "yes" : "no");
         } finally {
-            Shell.run("scancel --me");
+            Shell.run(Shell.CANCEL_ALL);
         }
     }
 }

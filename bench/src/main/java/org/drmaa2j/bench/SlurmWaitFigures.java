@@ -33,7 +33,7 @@ final class SlurmWaitFigures {
     private SlurmWaitFigures() {
     }
 
-    static void measure(SessionManager sm, ResultTable table, int waiters) throws Exception {
+    static void measure(SessionManager sm, ResultTable table, int waiters, String release) throws Exception {
         Path ends = Files.createTempDirectory(Path.of(System.getProperty("user.home")), "bench-ends-");
         JobTemplate t = JobTemplate.builder("/bin/sh")
                 .args("-c", "sleep \"$0\"; date +%s%3N > \"$1/${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"",
@@ -78,7 +78,7 @@ final class SlurmWaitFigures {
                 latency.add(e.getValue() - Long.parseLong(Files.readString(f).strip()));
             }
             String note = missing > 0 ? "; " + missing + " jobs wrote no end time" : "";
-            table.add("waitTerminated latency after the job's end, " + waiters + " waiter" + (waiters == 1 ? "" : "s")
+            table.add("Slurm " + release + ": waitTerminated latency after the job's end, " + waiters + " waiter" + (waiters == 1 ? "" : "s")
                             + " (p50 / p95 ms)",
                     ResultTable.fmt(latency.median()) + " / " + ResultTable.fmt(latency.percentile(95)) + note,
                     "-", "-", "p50 ≤ 1000 ms", latency.size() > 0 && latency.median() <= 1000 ? "yes" : "no");
@@ -86,14 +86,14 @@ final class SlurmWaitFigures {
             boolean ticksMet = ticks <= Math.ceil(seconds) + 1;
             // the same allowance for commands: one command per tick meets it, an extra command per tick does not
             boolean commandsMet = commands <= Math.ceil(seconds) + 1;
-            table.add("status calls per second while " + waiters + " thread" + (waiters == 1 ? "" : "s") + " wait",
+            table.add("Slurm " + release + ": status calls per second while " + waiters + " thread" + (waiters == 1 ? "" : "s") + " wait",
                     ResultTable.fmt(ticks / seconds) + " ticks/s, " + ResultTable.fmt(perSecond) + " commands/s (" + ticks
                             + " ticks: " + squeue + " squeue, " + sacct + " sacct, " + scontrol + " scontrol in "
                             + ResultTable.fmt(seconds) + " s)",
                     "-", "-", "≤ 1 per s", ticksMet && commandsMet ? "yes"
                             : ticksMet ? "ticks yes; commands no: some ticks ran more than one command" : "no");
         } finally {
-            Shell.run("scancel --me");
+            Shell.run(Shell.CANCEL_ALL);
         }
     }
 }

@@ -60,7 +60,8 @@ class SlurmE2EIT {
 
         ExecOutcome killed = slurm.exec("kill", "-9", pid);
         assertTrue(killed.succeeded(), killed.toString());
-        Thread.sleep(5000); // the first task finishes meanwhile; the others still wait or run
+        // the first task finishes meanwhile (its job sleeps 4 s); the others still wait or run
+        awaitJobEnded(ids[0], Duration.ofMinutes(5));
 
         ExecOutcome again = slurm.exec("java", "-cp", CP, SCENARIO, "chain", CACHE);
         assertTrue(again.succeeded(), again.toString());
@@ -106,6 +107,18 @@ class SlurmE2EIT {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.stderr().contains("3/3 ended"), r.toString());
         assertEquals(3, r.stdout().lines().filter(l -> l.contains(" DONE ")).count(), r.toString());
+    }
+
+    /** Waits until accounting shows the job ended; the bound is a safety cap. */
+    private static void awaitJobEnded(String id, Duration cap) throws InterruptedException {
+        long deadline = System.nanoTime() + cap.toNanos();
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            state = slurm.exec("sacct", "-n", "-X", "-P", "-j", id, "-o", "State").stdout().strip();
+            if (state.equals("COMPLETED")) return;
+            Thread.sleep(500);
+        }
+        throw new AssertionError("job " + id + " did not complete within " + cap + ": " + state);
     }
 
     private static String awaitLine(String file, String prefix, Duration timeout) throws InterruptedException {

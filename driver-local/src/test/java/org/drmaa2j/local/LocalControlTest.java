@@ -87,11 +87,13 @@ class LocalControlTest extends LocalTestSupport {
     @Test
     void hold_queuedJob_keepsItFromStarting() throws Exception {
         Path f = tmp.resolve("ran");
-        Job job = js.runJob(sh("echo ran > \"$1\"", f.toString()).startTime(java.time.Instant.now().plusMillis(800)).build());
+        // a start time far enough ahead that even a loaded machine holds the job before it (milliseconds when idle)
+        java.time.Instant start = java.time.Instant.now().plusSeconds(3);
+        Job job = js.runJob(sh("echo ran > \"$1\"", f.toString()).startTime(start).build());
         assertEquals(JobState.QUEUED, job.getState());
         job.hold();
         assertEquals(JobState.QUEUED_HELD, job.getState());
-        Thread.sleep(1200);
+        while (!java.time.Instant.now().isAfter(start.plusMillis(400))) Thread.sleep(50);
         assertFalse(Files.exists(f), "a held job must not start even after its start time");
         job.release();
         job.waitTerminated(WAIT);
@@ -100,7 +102,7 @@ class LocalControlTest extends LocalTestSupport {
 
     @Test
     void startTime_delaysTheStart() {
-        java.time.Instant start = java.time.Instant.now().plusMillis(800);
+        java.time.Instant start = java.time.Instant.now().plusSeconds(3);
         Job job = js.runJob(JobTemplate.builder("/bin/echo").startTime(start).build());
         assertThrows(WaitTimeoutException.class, () -> job.waitStarted(Duration.ofMillis(300)));
         job.waitTerminated(WAIT);

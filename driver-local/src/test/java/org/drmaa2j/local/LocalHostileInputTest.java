@@ -38,12 +38,16 @@ import org.junit.jupiter.api.Timeout;
 class LocalHostileInputTest extends LocalTestSupport {
     static final int DEFAULT_COUNT = 10_000;
     private static final int THREADS = 16;
-    private static final Duration BOUND = Duration.ofSeconds(540);
+    /**
+     * A safety cap against a hang, not a speed target: 10,000 jobs take about 4 minutes on an idle
+     * 2-core machine and several times that on a loaded one; every template must be tried.
+     */
+    private static final Duration CAP = Duration.ofMinutes(50);
     private static final String SECRET_VARIABLE = JobReport.ENV_PREFIX + "SECRET";
     private final String secret = "s3cr3t-" + UUID.randomUUID();
 
     @Test
-    @Timeout(600)
+    @Timeout(55 * 60)
     void hostileTemplates_acceptedByteForByteOrRefusedByField() throws Exception {
         int count = Integer.getInteger("drmaa2j.hostile.localCount", DEFAULT_COUNT);
         Path sentinel = Path.of("/tmp", "drmaa2j-hostile-" + UUID.randomUUID());
@@ -54,14 +58,14 @@ class LocalHostileInputTest extends LocalTestSupport {
         List<HostileCase> cases = HostileTemplates.generate(HostileTemplates.seed(), count, new HostileText(sentinel.toString()));
         FuzzTally tally = new FuzzTally();
 
-        int done = Parallel.forEach(cases, THREADS, BOUND, c -> {
+        int done = Parallel.forEach(cases, THREADS, CAP, c -> {
             Path file = out.resolve(c.index() + ".txt");
             Job job = tally.submit(c, () -> js.runJob(c.builder(report.toString(), file.toString()).env(SECRET_VARIABLE, secret).build()));
             if (job != null) verify(c, job, file, tally);
         });
 
         System.out.println("local hostile templates: " + done + " of " + count + ": " + tally.summary());
-        assertEquals(count, done, "every template must be tried within " + BOUND);
+        assertEquals(count, done, "every template is tried (the run hit its safety cap of " + CAP + ")");
         assertEquals(List.of(), tally.failures(), tally.summary());
         assertTrue(tally.accepted() > count / 4, "most templates are acceptable: " + tally.summary());
         assertFalse(Files.exists(sentinel), "an injected command ran: " + sentinel + " exists");
@@ -73,7 +77,7 @@ class LocalHostileInputTest extends LocalTestSupport {
 
     private void verify(HostileCase c, Job job, Path file, FuzzTally tally) {
         try {
-            job.waitTerminated(Duration.ofSeconds(60));
+            job.waitTerminated(Duration.ofMinutes(10)); // a safety cap: a job takes well under a second
             if (job.getState() != JobState.DONE) {
                 tally.fail(c, "job " + job.getJobId() + " ended " + job.getState() + " " + job.getJobInfo());
                 return;

@@ -54,7 +54,7 @@ class LocalMonitoringTest extends LocalTestSupport {
         sm.registerEventNotification(seen::add);
         Job job = js.runJob(JobTemplate.builder("/bin/echo").build());
         job.waitTerminated(WAIT);
-        long end = System.currentTimeMillis() + 5000;
+        long end = System.currentTimeMillis() + WAIT.toMillis(); // a safety cap: the news follows at once
         while (seen.stream().noneMatch(n -> n.jobState() == JobState.DONE) && System.currentTimeMillis() < end) Thread.sleep(10);
         List<JobState> states = seen.stream().filter(n -> n.jobId().equals(job.getJobId())).map(Notification::jobState).toList();
         assertTrue(states.contains(JobState.RUNNING) && states.contains(JobState.DONE), states.toString());

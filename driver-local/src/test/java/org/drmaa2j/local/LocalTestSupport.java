@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A session manager with a private state directory per test, and small job helpers. */
 abstract class LocalTestSupport {
-    static final Duration WAIT = Duration.ofSeconds(20);
+    /** A safety cap on every wait for a local job: well under a second on an idle machine. */
+    static final Duration WAIT = Duration.ofMinutes(2);
 
     @TempDir
     Path tmp;

@@ -10,33 +10,30 @@ import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
-import org.drmaa2j.spi.backend.BackendContext;
-import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
 import org.drmaa2j.spi.backend.SlurmCommentTags;
-import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.ReservationBackend;
-import org.drmaa2j.spi.backend.SubmitRequest;
-import org.drmaa2j.spi.backend.Submitted;
-import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.cli.CliBackend;
+import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
-import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Slurm through sbatch, squeue, sacct, scontrol, scancel and sinfo, for one contact. */
-final class SlurmBackend implements DriverBackend {
+/**
+ * Slurm through sbatch, squeue, sacct, scontrol, scancel and sinfo, for one contact. A site's own
+ * driver may extend it (see {@code examples/site-driver}): the kit's {@code submission} and
+ * {@code jobId} hooks change how jobs are submitted while status, control and monitoring stay Slurm's.
+ */
+public class SlurmBackend extends CliBackend<SlurmSubmitCommand> {
     private static final Logger LOG = LoggerFactory.getLogger(SlurmBackend.class);
     static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
             Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_EMAIL, Capability.JT_DEADLINE,
@@ -48,24 +45,20 @@ final class SlurmBackend implements DriverBackend {
     static final Set<Capability> RESERVATION_CAPABILITIES = Set.copyOf(EnumSet.of(
             Capability.ADVANCE_RESERVATION, Capability.RESERVE_SLOTS, Capability.RT_STARTNOW, Capability.RT_DURATION));
 
-    private final BackendContext context;
-    private final CommandRunner runner;
     private final SlurmStatusQuery status;
     private final SlurmControl control;
     private final SlurmMonitoring monitoring;
     private final SlurmCommentTags tags;
-    private final ScriptRenderer renderer;
-    private volatile SlurmSubmitCommand submitCommand;
-    private volatile Version version;
+    private volatile SlurmRelease release;
     private volatile Set<Capability> capabilities;
     private volatile Optional<ReservationBackend> reservations;
 
-    SlurmBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer) {
-        this.context = context;
-        this.runner = runner;
-        this.renderer = renderer;
-        this.status = new SlurmStatusQuery(runner);
-        this.control = new SlurmControl(runner, context.sink());
+    /** @param cli what the provider opened for this connection */
+    protected SlurmBackend(CliContext cli) {
+        super(cli, "PENDING", "PENDING");
+        CommandRunner runner = cli.runner();
+        this.status = new SlurmStatusQuery(runner, this::release);
+        this.control = new SlurmControl(runner, cli.backend().sink());
         this.monitoring = new SlurmMonitoring(runner);
         this.tags = new SlurmCommentTags(runner);
     }
@@ -76,19 +69,27 @@ final class SlurmBackend implements DriverBackend {
     }
 
     @Override
-    public Version drmsVersion() {
-        Version v = version;
-        if (v == null) {
-            CommandResult r = runner.run(Command.of("sinfo", "--version"));
-            if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
-            version = v = Version.parse(r.stdout().trim().replaceFirst("(?i)^slurm\\s+", ""));
-        }
-        return v;
+    protected Version readVersion() {
+        return release().toVersion();
     }
 
-    @Override
-    public String contact() {
-        return context.contact();
+    /**
+     * @return the Slurm release of this connection, asked once with {@code squeue --version} (squeue
+     *     formats what the status query reads); a failed ask is not remembered
+     * @throws org.drmaa2j.DrmCommunicationException when squeue cannot be run
+     */
+    SlurmRelease release() {
+        SlurmRelease r = release;
+        if (r == null) {
+            synchronized (this) {
+                r = release;
+                if (r == null) {
+                    release = r = SlurmRelease.parse(CommandErrors.output(runner().run(Command.of("squeue", "--version"))));
+                    LOG.debug("{} at {}", r, contact());
+                }
+            }
+        }
+        return r;
     }
 
     @Override
@@ -109,8 +110,8 @@ final class SlurmBackend implements DriverBackend {
         if (capabilities != null) return capabilities;
         Optional<ReservationBackend> r = Optional.empty();
         try {
-            String user = CliRunners.userName(runner);
-            if (SlurmReservationPermission.decide(context.settings(), runner, user)) r = Optional.of(new SlurmReservations(runner, user));
+            String user = CliRunners.userName(runner());
+            if (SlurmReservationPermission.decide(settings(), runner(), user)) r = Optional.of(new SlurmReservations(runner(), user));
         } catch (DrmCommunicationException e) {
             LOG.info("advance reservations are off: {}", e.getMessage());
         }
@@ -122,29 +123,19 @@ final class SlurmBackend implements DriverBackend {
     }
 
     @Override
-    public void checkTemplate(JobTemplate template, boolean bulk) {
-        TemplateChecks.requireKnownExtensions(template, SlurmSubmitCommand.KNOWN_EXTENSIONS);
-        submitCommand().check(template); // checks every value before anything is submitted
+    protected SlurmSubmitCommand newSubmitCommand() {
+        return new SlurmSubmitCommand(renderer(), homeDirectory());
     }
 
     @Override
-    public Submitted submit(SubmitRequest request) {
-        JobTemplate t = request.template();
-        String id = sbatch(submitCommand().build(t, null, request.tag()));
-        return Submissions.queued(id, t, "PENDING", "PENDING");
+    protected Optional<String> jobId(String output) {
+        return SbatchOutput.jobId(output);
     }
 
     @Override
-    public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
-        JobTemplate t = request.template();
-        String arrayId = sbatch(submitCommand().build(t, range, request.tag()));
-        return Submissions.array(arrayId, range, i -> arrayId + "_" + i, t, "PENDING", "PENDING");
+    protected String taskId(String arrayId, long index) {
+        return arrayId + "_" + index;
     }
-
-    private String sbatch(Command command) {
-        return Submissions.run(runner::run, command, SbatchOutput::jobId);
-    }
-
 
     @Override
     public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
@@ -153,9 +144,7 @@ final class SlurmBackend implements DriverBackend {
         for (SubmissionIntent i : intents) {
             String id = ids.get(i.tag());
             if (id == null) continue;
-            out.put(i.tag(), i.range() == null
-                    ? new BulkSubmitted(id, List.of(Submissions.queued(id, i.template(), "PENDING", "PENDING")))
-                    : Submissions.array(id, i.range(), k -> id + "_" + k, i.template(), "PENDING", "PENDING"));
+            out.put(i.tag(), i.range() == null ? new BulkSubmitted(id, List.of(queued(id, i.template()))) : array(id, i.range(), i.template()));
         }
         return Optional.of(out);
     }
@@ -188,18 +177,5 @@ final class SlurmBackend implements DriverBackend {
     @Override
     public List<JobInfo> allJobs() {
         return status.squeue(List.of());
-    }
-
-    @Override
-    public void close() {
-        runner.close();
-    }
-
-    private SlurmSubmitCommand submitCommand() {
-        SlurmSubmitCommand s = submitCommand;
-        if (s == null) {
-            submitCommand = s = new SlurmSubmitCommand(renderer, CliRunners.homeDirectory(runner));
-        }
-        return s;
     }
 }

@@ -20,10 +20,11 @@ import org.drmaa2j.spi.util.Signals;
 final class SlurmJobRows {
     /**
      * The squeue columns the driver asks for, in order; the job name is last because it may hold the
-     * delimiter. {@code waitstatus} is the controller's exit code of a finished job as a raw wait
-     * status (exit code times 256 plus signal), which squeue's {@code -o} letters cannot print.
+     * delimiter. {@code squeueexit} is the controller's exit code of a finished job, which squeue's
+     * {@code -o} letters cannot print: a raw wait status (exit code times 256 plus signal) before
+     * Slurm 23.02, {@code exit:signal} from 23.02 on (see {@link SlurmRelease}).
      */
-    static final List<String> SQUEUE_COLUMNS = List.of("jobid", "state", "reason", "waitstatus", "partition", "cpus",
+    static final List<String> SQUEUE_COLUMNS = List.of("jobid", "state", "reason", "squeueexit", "partition", "cpus",
             "nodelist", "submit", "start", "end", "user", "name");
     /** The matching squeue {@code -O} format: width 0 means unpadded and untruncated, the suffix is the delimiter. */
     static final String SQUEUE_FORMAT = "JobArrayID:0|,State:0|,Reason:0|,exit_code:0|,Partition:0|,NumCPUs:0|,"
@@ -47,7 +48,7 @@ final class SlurmJobRows {
      */
     static JobInfo toJobInfo(Map<String, String> row, ZoneId zone) {
         String stateWord = first(row, "state", "st");
-        int[] exit = row.containsKey("waitstatus") ? waitStatus(row.get("waitstatus")) : exitCode(row.get("exitcode"));
+        int[] exit = row.containsKey("squeueexit") ? squeueExitCode(row.get("squeueexit")) : exitCode(row.get("exitcode"));
         Integer exitStatus = exit == null ? null : exit[0];
         Integer signal = exit == null || exit[1] == 0 ? null : exit[1];
         JobState state = SlurmStates.map(stateWord, row.get("reason"), exitStatus, signal);
@@ -100,16 +101,33 @@ final class SlurmJobRows {
      */
     static int[] exitCode(String text) {
         if (text == null || text.isBlank()) return null;
-        String[] p = text.trim().split(":");
+        String t = text.trim();
+        int colon = t.indexOf(':');
         try {
-            return new int[] {Integer.parseInt(p[0]), p.length > 1 ? Integer.parseInt(p[1]) : 0};
+            if (colon < 0) return new int[] {Integer.parseInt(t), 0};
+            return new int[] {Integer.parseInt(t.substring(0, colon)), Integer.parseInt(t.substring(colon + 1))};
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
     /**
-     * @param text squeue's {@code exit_code}: a wait status, such as {@code 768} for exit code 3 or
+     * @param text squeue's {@code exit_code} as any release prints it: {@code exit:signal} (23.02 and
+     *     later, {@code 3:0}) or a raw wait status (before 23.02, {@code 768}); the two never look alike
+     * @return {exit, signal}, or null when absent or unreadable
+     */
+    static int[] squeueExitCode(String text) {
+        if (text == null) return null;
+        return isExitSignal(text) ? exitCode(text) : waitStatus(text);
+    }
+
+    /** @return true when squeue's {@code exit_code} text is in the {@code exit:signal} form of 23.02 and later */
+    static boolean isExitSignal(String text) {
+        return text.indexOf(':') >= 0;
+    }
+
+    /**
+     * @param text squeue's {@code exit_code} before 23.02: a wait status, such as {@code 768} for exit code 3 or
      *     {@code 9} for SIGKILL
      * @return {exit, signal}, or null when absent, unreadable or not a wait status (Slurm prints
      *     {@code NO_VAL} for jobs without one)

@@ -18,7 +18,8 @@ import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 
 /**
- * Advance reservations through {@code scontrol create/show/delete reservation}. Slurm lets only
+ * Advance reservations through {@code scontrol create reservation}, {@code show reservation} and
+ * {@code delete ReservationName=}. Slurm lets only
  * operators and administrators create them; {@link SlurmReservationPermission} decides whether the
  * driver offers them at all.
  */
@@ -65,9 +66,13 @@ final class SlurmReservations implements ReservationBackend {
         return null;
     }
 
+    /**
+     * {@code scontrol delete ReservationName=ID}: the form every release accepts (20.11 refuses
+     * {@code delete reservation ID} with "Only one option follows delete").
+     */
     @Override
     public void cancel(String reservationId) {
-        CommandResult r = runner.run(Command.of("scontrol", "delete", "reservation", reservationId));
+        CommandResult r = runner.run(Command.of("scontrol", "delete", "ReservationName=" + reservationId));
         if (!r.succeeded() && !isUnknown(r)) throw new DeniedByDrmsException(r.describeFailure());
     }
 

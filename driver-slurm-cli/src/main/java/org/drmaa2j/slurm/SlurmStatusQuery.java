@@ -9,7 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.spi.exec.Command;
@@ -30,14 +32,21 @@ final class SlurmStatusQuery {
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final CommandRunner runner;
+    private final Supplier<SlurmRelease> release;
+    private final AtomicBoolean exitFormatMismatchLogged = new AtomicBoolean();
     /** How long a job squeue shows as finished may wait for its accounting record before squeue's word is taken. */
     static final java.time.Duration ACCOUNTING_GRACE = java.time.Duration.ofSeconds(60);
 
     private volatile boolean accountingAvailable = true;
     private final Map<String, Long> finishedWithoutAccounting = new java.util.concurrent.ConcurrentHashMap<>();
 
-    SlurmStatusQuery(CommandRunner runner) {
+    /**
+     * @param runner runs the commands
+     * @param release the connection's Slurm release, learned once; it says how squeue prints exit codes
+     */
+    SlurmStatusQuery(CommandRunner runner, Supplier<SlurmRelease> release) {
         this.runner = runner;
+        this.release = release;
     }
 
     /**
@@ -145,6 +154,7 @@ final class SlurmStatusQuery {
      * @return one JobInfo per wanted job and array task in the queue
      */
     private List<JobInfo> squeue(List<String> selection, Predicate<String> wanted) {
+        SlurmRelease rel = release.get();
         List<String> argv = new ArrayList<>(List.of("env", "SLURM_TIME_FORMAT=%s", "squeue", "--noheader", "--array",
                 "--states=all", "--Format=" + SlurmJobRows.SQUEUE_FORMAT));
         argv.addAll(selection);
@@ -154,14 +164,37 @@ final class SlurmStatusQuery {
         if (!t.malformed().isEmpty()) LOG.warn("squeue printed lines that do not fit its format: {}", t.malformed());
         List<JobInfo> out = new ArrayList<>();
         for (Map<String, String> row : t.rows()) {
-            if (wanted.test(row.get("jobid"))) out.add(SlurmJobRows.toJobInfo(row, UTC));
+            if (!wanted.test(row.get("jobid"))) continue;
+            checkExitFormat(rel, row.get("squeueexit"));
+            out.add(SlurmJobRows.toJobInfo(row, UTC));
         }
         return out;
     }
 
-    private Map<String, JobInfo> sacct(List<String> ids) {
+    /**
+     * Both forms of squeue's exit code are read whatever the release (they never look alike); a form
+     * the release does not print is logged once, because it means the version was misread.
+     */
+    private void checkExitFormat(SlurmRelease rel, String exit) {
+        if (exit == null || exit.isBlank() || SlurmJobRows.isExitSignal(exit) == rel.squeueExitCodeIsExitSignal()) return;
+        if (exitFormatMismatchLogged.compareAndSet(false, true)) {
+            LOG.warn("squeue of {} printed the exit code '{}', which that release does not print; read it as {}", rel, exit,
+                    SlurmJobRows.isExitSignal(exit) ? "exit:signal" : "a wait status");
+        }
+    }
+
+    private Map<String, JobInfo> sacct(List<String> wantedIds) {
         Map<String, JobInfo> out = new HashMap<>();
-        Set<String> wanted = new HashSet<>(ids);
+        Set<String> wanted = new HashSet<>(wantedIds);
+        List<String> ids = new ArrayList<>(wantedIds);
+        if (release.get().sacctMissesCancelledPendingArrayTasks()) {
+            Set<String> arrays = new java.util.LinkedHashSet<>();
+            for (String id : wantedIds) {
+                int underscore = id.indexOf('_');
+                if (underscore > 0) arrays.add(id.substring(0, underscore));
+            }
+            ids.addAll(arrays);
+        }
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             CommandResult r = runner.run(Command.of("env", "SLURM_TIME_FORMAT=%s", "sacct", "--parsable2", "--noheader",

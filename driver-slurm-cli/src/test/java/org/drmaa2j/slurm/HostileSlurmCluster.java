@@ -6,6 +6,7 @@ import java.util.Map;
 import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.ExecOutcome;
 import org.drmaa2j.tck.containers.SlurmContainer;
+import org.drmaa2j.tck.containers.SlurmVersion;
 import org.testcontainers.images.builder.Transferable;
 
 /**
@@ -34,7 +35,7 @@ final class HostileSlurmCluster {
     /** @return the started, widened container */
     static synchronized SlurmContainer get() {
         if (cluster == null) {
-            SlurmContainer c = new SlurmContainer();
+            SlurmContainer c = new SlurmContainer(SlurmVersion.fromSystemProperty());
             c.start();
             c.copyFileToContainer(Transferable.of(WIDEN.getBytes(StandardCharsets.UTF_8), 0700), "/tmp/widen-node.sh");
             ExecOutcome widened = c.execAsRoot("bash", "/tmp/widen-node.sh");

@@ -30,6 +30,7 @@ import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.ExecOutcome;
 import org.drmaa2j.tck.containers.SlurmContainer;
+import org.drmaa2j.tck.containers.SlurmVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Advance reservations end to end against a real Slurm 22.05 container, through the public API: an
+ * Advance reservations end to end against a real Slurm container (22.05 unless -Ddrmaa2j.slurm.version says otherwise), through the public API: an
  * ordinary user is not offered them, an operator reserves cores, runs a job in them and ends them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,7 +51,7 @@ class SlurmReservationsTest {
 
     @BeforeAll
     static void start() {
-        cluster = new SlurmContainer();
+        cluster = new SlurmContainer(SlurmVersion.fromSystemProperty());
         cluster.start();
     }
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs this class there.
  */
 class GridEngineJobsIT {
-    private static final Duration LONG = Duration.ofSeconds(90);
+    private static final Duration LONG = Duration.ofMinutes(5); // a safety cap on waits for short jobs
     private static SessionManager sm;
     private static JobSession s;
     @TempDir
@@ -127,12 +127,10 @@ class GridEngineJobsIT {
         sleep(2000);
         assertEquals(JobState.QUEUED, j.getState(), "an unsatisfiable job waits: " + j.getJobInfo());
         j.hold();
-        sleep(1500);
-        assertEquals(JobState.QUEUED_HELD, j.getState(), j.getJobInfo().toString());
+        awaitState(j, JobState.QUEUED_HELD);
         System.out.println("held by drmaa_control: " + j.getJobInfo());
         j.release();
-        sleep(1500);
-        assertEquals(JobState.QUEUED, j.getState(), j.getJobInfo().toString());
+        awaitState(j, JobState.QUEUED);
         j.terminate();
         j.waitTerminated(LONG);
         show("terminated while queued", j.getJobInfo());
@@ -143,9 +141,8 @@ class GridEngineJobsIT {
     void startTimeAhead_isHeldBySystemUntilThen() {
         // Grid Engine reports a job waiting for its -a start time as a system hold
         Job j = s.runJob(sh("exit 0").startTime(Instant.now().plusSeconds(600)).build());
-        sleep(2000);
+        awaitState(j, JobState.QUEUED_HELD);
         System.out.println("start time ahead: " + j.getJobInfo());
-        assertEquals(JobState.QUEUED_HELD, j.getState());
         assertEquals("SYSTEM_ON_HOLD", j.getSubState());
         j.terminate();
         j.waitTerminated(LONG);
@@ -158,12 +155,10 @@ class GridEngineJobsIT {
         j.waitStarted(LONG);
         assertEquals(JobState.RUNNING, j.getState());
         j.suspend();
-        sleep(1500);
-        assertEquals(JobState.SUSPENDED, j.getState(), j.getJobInfo().toString());
+        awaitState(j, JobState.SUSPENDED);
         System.out.println("suspended: " + j.getJobInfo());
         j.resume();
-        sleep(1500);
-        assertEquals(JobState.RUNNING, j.getState(), j.getJobInfo().toString());
+        awaitState(j, JobState.RUNNING);
         System.out.println("resumed: " + j.getJobInfo());
         long t0 = System.nanoTime();
         j.terminate();
@@ -219,6 +214,13 @@ class GridEngineJobsIT {
         RuntimeException e = assertThrows(RuntimeException.class, () -> s.runJob(sh("exit 0").queueName("no.such.q").build()));
         System.out.println("unknown queue: " + e);
         assertFalse(e instanceof InvalidArgumentException && e.getMessage() == null);
+    }
+
+    /** Polls the job until it is in the state; the bound is a safety cap (Grid Engine takes a second or two). */
+    private static void awaitState(Job j, JobState want) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (j.getState() != want && System.nanoTime() < deadline) sleep(250);
+        assertEquals(want, j.getState(), j.getJobInfo().toString());
     }
 
     private static void sleep(long ms) {

@@ -33,6 +33,7 @@ import org.drmaa2j.spi.store.SubmissionTags;
 import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.ExecOutcome;
 import org.drmaa2j.tck.containers.SlurmContainer;
+import org.drmaa2j.tck.containers.SlurmVersion;
 import org.drmaa2j.tck.durability.KillTest;
 import org.drmaa2j.tck.durability.KillTestReport;
 import org.drmaa2j.tck.durability.SchedulerLedger;
@@ -46,10 +47,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Durability against a real Slurm 22.05 in a container: the managing JVM killed at random points
+ * Durability against a real Slurm in a container (22.05 unless {@code -Ddrmaa2j.slurm.version} says
+ * otherwise): the managing JVM killed at random points
  * during a campaign of 300 submissions, through the TCK's kill-test harness (nothing lost, nothing
  * submitted twice, every job's final state and exit status as accounting records them), and the controller
- * stopped for 30 s under a running workload (calls fail with DrmCommunicationException, never a
+ * stopped under a running workload for 30 s, or until every call made meanwhile has failed if that
+ * takes longer (calls fail with DrmCommunicationException, never a
  * wrong state; waits end correctly after the restart).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,7 +65,7 @@ class SlurmDurabilityTest {
 
     @BeforeAll
     static void start() {
-        cluster = new SlurmContainer();
+        cluster = new SlurmContainer(SlurmVersion.fromSystemProperty());
         cluster.start();
     }
 
@@ -84,7 +87,7 @@ class SlurmDurabilityTest {
 
     @Test
     @Order(1)
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @Timeout(value = 30, unit = TimeUnit.MINUTES) // a safety cap, several times what a loaded machine needs
     void killedManager_losesNothing_andSubmitsNothingTwice() throws Exception {
         String session = "campaign";
         String since = cluster.execOrFail("date", "+%Y-%m-%dT%H:%M:%S").strip();
@@ -104,7 +107,7 @@ class SlurmDurabilityTest {
      */
     private static List<SchedulerLedger.Entry> sacct(String session, String since) throws InterruptedException {
         String label = SubmissionTags.label(SubmissionTags.sessionPart(session) + ".");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10); // a safety cap: seconds when idle
         while (true) {
             ExecOutcome q = cluster.exec("sacct", "--noheader", "--parsable2", "--allocations", "--starttime=" + since,
                     "--format=JobID,JobName,Comment,State,ExitCode");
@@ -127,7 +130,7 @@ class SlurmDurabilityTest {
 
     @Test
     @Order(2)
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // a safety cap: about 1.5 minutes on an idle machine
     void controllerOutage_callsFailWithCommunicationErrors_andWaitsEndRight() throws Exception {
         Map<String, String> props = properties(Map.of("drmaa2j.retry.attempts", "3", "drmaa2j.retry.initialBackoffMs", "200",
                 "drmaa2j.retry.budgetMs", "3000"));
@@ -138,8 +141,8 @@ class SlurmDurabilityTest {
             JobSession s = sm.createJobSession("outage", null);
             Job ok = s.runJob(JobTemplate.builder("/bin/sleep").args("40").jobName("outlives").build());
             Job bad = s.runJob(JobTemplate.builder("/bin/sh").args("-c", "sleep 12; exit 3").jobName("ends-during").build());
-            ok.waitStarted(Duration.ofSeconds(60));
-            bad.waitStarted(Duration.ofSeconds(60));
+            ok.waitStarted(Duration.ofMinutes(5));
+            bad.waitStarted(Duration.ofMinutes(5));
             Future<Job> okWait = pool.submit(() -> ok.waitTerminated(Timeouts.INFINITE));
             Future<Job> badWait = pool.submit(() -> bad.waitTerminated(Timeouts.INFINITE));
 
@@ -154,12 +157,13 @@ class SlurmDurabilityTest {
             Future<Throwable> submit = pool.submit(() -> failure(() -> s.runJob(JobTemplate.builder("/bin/true").jobName("during").build())));
             Future<Throwable> tick = pool.submit(() -> failure(() -> ((GenericSessionManager) sm).backend(null)
                     .status(List.of(((GenericJob) ok).record(), ((GenericJob) bad).record()))));
+            // the controller stays down until every call has given up (squeue takes about 18 s to, on an
+            // idle machine), however long that takes on this one; the cap only guards against a hang
             for (Future<Throwable> f : List.of(state, submit, tick)) {
-                Throwable t = f.get(28, TimeUnit.SECONDS);
+                Throwable t = f.get(5, TimeUnit.MINUTES);
                 assertTrue(t instanceof DrmCommunicationException, "a call during the outage throws DrmCommunicationException, not " + t);
             }
             long outage = (System.nanoTime() - down) / 1_000_000;
-            assertTrue(outage < 30_000, "the calls gave up within the outage (" + outage + " ms)");
             assertFalse(okWait.isDone() || badWait.isDone(), "no wait ended during the outage");
             for (Notification n : events.subList(eventsBefore, events.size())) {
                 assertFalse(n.jobState().isTerminal(), "no job was reported ended during the outage: " + n);
@@ -168,8 +172,8 @@ class SlurmDurabilityTest {
             assertTrue(cluster.execAsRoot("slurmctld").succeeded());
             long up = System.nanoTime();
 
-            assertEquals(ok, okWait.get(90, TimeUnit.SECONDS));
-            assertEquals(bad, badWait.get(90, TimeUnit.SECONDS));
+            assertEquals(ok, okWait.get(5, TimeUnit.MINUTES));
+            assertEquals(bad, badWait.get(5, TimeUnit.MINUTES));
             assertEquals(JobState.DONE, ok.getState());
             assertEquals(0, ok.getJobInfo().getExitStatus());
             assertEquals(JobState.FAILED, bad.getState());

@@ -28,6 +28,7 @@ import org.drmaa2j.spi.util.DriverSettings;
 import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.ExecOutcome;
 import org.drmaa2j.tck.containers.SlurmContainer;
+import org.drmaa2j.tck.containers.SlurmVersion;
 import org.drmaa2j.tck.env.ContainerTckEnvironment;
 
 /**
@@ -65,7 +66,7 @@ public final class SlurmSshTckEnvironment extends ContainerTckEnvironment<SlurmC
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot make an SSH key", e);
         }
-        return new SlurmContainer().withAuthorizedKey(PublicKeyEntry.toString(key.getPublic()) + " drmaa2j-tck");
+        return new SlurmContainer(SlurmVersion.fromSystemProperty()).withAuthorizedKey(PublicKeyEntry.toString(key.getPublic()) + " drmaa2j-tck");
     }
 
     @Override

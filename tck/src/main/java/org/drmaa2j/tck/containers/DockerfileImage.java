@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.testcontainers.utility.LazyFuture;
 
 /**
  * An image built from a Dockerfile and its build context on the classpath, tagged with a hash
- * of those files, so that an image already built from the same files is used as it is.
+ * of those files and the build arguments, so that an image already built from the same files and
+ * arguments is used as it is.
  */
 final class DockerfileImage extends LazyFuture<String> {
 
@@ -34,6 +36,7 @@ final class DockerfileImage extends LazyFuture<String> {
     private final String repository;
     private final String dockerfile;
     private final List<String> files;
+    private final Map<String, String> buildArgs;
 
     /**
      * @param repository image repository, e.g. {@code drmaa2j/slurm}; the tag is the content hash
@@ -41,22 +44,36 @@ final class DockerfileImage extends LazyFuture<String> {
      * @param files      the other files of the build context, relative to {@link #RESOURCE_ROOT}
      */
     DockerfileImage(String repository, String dockerfile, List<String> files) {
+        this(repository, dockerfile, files, Map.of());
+    }
+
+    /**
+     * @param repository image repository, e.g. {@code drmaa2j/slurm}; the tag is the content hash
+     * @param dockerfile the Dockerfile, relative to {@link #RESOURCE_ROOT}, the build context
+     * @param files      the other files of the build context, relative to {@link #RESOURCE_ROOT}
+     * @param buildArgs  {@code ARG} values for the build, part of the tag's hash
+     */
+    DockerfileImage(String repository, String dockerfile, List<String> files, Map<String, String> buildArgs) {
         this.repository = repository;
         this.dockerfile = dockerfile;
         this.files = Stream.concat(Stream.of(dockerfile), files.stream()).toList();
+        this.buildArgs = new TreeMap<>(buildArgs);
     }
 
     @Override
     protected String resolve() {
         Map<String, byte[]> context = readContext();
-        String tag = repository + ":" + contentHash(context);
+        Map<String, byte[]> hashed = new LinkedHashMap<>(context);
+        buildArgs.forEach((k, v) -> hashed.put("--build-arg " + k, v.getBytes(StandardCharsets.UTF_8)));
+        String tag = repository + ":" + contentHash(hashed);
         if (existsLocally(tag)) {
             LOG.info("Using image {}", tag);
             return tag;
         }
-        LOG.info("Building image {} from {}{}", tag, RESOURCE_ROOT, dockerfile);
+        LOG.info("Building image {} from {}{} {}", tag, RESOURCE_ROOT, dockerfile, buildArgs);
         long start = System.nanoTime();
         ImageFromDockerfile image = new ImageFromDockerfile(tag, false).withDockerfilePath(dockerfile);
+        buildArgs.forEach(image::withBuildArg);
         context.forEach((name, bytes) -> image.withFileFromTransferable(name, Transferable.of(bytes)));
         String built = image.get();
         LOG.info("Built image {} in {} s", built, (System.nanoTime() - start) / 1_000_000_000L);

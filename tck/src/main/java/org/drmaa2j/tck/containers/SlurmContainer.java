@@ -3,11 +3,12 @@ package org.drmaa2j.tck.containers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * Slurm 22.05 in one container: slurmctld, slurmd, slurmdbd with MariaDB (real {@code sacct}),
+ * Slurm 20.11, 22.05 or 24.11 ({@link SlurmVersion}) in one container: slurmctld, slurmd, slurmdbd with MariaDB (real {@code sacct}),
  * munge, the Torque-style wrappers {@code qsub/qstat/qdel/qhold/qrls}, and sshd.
  *
  * <p>The cluster {@value #CLUSTER} has one node, {@code localhost}, with {@value #CPUS} CPUs and
@@ -38,17 +39,44 @@ public class SlurmContainer extends ClusterContainer<SlurmContainer> {
             "slurm/slurmdbd.conf", "slurm/entrypoint.sh", "slurm/healthcheck.sh",
             "common/sshd_config", "common/cluster-lib.sh");
 
-    /** A container of the image built from the definition in this jar (built once per content). */
+    /**
+     * How long the cluster may take to start: about 30 s on an idle machine, several times that on a
+     * loaded one; a safety cap, not an expectation.
+     */
+    static final Duration STARTUP_CAP = Duration.ofMinutes(6);
+
+    private final SlurmVersion version;
+
+    /** A container of Slurm {@link SlurmVersion#DEFAULT}, from the definition in this jar (built once per content). */
     public SlurmContainer() {
-        super(new DockerfileImage("drmaa2j/slurm", "slurm/Dockerfile", IMAGE_FILES), READY_LINE, Duration.ofMinutes(3));
+        this(SlurmVersion.DEFAULT);
+    }
+
+    /**
+     * A container of the image built from the definition in this jar for one release (built once per
+     * content and release).
+     *
+     * @param version the Slurm release
+     */
+    public SlurmContainer(SlurmVersion version) {
+        super(new DockerfileImage("drmaa2j/slurm", "slurm/Dockerfile", IMAGE_FILES, Map.of("SUITE", version.suite())),
+                READY_LINE, STARTUP_CAP);
+        this.version = version;
     }
 
     /**
      * A container of an image built elsewhere from the same definition.
      *
      * @param image the image
+     * @param version the Slurm release it holds
      */
-    public SlurmContainer(DockerImageName image) {
-        super(image, READY_LINE, Duration.ofMinutes(3));
+    public SlurmContainer(DockerImageName image, SlurmVersion version) {
+        super(image, READY_LINE, STARTUP_CAP);
+        this.version = version;
+    }
+
+    /** @return the Slurm release of this container */
+    public SlurmVersion version() {
+        return version;
     }
 }

@@ -161,8 +161,10 @@ public final class ParserFuzz {
         return message.contains(t.length() <= 200 ? t : t.substring(0, 200));
     }
 
+    /** Case-insensitive: parsers may read {@code Ca} as Slurm's {@code CA}; the input still said it. */
     private static boolean containsWord(String input, String word) {
-        return Pattern.compile("(?<![A-Za-z_])" + Pattern.quote(word.strip()) + "(?![A-Za-z_])").matcher(input).find();
+        return Pattern.compile("(?<![A-Za-z_])" + Pattern.quote(word.strip()) + "(?![A-Za-z_])", Pattern.CASE_INSENSITIVE)
+                .matcher(input).find();
     }
 
     private static String describe(String input) {

@@ -24,10 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** {@link ReservationSession}: advance reservations (ADVANCE_RESERVATION). */
+/**
+ * {@link ReservationSession}: advance reservations (ADVANCE_RESERVATION). A reservation starting now
+ * needs idle slots (Slurm answers "Requested nodes are busy" otherwise), so these tests run one at a
+ * time, while no other test class runs jobs on the cluster.
+ */
 @ExtendWith(TckExtension.class)
-@Execution(ExecutionMode.CONCURRENT)
+@Isolated
+@Execution(ExecutionMode.SAME_THREAD)
 class ReservationSessionTest {
 
     private static ReservationSession open(Tck tck) {

@@ -70,7 +70,7 @@ class GridEngineContainerIT {
 
     /** Polls {@code qacct -j} until the job's accounting record is written. */
     private static String awaitExitStatus(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
+        Instant deadline = Instant.now().plusSeconds(300); // a safety cap: seconds on an idle machine
         ExecOutcome outcome = null;
         while (Instant.now().isBefore(deadline)) {
             outcome = sge.exec("qacct", "-j", id);

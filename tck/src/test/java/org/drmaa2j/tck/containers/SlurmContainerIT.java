@@ -104,14 +104,14 @@ class SlurmContainerIT {
         try (Socket socket = new Socket("127.0.0.1", slurm.getSshPort());
              BufferedReader in = new BufferedReader(
                      new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(60_000);
             assertTrue(in.readLine().startsWith("SSH-2.0-"));
         }
     }
 
     /** Polls {@code squeue} until the job shows the state, and returns the last state seen. */
     private static String awaitQueueState(String id, String state) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plusSeconds(180); // a safety cap: seconds on an idle machine
         String seen = "";
         while (Instant.now().isBefore(deadline) && !seen.equals(state)) {
             Thread.sleep(200);
@@ -122,7 +122,7 @@ class SlurmContainerIT {
 
     /** Polls {@code sacct -P} until the job's allocation line shows a final state. */
     private static String awaitFinalState(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
+        Instant deadline = Instant.now().plusSeconds(300); // a safety cap: seconds on an idle machine
         String line = "";
         while (Instant.now().isBefore(deadline)) {
             line = slurm.execOrFail("sacct", "-n", "-X", "-P", "-j", id, "--format=JobID,State,ExitCode").strip();
