@@ -30,7 +30,11 @@ public final class NativeEncoding {
      * @return true when the JDK passes it to the operating system unchanged
      */
     public static boolean canPass(String text) {
-        return text == null || CHARSET.equals(StandardCharsets.UTF_8) || CHARSET.newEncoder().canEncode(text);
+        return canPass(CHARSET, text);
+    }
+
+    static boolean canPass(Charset charset, String text) {
+        return text == null || charset.equals(StandardCharsets.UTF_8) || charset.newEncoder().canEncode(text);
     }
 
     /**
@@ -39,8 +43,12 @@ public final class NativeEncoding {
      * @throws InvalidArgumentException naming the field when the JDK would change the value
      */
     public static void requirePassable(String field, String text) {
-        if (!canPass(text)) {
-            throw new InvalidArgumentException(field, "this JVM names files and passes arguments in " + CHARSET
+        requirePassable(CHARSET, field, text);
+    }
+
+    static void requirePassable(Charset charset, String field, String text) {
+        if (!canPass(charset, text)) {
+            throw new InvalidArgumentException(field, "this JVM names files and passes arguments in " + charset
                     + " (it was started without a UTF-8 locale), which cannot carry this value unchanged; "
                     + "start the JVM with a UTF-8 locale, for example LANG=C.UTF-8");
         }
