@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The driver's parsers on what each Slurm release really printed: every command the driver runs,
  * with its own formats, captured from the project's Slurm image on Debian 11 (20.11), 12 (22.05) and
- * 13 (24.11) by {@code tck/src/main/docker/slurm/capture.sh} into {@code samples/slurm-<release>/}.
+ * 13 (24.11) by {@code tck-containers/src/main/docker/slurm/capture.sh} into {@code samples/slurm-<release>/}.
  * {@code jobs.txt} there names the job of each kind.
  */
 class SlurmReleaseCapturesTest {

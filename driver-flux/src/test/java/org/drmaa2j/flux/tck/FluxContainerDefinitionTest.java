@@ -14,7 +14,7 @@ import org.drmaa2j.tck.containers.FluxContainer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Flux image definition in the tck jar agrees with {@link FluxContainer} and
+ * The Flux image definition in the tck-containers jar agrees with {@link FluxContainer} and
  * {@link FluxTckEnvironment}; building it needs a registry, reading it does not.
  */
 class FluxContainerDefinitionTest {
@@ -22,7 +22,7 @@ class FluxContainerDefinitionTest {
 
     private static String resource(String name) throws IOException {
         try (InputStream in = FluxContainerDefinitionTest.class.getClassLoader().getResourceAsStream(ROOT + name)) {
-            assertNotNull(in, "missing in the tck jar: " + name);
+            assertNotNull(in, "missing in the tck-containers jar: " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

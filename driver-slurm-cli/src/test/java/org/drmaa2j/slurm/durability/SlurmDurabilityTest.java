@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,6 @@ import org.drmaa2j.tck.containers.SlurmContainer;
 import org.drmaa2j.tck.containers.SlurmVersion;
 import org.drmaa2j.tck.durability.KillTest;
 import org.drmaa2j.tck.durability.KillTestReport;
-import org.drmaa2j.tck.durability.SacctLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -93,7 +93,11 @@ class SlurmDurabilityTest {
         KillTestReport r = KillTest.builder("slurm", properties(Map.of("drmaa2j.reconcile.graceMillis", "15000",
                         "drmaa2j.poll.slowMillis", "600000")))
                 .session(session).jobs(CAMPAIGN).kills(KILLS)
-                .ledger(new SacctLedger(cluster::exec, SubmissionTags.label(SubmissionTags.sessionPart(session) + "."), since, 60))
+                .ledger(() -> SacctLedger.list(argv -> {
+                    ExecOutcome q = cluster.exec(argv.toArray(new String[0]));
+                    assertTrue(q.succeeded(), q.toString());
+                    return q.stdout();
+                }, session, since))
                 .unresolved((sm, s) -> ((GenericSessionManager) sm).store().pendingIntents(s).size())
                 .run();
         cluster.exec("scancel", "--me");

@@ -16,6 +16,13 @@ import org.testcontainers.utility.DockerImageName;
  * environment), and a JVM loads it only with {@value #DRMAA_JVM_TUNABLES} or
  * {@code LD_PRELOAD=libjemalloc.so.2}; otherwise it fails with "cannot allocate memory in static
  * TLS block". DRMAA 1.0 allows one session per process.
+ *
+ * <p>{@code PATH} starts with Grid Engine's programs ({@value #PROGRAMS}), as Grid Engine's own
+ * {@code settings.sh} sets it up, and the execution daemon starts jobs through the shepherd program
+ * itself: Debian's wrappers in {@code /usr/bin} and {@code /usr/sbin} run the C preprocessor on
+ * every call to learn the architecture, which costs seconds per {@code qstat}, {@code qacct} or job
+ * on a busy machine (over a minute per {@code qstat} was seen), and the driver and the tests call
+ * them often.
  */
 public class GridEngineContainer extends ClusterContainer<GridEngineContainer> {
 
@@ -35,6 +42,9 @@ public class GridEngineContainer extends ClusterContainer<GridEngineContainer> {
     public static final String DRMAA_JAVA_BINDING = "/usr/share/java/drmaa.jar";
     /** The environment setting that lets a JVM load {@value #DRMAA_LIBRARY}. */
     public static final String DRMAA_JVM_TUNABLES = "GLIBC_TUNABLES=glibc.rtld.optional_static_tls=16384";
+
+    /** Grid Engine's programs themselves (not Debian's wrappers). */
+    public static final String PROGRAMS = "/usr/lib/gridengine";
 
     static final List<String> IMAGE_FILES = List.of("gridengine/exechost.conf", "gridengine/queue.conf",
             "gridengine/entrypoint.sh", "gridengine/healthcheck.sh", "common/sshd_config",

@@ -27,9 +27,12 @@ fi
 qconf -ssconf | sed -e 's/^schedule_interval .*/schedule_interval 0:0:1/' \
   -e 's/^flush_submit_sec .*/flush_submit_sec 1/' -e 's/^flush_finish_sec .*/flush_finish_sec 1/' > /tmp/sconf
 qconf -Msconf /tmp/sconf >/dev/null
-# Accounting (qacct) written within a second of a job's end instead of 15 s.
+# Accounting (qacct) written within a second of a job's end instead of 15 s. Jobs started by the
+# shepherd program itself, not Debian's wrapper of it (which runs the C preprocessor to learn the
+# architecture: seconds per job on a busy machine).
 mkdir -p /tmp/sgeconf   # qconf -Mconf takes the configuration name from the file name
-qconf -sconf global | sed -e 's/flush_time=[0-9:]*/flush_time=00:00:01/' > /tmp/sgeconf/global
+qconf -sconf global | sed -e 's/flush_time=[0-9:]*/flush_time=00:00:01/' \
+  -e 's|^shepherd_cmd .*|shepherd_cmd                 /usr/lib/gridengine/sge_shepherd|' > /tmp/sgeconf/global
 qconf -Mconf /tmp/sgeconf/global >/dev/null
 
 /usr/lib/gridengine/sge_execd

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.drmaa2j.tck.env;
+package org.drmaa2j.tck.containers;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -8,7 +8,7 @@ import java.util.Map;
 import org.drmaa2j.tck.JobFileReader;
 import org.drmaa2j.tck.TckEnvironment;
 import org.drmaa2j.tck.TckTimings;
-import org.drmaa2j.tck.containers.ClusterContainer;
+import org.drmaa2j.tck.env.CommandFileReader;
 
 /**
  * A TCK environment whose cluster runs in a container started by Testcontainers. The driver
