@@ -11,7 +11,6 @@ import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.SlurmContainer;
 import org.drmaa2j.tck.durability.KillTest;
 import org.drmaa2j.tck.durability.KillTestReport;
-import org.drmaa2j.tck.durability.SacctLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.drmaa2j.tck.durability;
+package org.drmaa2j.pbs.durability;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.drmaa2j.JobState;
+import org.drmaa2j.tck.durability.SchedulerLedger;
 import org.drmaa2j.tck.containers.ExecOutcome;
 
 /**
@@ -14,7 +15,7 @@ import org.drmaa2j.tck.containers.ExecOutcome;
  * carries the session's submission tags, asked again until each has ended there too (slurmdbd may
  * lag behind the controller), at most {@code patience} seconds.
  */
-public final class SacctLedger implements SchedulerLedger {
+final class SacctLedger implements SchedulerLedger {
     private final Function<String[], ExecOutcome> exec;
     private final String labelPrefix;
     private final String since;
@@ -27,7 +28,7 @@ public final class SacctLedger implements SchedulerLedger {
      * @param since the campaign's start in the cluster's clock, as sacct's {@code --starttime} takes it
      * @param patienceSeconds how long to wait for slurmdbd to record every end
      */
-    public SacctLedger(Function<String[], ExecOutcome> exec, String labelPrefix, String since, long patienceSeconds) {
+    SacctLedger(Function<String[], ExecOutcome> exec, String labelPrefix, String since, long patienceSeconds) {
         this.exec = exec;
         this.labelPrefix = labelPrefix;
         this.since = since;
