@@ -27,7 +27,7 @@ public final class JobTemplate {
     private final String remoteCommand;
     private final List<String> args;
     private final boolean submitAsHold;
-    private final boolean rerunnable;
+    private final Boolean rerunnable;
     private final Map<String, String> jobEnvironment;
     private final String workingDirectory;
     private final String jobCategory;
@@ -143,7 +143,13 @@ public final class JobTemplate {
     /** @return true when the job is submitted held and starts only after {@link Job#release()} */
     public boolean isSubmitAsHold() { return submitAsHold; }
     /** @return true when the scheduler may rerun the job after a failure of its machine */
-    public boolean isRerunnable() { return rerunnable; }
+    public boolean isRerunnable() { return Boolean.TRUE.equals(rerunnable); }
+    /**
+     * @return true when {@link Builder#rerunnable(boolean)} was called, with either value; false when
+     *         the attribute is unset and the driver's default applies (a driver documents it; some
+     *         schedulers can run a bulk job only as rerunnable and refuse an explicit {@code false})
+     */
+    public boolean isRerunnableSet() { return rerunnable != null; }
     /** @return environment variables set for the job, in addition to the scheduler's own */
     public Map<String, String> getJobEnvironment() { return jobEnvironment; }
     /**
@@ -216,7 +222,7 @@ public final class JobTemplate {
         if (this == o) return true;
         if (!(o instanceof JobTemplate)) return false;
         JobTemplate t = (JobTemplate) o;
-        return submitAsHold == t.submitAsHold && rerunnable == t.rerunnable
+        return submitAsHold == t.submitAsHold && Objects.equals(rerunnable, t.rerunnable)
                 && emailOnStarted == t.emailOnStarted && emailOnTerminated == t.emailOnTerminated
                 && joinFiles == t.joinFiles && remoteCommand.equals(t.remoteCommand)
                 && args.equals(t.args) && jobEnvironment.equals(t.jobEnvironment)
@@ -247,7 +253,7 @@ public final class JobTemplate {
         private String remoteCommand;
         private final List<String> args = new ArrayList<>();
         private boolean submitAsHold;
-        private boolean rerunnable;
+        private Boolean rerunnable;
         private final Map<String, String> jobEnvironment = new LinkedHashMap<>();
         private String workingDirectory;
         private String jobCategory;

@@ -271,8 +271,8 @@ final class LenientJson {
     }
 
     /**
-     * Flattens nested objects into dotted keys ({@code Resource_List.ncpus}), values as text; the
-     * {@code Variable_List} of a job is left out.
+     * Flattens nested objects into dotted keys ({@code Resource_List.ncpus}), values as text; of the
+     * {@code Variable_List} of a job only the driver's own {@code Variable_List.DRMAA2J_TAG} is kept.
      *
      * @param object a parsed object
      * @return its attributes
@@ -285,7 +285,12 @@ final class LenientJson {
 
     private static void flatten(String prefix, Map<String, Object> object, Map<String, String> out) {
         for (Map.Entry<String, Object> e : object.entrySet()) {
-            if (prefix.isEmpty() && e.getKey().equals("Variable_List")) continue;
+            if (prefix.isEmpty() && e.getKey().equals("Variable_List")) {
+                if (e.getValue() instanceof Map<?, ?> vars && vars.get(PbsSubmitCommand.TAG_VARIABLE) != null) {
+                    out.put("Variable_List." + PbsSubmitCommand.TAG_VARIABLE, String.valueOf(vars.get(PbsSubmitCommand.TAG_VARIABLE)));
+                }
+                continue;
+            }
             Object v = e.getValue();
             String key = prefix.isEmpty() ? e.getKey() : prefix + e.getKey();
             if (v instanceof Map<?, ?> m) {

@@ -47,6 +47,10 @@ final class PbsJobRows {
         if (dialect == PbsDialect.SLURM_WRAPPERS && state == JobState.QUEUED && "0".equals(a.get("Priority"))) {
             state = JobState.QUEUED_HELD; // the wrapper shows a held job as Q; Slurm holds a job by priority 0
         }
+        String holds = a.get("Hold_Types");
+        if (dialect != PbsDialect.SLURM_WRAPPERS && state == JobState.QUEUED && holds != null && !holds.equals("n")) {
+            state = JobState.QUEUED_HELD; // OpenPBS shows the queued subjobs of a held array as Q with the array's Hold_Types
+        }
         Instant submit;
         Instant start;
         Instant end;
@@ -58,7 +62,8 @@ final class PbsJobRows {
         } else {
             submit = PbsTimes.parse(first(a.get("qtime"), a.get("ctime")), zone);
             start = PbsTimes.parse(first(a.get("stime"), a.get("start_time")), zone);
-            end = PbsTimes.parse(first(a.get("obittime"), a.get("comp_time")), zone);
+            end = end(start, SchedulerTimes.duration(a.get("resources_used.walltime")),
+                    PbsTimes.parse(first(a.get("obittime"), a.get("comp_time")), zone));
         }
         if (!state.hasStarted()) start = null;
         if (!state.isTerminal()) end = null;
@@ -86,6 +91,23 @@ final class PbsJobRows {
         }
         if (state.isTerminal() && exit == null && annotation == null) annotation = "ended without an exit status";
         return b.annotation(annotation).build();
+    }
+
+    /**
+     * When a job ended. PBS's {@code obittime} (Torque's {@code comp_time}) is when the server
+     * processed the end, seconds after it on a busy server (seen on OpenPBS 23.06: a {@code %1}
+     * array task's obittime after the next task's stime); the start plus the wall time used is the
+     * end as the job's machine saw it, and never later than the server's record.
+     *
+     * @param start the start, or null
+     * @param used the wall time used, or null
+     * @param recorded when the server recorded the end, or null
+     * @return the end, or null when unknown
+     */
+    static Instant end(Instant start, Duration used, Instant recorded) {
+        if (start == null || used == null) return recorded;
+        Instant end = start.plus(used);
+        return recorded != null && recorded.isBefore(end) ? recorded : end;
     }
 
     /**

@@ -136,7 +136,7 @@ class OpenPbsTranscriptTest {
         assertEquals(3, i.getExitStatus());
         assertNull(i.getTerminatingSignal());
         assertEquals(Instant.parse("2026-11-21T22:09:29Z"), i.getDispatchTime());
-        assertEquals(Instant.parse("2026-11-21T22:09:30Z"), i.getFinishTime());
+        assertEquals(Instant.parse("2026-11-21T22:09:29Z"), i.getFinishTime(), "stime plus the wall time used, before obittime");
         Map<String, String> text = PbsTextRecords.parse(Samples.transcript("qstat_x_f_exit3").stdout()).get("1.pbshost");
         assertEquals(i, PbsJobRows.toJobInfo("1.pbshost", text, PbsDialect.PBSPRO, UTC));
     }
@@ -187,7 +187,7 @@ class OpenPbsTranscriptTest {
         JobInfo last = job("qstat_x_f_json_array_final", "2[3].pbshost");
         assertEquals(JobState.FAILED, last.getJobState());
         assertEquals("SIGTERM", last.getTerminatingSignal());
-        assertEquals(Instant.parse("2026-11-21T22:10:09Z"), last.getFinishTime());
+        assertEquals(Instant.parse("2026-11-21T22:10:08Z"), last.getFinishTime(), "stime plus the wall time used, before obittime");
     }
 
     @Test
@@ -200,7 +200,7 @@ class OpenPbsTranscriptTest {
         assertEquals("Not Running: Not enough free nodes available and terminated", i.getAnnotation());
         JobInfo running = job("qstat_x_f_json_deleted_running", "5.pbshost");
         assertEquals("SIGTERM", running.getTerminatingSignal());
-        assertEquals(Instant.parse("2026-11-21T22:10:12Z"), running.getFinishTime());
+        assertEquals(Instant.parse("2026-11-21T22:10:11Z"), running.getFinishTime(), "stime 22:10:10 plus 1 s used; obittime says 22:10:12");
     }
 
     @Test
