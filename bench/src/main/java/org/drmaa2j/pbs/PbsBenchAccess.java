@@ -18,7 +18,7 @@ public final class PbsBenchAccess {
      */
     public static List<JobInfo> qstatJson(String json) {
         List<JobInfo> out = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> e : QstatOutput.json(json, "Jobs").entrySet()) {
+        for (Map.Entry<String, Map<String, String>> e : QstatOutput.jobsJson(json).entrySet()) {
             out.add(PbsJobRows.toJobInfo(e.getKey(), e.getValue(), PbsDialect.PBSPRO, ZoneOffset.UTC));
         }
         return out;
