@@ -17,12 +17,12 @@ prepare_environment() {
 }
 
 # Sums tests/failures/errors/skipped over the JUnit XML reports of one kind (surefire or failsafe),
-# per module and per extra report directory of a module (such as surefire-reports-tck).
+# per module (examples/* included) and per extra report directory of a module (such as surefire-reports-tck).
 print_totals() {
     local kind=$1
     local files=()
     local f
-    for f in */target/"$kind"-reports*/TEST-*.xml; do
+    for f in */target/"$kind"-reports*/TEST-*.xml examples/*/target/"$kind"-reports*/TEST-*.xml; do
         [[ -f $f ]] && files+=("$f")
     done
     if ((${#files[@]} == 0)); then
@@ -39,6 +39,7 @@ print_totals() {
         }
         /<testsuite[ >]/ && !seen[FILENAME]++ {
             split(FILENAME, parts, "/"); module = parts[1]; extra = parts[3]
+            if (module == "examples") { module = parts[1] "/" parts[2]; extra = parts[4] }
             sub(/^[a-z]+-reports-?/, "", extra)
             if (extra != "") module = module "/" extra
             if (!(module in known)) { known[module] = 1; order[++n] = module }

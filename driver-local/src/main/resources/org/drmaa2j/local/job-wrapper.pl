@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # drmaa2j local job wrapper. Fixed text: job values reach it only as argv entries.
 # Usage: perl job-wrapper.pl MARKER COMMAND [ARG]...
+# First creates MARKER.started exclusively with its pid: if that file exists, another wrapper has
+# started this job already (its managing process died while starting it and another took over),
+# and this one exits 125 without running anything.
 # Makes itself the leader of a new process group, runs COMMAND in it, waits, and writes MARKER
 # atomically (temporary file, rename): exit status and terminating signal separately, start and
 # end time, the job's CPU time. The wrapper ignores SIGTERM/SIGINT/SIGHUP from its first line on
@@ -9,12 +12,20 @@
 use strict;
 use warnings;
 use POSIX ();
+use Fcntl qw(O_WRONLY O_CREAT O_EXCL);
 
 $SIG{TERM} = 'IGNORE';
 $SIG{INT} = 'IGNORE';
 $SIG{HUP} = 'IGNORE';
 my $marker = shift @ARGV;
 die "usage: job-wrapper.pl MARKER COMMAND [ARG]...\n" unless defined $marker && @ARGV;
+if (sysopen(my $sf, "$marker.started", O_WRONLY | O_CREAT | O_EXCL, 0600)) {
+    print $sf "$$\n";
+    close $sf;
+} elsif ($!{EEXIST}) {
+    print STDERR "drmaa2j: the job was started by another wrapper\n";
+    exit 125;
+}
 setpgrp(0, 0);
 my $start = time;
 my $pid = fork;

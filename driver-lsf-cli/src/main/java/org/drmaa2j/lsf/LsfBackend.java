@@ -8,31 +8,25 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
-import org.drmaa2j.spi.backend.BackendContext;
-import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
-import org.drmaa2j.spi.backend.Submissions;
-import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
-import org.drmaa2j.spi.backend.SubmitRequest;
-import org.drmaa2j.spi.backend.Submitted;
-import org.drmaa2j.spi.backend.TemplateChecks;
-import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.cli.CliBackend;
+import org.drmaa2j.spi.cli.CliCommands;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 
 /** IBM Spectrum LSF through bsub, bjobs, bhist, bacct, bstop, bresume, bkill, bqueues, bhosts, lshosts and lsid, for one contact. */
-final class LsfBackend implements DriverBackend {
+final class LsfBackend extends CliBackend<LsfSubmitCommand> {
     static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
             Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_EMAIL, Capability.JT_STAGING,
             Capability.JT_DEADLINE, Capability.JT_MAXSLOTS, Capability.JT_ACCOUNTINGID, Capability.JOB_SUSPEND,
@@ -41,9 +35,7 @@ final class LsfBackend implements DriverBackend {
             Capability.JT_MIN_PHYS_MEMORY, Capability.JT_RESERVATION, Capability.JT_RESOURCE_LIMITS,
             Capability.JT_RERUNNABLE, Capability.JT_QUEUE, Capability.JT_INPUT_PATH));
 
-    private final BackendContext context;
-    private final LsfCommands commands;
-    private final ScriptRenderer renderer;
+    private final CliCommands commands;
     private final String formatOverride;
     private final String unitForLimits;
     private final ZoneId zone;
@@ -51,15 +43,13 @@ final class LsfBackend implements DriverBackend {
     private final LsfControl control;
     private final LsfMonitoring monitoring;
     private volatile LsfDialect dialect;
-    private volatile LsfSubmitCommand submitCommand;
 
-    LsfBackend(BackendContext context, LsfCommands commands, ScriptRenderer renderer) {
-        this.context = context;
-        this.commands = commands;
-        this.renderer = renderer;
-        this.formatOverride = context.settings().get(LsfProvider.FORMAT_PROPERTY).orElse(null);
-        this.unitForLimits = context.settings().get(LsfProvider.UNIT_PROPERTY).orElse(null);
-        this.zone = context.settings().get(LsfProvider.TIME_ZONE_PROPERTY).map(ZoneId::of).orElse(ZoneId.systemDefault());
+    LsfBackend(CliContext cli) {
+        super(cli, "PEND", "PSUSP");
+        this.commands = CliCommands.inDirectory(cli.runner(), settings().get(LsfProvider.BIN_DIR_PROPERTY).orElse(null));
+        this.formatOverride = settings().get(LsfProvider.FORMAT_PROPERTY).orElse(null);
+        this.unitForLimits = settings().get(LsfProvider.UNIT_PROPERTY).orElse(null);
+        this.zone = settings().get(LsfProvider.TIME_ZONE_PROPERTY).map(ZoneId::of).orElse(ZoneId.systemDefault());
         LsfTimes times = new LsfTimes(zone, Clock.systemUTC());
         this.status = new LsfStatusQuery(commands, this::dialect, times);
         this.control = new LsfControl(commands);
@@ -72,7 +62,7 @@ final class LsfBackend implements DriverBackend {
     }
 
     @Override
-    public Version drmsVersion() {
+    protected Version readVersion() {
         return dialect().version();
     }
 
@@ -88,39 +78,42 @@ final class LsfBackend implements DriverBackend {
     }
 
     @Override
-    public String contact() {
-        return context.contact();
-    }
-
-    @Override
     public Set<Capability> capabilities() {
         return CAPABILITIES;
     }
 
     @Override
-    public void checkTemplate(JobTemplate template, boolean bulk) {
-        TemplateChecks.requireKnownExtensions(template, LsfSubmitCommand.KNOWN_EXTENSIONS);
-        submitCommand().build(template, bulk ? new BulkRange(1, 1, 1, 0) : null); // validates every value before anything is submitted
+    protected LsfSubmitCommand newSubmitCommand() {
+        return new LsfSubmitCommand(renderer(), homeDirectory(), dialect(), zone, commands);
     }
 
     @Override
-    public Submitted submit(SubmitRequest request) {
-        JobTemplate t = request.template();
-        String id = bsub(submitCommand().build(t, null));
-        return Submissions.queued(id, t, "PEND", "PSUSP");
+    protected Optional<String> jobId(String output) {
+        return LsfMessages.submittedJobId(output);
     }
 
     @Override
-    public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
-        JobTemplate t = request.template();
-        String arrayId = bsub(submitCommand().build(t, range));
-        return Submissions.array(arrayId, range, i -> arrayId + "[" + i + "]", t, "PEND", "PSUSP");
+    protected String taskId(String arrayId, long index) {
+        return arrayId + "[" + index + "]";
     }
 
-    private String bsub(Command command) {
-        return Submissions.run(commands::run, command, LsfMessages::submittedJobId);
+    /**
+     * Looks submissions up by the job description bsub gave them ({@link LsfTagLookup}). LSF
+     * releases before 10.1.0.2 get no description ({@code -Jd} is a 10.1 option), so there the
+     * answer is that nothing can be looked up: the submissions stay pending.
+     */
+    @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        if (!dialect().current()) return Optional.empty();
+        Map<String, String> ids = new LsfTagLookup(commands).find(intents);
+        Map<String, BulkSubmitted> out = new HashMap<>();
+        for (SubmissionIntent i : intents) {
+            String id = ids.get(i.tag());
+            if (id == null) continue;
+            out.put(i.tag(), i.range() == null ? new BulkSubmitted(id, List.of(queued(id, i.template()))) : array(id, i.range(), i.template()));
+        }
+        return Optional.of(out);
     }
-
 
     @Override
     public JobInfo control(JobRecord job, JobAction action) {
@@ -152,18 +145,5 @@ final class LsfBackend implements DriverBackend {
     @Override
     public List<JobInfo> allJobs() {
         return status.bjobs(List.of("-u", "all", "-a"));
-    }
-
-    @Override
-    public void close() {
-        commands.runner().close();
-    }
-
-    private LsfSubmitCommand submitCommand() {
-        LsfSubmitCommand s = submitCommand;
-        if (s == null) {
-            submitCommand = s = new LsfSubmitCommand(renderer, CliRunners.homeDirectory(commands.runner()), dialect(), zone, commands);
-        }
-        return s;
     }
 }

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.lsf;
 
-import java.util.Locale;
-import org.drmaa2j.DeniedByDrmsException;
+import static org.drmaa2j.spi.cli.CommandErrors.require;
+
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.spi.backend.JobAction;
-import org.drmaa2j.spi.exec.CommandResult;
+import org.drmaa2j.spi.cli.CliCommands;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.store.JobRecord;
 
 /**
@@ -15,9 +16,12 @@ import org.drmaa2j.spi.store.JobRecord;
  * addressed as {@code 123[4]}. The expected new state is returned at once; the next poll confirms it.
  */
 final class LsfControl {
-    private final LsfCommands commands;
+    /** What bkill says of a job that has already ended or been cleaned. */
+    static final CommandErrors ERRORS = CommandErrors.alreadyGoneWhen("job has already finished", "is not found");
 
-    LsfControl(LsfCommands commands) {
+    private final CliCommands commands;
+
+    LsfControl(CliCommands commands) {
         this.commands = commands;
     }
 
@@ -42,21 +46,10 @@ final class LsfControl {
                 return now.jobState(JobState.QUEUED).jobSubState("PEND").build();
             }
             case TERMINATE -> {
-                CommandResult r = commands.run("bkill", id);
-                if (!r.succeeded() && !isAlreadyGone(r)) require(r);
+                ERRORS.requireOrGone(commands.run("bkill", id));
                 return null;
             }
             default -> throw new IllegalStateException("unhandled action " + action);
         }
-    }
-
-    private static void require(CommandResult r) {
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-    }
-
-    /** @return true when bkill failed only because the job has already ended or been cleaned */
-    static boolean isAlreadyGone(CommandResult r) {
-        String e = (r.stderr() + "\n" + r.stdout()).toLowerCase(Locale.ROOT);
-        return e.contains("job has already finished") || e.contains("is not found");
     }
 }

@@ -16,6 +16,7 @@ import org.drmaa2j.MachineInfo;
 import org.drmaa2j.OperatingSystem;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,10 @@ import org.slf4j.LoggerFactory;
 final class LsfMonitoring {
     private static final Logger LOG = LoggerFactory.getLogger(LsfMonitoring.class);
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGTkmgt])?B?");
-    private final LsfCommands commands;
+    private final CliCommands commands;
     private final Supplier<LsfDialect> dialect;
 
-    LsfMonitoring(LsfCommands commands, Supplier<LsfDialect> dialect) {
+    LsfMonitoring(CliCommands commands, Supplier<LsfDialect> dialect) {
         this.commands = commands;
         this.dialect = dialect;
     }
@@ -40,12 +41,12 @@ final class LsfMonitoring {
     List<QueueInfo> queues() {
         List<QueueInfo> out = new ArrayList<>();
         if (dialect.get().json()) {
-            for (Map<String, String> rec : LsfJson.records(commands.require("bqueues", "-o", "queue_name status", "-json"))) {
+            for (Map<String, String> rec : LsfJson.records(commands.output("bqueues", "-o", "queue_name status", "-json"))) {
                 String n = rec.get("QUEUE_NAME");
                 if (n != null && !n.isBlank()) out.add(new QueueInfo(n.trim()));
             }
         } else {
-            for (List<String> row : table(commands.require("bqueues", "-w"), "QUEUE_NAME")) out.add(new QueueInfo(row.get(0)));
+            for (List<String> row : table(commands.output("bqueues", "-w"), "QUEUE_NAME")) out.add(new QueueInfo(row.get(0)));
         }
         return out;
     }
@@ -54,12 +55,12 @@ final class LsfMonitoring {
         Map<String, List<String>> facts = hostFacts();
         List<MachineInfo> out = new ArrayList<>();
         if (dialect.get().json()) {
-            for (Map<String, String> rec : LsfJson.records(commands.require("bhosts", "-o", "host_name status max", "-json"))) {
+            for (Map<String, String> rec : LsfJson.records(commands.output("bhosts", "-o", "host_name status max", "-json"))) {
                 String n = rec.get("HOST_NAME");
                 if (n != null && !n.isBlank()) out.add(machine(n.trim(), rec.get("STATUS"), facts.get(n.trim())));
             }
         } else {
-            for (List<String> row : table(commands.require("bhosts", "-w"), "HOST_NAME")) {
+            for (List<String> row : table(commands.output("bhosts", "-w"), "HOST_NAME")) {
                 out.add(machine(row.get(0), row.size() > 1 ? row.get(1) : null, facts.get(row.get(0))));
             }
         }

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.lsf;
 
-import java.util.Map;
-import org.drmaa2j.provider.Drmaa2Provider;
-import org.drmaa2j.SessionManager;
 import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.cli.CliProvider;
 import org.drmaa2j.spi.exec.TransientFailures;
-import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.session.GenericSessionManager;
 
 /**
  * The IBM Spectrum LSF driver, {@code lsf}: bsub, bjobs, bhist, bacct, bstop, bresume, bkill,
@@ -22,7 +19,7 @@ import org.drmaa2j.spi.session.GenericSessionManager;
  *   <li>{@value #TIME_ZONE_PROPERTY}: the time zone LSF prints times in (default: this JVM's).</li>
  * </ul>
  */
-public final class LsfProvider implements Drmaa2Provider {
+public final class LsfProvider extends CliProvider {
     /** Driver property: the contact used when a session is created without one. */
     public static final String CONTACT_PROPERTY = CliRunners.CONTACT_PROPERTY;
     /** Driver property: the directory of the LSF commands. */
@@ -38,6 +35,11 @@ public final class LsfProvider implements Drmaa2Provider {
             "lsf daemon (lim) not responding", "batch system daemon not responding", "lsb_init: failed",
             "failed in an lsf library call", "master lim is down", "lim is down", "cannot connect to lsf");
 
+    /** Creates the provider (ServiceLoader does). */
+    public LsfProvider() {
+        super(TEMPLATE, TRANSIENT);
+    }
+
     @Override
     public String getName() {
         return "lsf";
@@ -49,12 +51,7 @@ public final class LsfProvider implements Drmaa2Provider {
     }
 
     @Override
-    public SessionManager createSessionManager(Map<String, String> properties) {
-        Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props, context -> {
-            CommandRunner runner = CliRunners.open(context, props, TRANSIENT);
-            ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), TEMPLATE, LsfProvider.class, props);
-            return new LsfBackend(context, new LsfCommands(runner, context.settings().get(BIN_DIR_PROPERTY).orElse(null)), renderer);
-        });
+    protected DriverBackend createBackend(CliContext cli) {
+        return new LsfBackend(cli);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.JobInfo;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +32,12 @@ final class LsfStatusQuery {
     /** How long a job neither bhist nor bacct knew is left alone before they are asked again. */
     static final Duration HISTORY_RETRY = Duration.ofSeconds(60);
 
-    private final LsfCommands commands;
+    private final CliCommands commands;
     private final Supplier<LsfDialect> dialect;
     private final LsfTimes times;
     private final Map<String, Long> unknownSince = new ConcurrentHashMap<>();
 
-    LsfStatusQuery(LsfCommands commands, Supplier<LsfDialect> dialect, LsfTimes times) {
+    LsfStatusQuery(CliCommands commands, Supplier<LsfDialect> dialect, LsfTimes times) {
         this.commands = commands;
         this.dialect = dialect;
         this.times = times;

@@ -6,21 +6,22 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.drmaa2j.Extensions;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.Placeholders;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.cli.CliCommands;
+import org.drmaa2j.spi.cli.JobPaths;
+import org.drmaa2j.spi.cli.SubmitCommand;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.NativeOptions;
-import org.drmaa2j.spi.resources.ResourceRequest;
+import org.drmaa2j.spi.script.ScriptModel;
 import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.script.Ulimits;
+import org.drmaa2j.spi.store.SubmissionTags;
 
 /**
  * Translates a job template into one {@code bsub} call: options as argv entries (never shell text)
@@ -35,11 +36,7 @@ import org.drmaa2j.spi.script.Ulimits;
  * working directory LSF would not take literally ({@code %J} patterns, {@code $}, quotes) is
  * entered by the script alone.
  */
-final class LsfSubmitCommand {
-    /** The extension keys this driver understands. */
-    static final List<String> KNOWN_EXTENSIONS = List.of(Extensions.NODES, Extensions.TASKS_PER_NODE,
-            Extensions.CPUS_PER_TASK, Extensions.MEMORY_PER_NODE_MB, Extensions.GPUS_PER_NODE,
-            Extensions.DEPENDENCIES, Extensions.NATIVE_OPTIONS);
+final class LsfSubmitCommand implements SubmitCommand {
     /** The job name of arrays submitted without one; LSF's array syntax needs a name. */
     static final String DEFAULT_ARRAY_NAME = "drmaa2j";
 
@@ -47,7 +44,7 @@ final class LsfSubmitCommand {
     private final String homeDirectory;
     private final LsfDialect dialect;
     private final ZoneId zone;
-    private final LsfCommands commands;
+    private final CliCommands commands;
 
     /**
      * @param renderer the job script template
@@ -56,7 +53,7 @@ final class LsfSubmitCommand {
      * @param zone the cluster's time zone, for start and deadline times
      * @param commands where bsub is
      */
-    LsfSubmitCommand(ScriptRenderer renderer, String homeDirectory, LsfDialect dialect, ZoneId zone, LsfCommands commands) {
+    LsfSubmitCommand(ScriptRenderer renderer, String homeDirectory, LsfDialect dialect, ZoneId zone, CliCommands commands) {
         this.renderer = renderer;
         this.homeDirectory = homeDirectory;
         this.dialect = dialect;
@@ -67,11 +64,16 @@ final class LsfSubmitCommand {
     /**
      * @param t the template
      * @param bulk the array range, or null for a single job
+     * @param tag the submission's tag, or null; from LSF 10.1.0.2 it goes last, as the job description
+     *        {@code -Jd drmaa2j:TAG}, so that reconciliation can find the job ({@link LsfTagLookup});
+     *        a native {@code #BSUB -Jd} is overridden, as the command line wins over the script
      * @return the bsub command with the script as its input; never retried automatically
      * @throws InvalidArgumentException naming the field whose value LSF cannot take
      */
-    Command build(JobTemplate t, BulkRange bulk) {
-        String wd = workingDirectory(t);
+    @Override
+    public Command build(JobTemplate t, BulkRange bulk, String tag) {
+        JobPaths paths = JobPaths.of(t, homeDirectory, bulk != null);
+        String wd = paths.workingDirectory();
         List<String> args = new ArrayList<>();
         String name = jobName(t.getJobName());
         if (bulk != null) {
@@ -89,7 +91,7 @@ final class LsfSubmitCommand {
         }
         String reportDir = literal(wd) ? wd : literal(homeDirectory) ? homeDirectory : null;
         args.add("-o");
-        if (t.getOutputPath() != null || (t.isJoinFiles() && t.getErrorPath() != null) || reportDir == null) {
+        if (paths.output() != null || reportDir == null) {
             args.add("/dev/null");
         } else {
             args.add(reportDir + (bulk == null ? "/lsf-%J.out" : "/lsf-%J_%I.out"));
@@ -126,40 +128,27 @@ final class LsfSubmitCommand {
         }
         staging(t, args);
         args.addAll(LsfResources.options(t, dialect));
-        Command bsub = commands.command("bsub", args);
-        return bsub.withStdin(script(t, wd)).notRetryable();
-    }
-
-    String script(JobTemplate t, String wd) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("directives", NativeOptions.lines(t.getExtensions().get(Extensions.NATIVE_OPTIONS), "bsub"));
-        model.put("workingDirectory", wd);
-        String out = path(t.getOutputPath(), wd);
-        String err = t.isJoinFiles() ? "" : path(t.getErrorPath(), wd);
-        if (t.isJoinFiles() && out.isEmpty()) out = path(t.getErrorPath(), wd);
-        model.put("input", path(t.getInputPath(), wd));
-        model.put("output", out);
-        model.put("error", err);
-        model.put("errorToOutput", !out.isEmpty() && err.isEmpty());
-        model.put("ulimits", Ulimits.bashArguments(t.getResourceLimits()));
-        Integer threads = ResourceRequest.from(t).cpusPerTask();
-        model.put("ompThreads", threads == null ? "" : threads.toString());
-        List<Map<String, String>> env = new ArrayList<>();
-        t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
-        model.put("environment", env);
-        model.put("command", t.getRemoteCommand());
-        List<String> args = new ArrayList<>();
-        for (String a : t.getArgs()) args.add(expand(a, wd));
-        model.put("args", args);
-        return renderer.render(model);
-    }
-
-    private String workingDirectory(JobTemplate t) {
-        if (t.getWorkingDirectory() == null) return homeDirectory;
-        if (t.getWorkingDirectory().contains(Placeholders.WORKING_DIRECTORY)) {
-            throw new InvalidArgumentException("workingDirectory", "cannot refer to itself ($DRMAA2_WORKING_DIR$)");
+        if (tag != null && dialect.current()) {
+            args.add("-Jd");
+            args.add(SubmissionTags.label(tag));
         }
-        return t.getWorkingDirectory().replace(Placeholders.HOME_DIRECTORY, homeDirectory);
+        Command bsub = commands.command("bsub", args);
+        return bsub.withStdin(script(t, paths, bulk != null)).notRetryable();
+    }
+
+    /**
+     * @param t the template
+     * @param bulk true for an array's tasks
+     * @return the job script
+     */
+    String script(JobTemplate t, boolean bulk) {
+        return script(t, JobPaths.of(t, homeDirectory, bulk), bulk);
+    }
+
+    private String script(JobTemplate t, JobPaths paths, boolean bulk) {
+        return ScriptModel.of(t, paths, bulk)
+                .with(ScriptModel.DIRECTIVES, NativeOptions.lines(t.getExtensions().get(Extensions.NATIVE_OPTIONS), "bsub"))
+                .render(renderer);
     }
 
     /**
@@ -169,14 +158,6 @@ final class LsfSubmitCommand {
      */
     private static boolean literal(String dir) {
         return !dir.contains(Placeholders.PARAMETRIC_INDEX) && dir.chars().noneMatch(c -> "%$`\\\"'".indexOf(c) >= 0 || c == '\n' || c == '\r');
-    }
-
-    private String expand(String value, String wd) {
-        return value.replace(Placeholders.HOME_DIRECTORY, homeDirectory).replace(Placeholders.WORKING_DIRECTORY, wd);
-    }
-
-    private String path(String p, String wd) {
-        return p == null ? "" : expand(p, wd);
     }
 
     private static String jobName(String name) {

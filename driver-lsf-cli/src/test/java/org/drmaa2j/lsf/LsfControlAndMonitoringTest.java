@@ -19,6 +19,7 @@ import org.drmaa2j.MachineInfo;
 import org.drmaa2j.OperatingSystem;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.store.JobRecord;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class LsfControlAndMonitoringTest {
     @Test
     void control_bstopHoldsOrSuspends_bresumeUndoes_bkillTerminates() {
         ScriptedRunner r = new ScriptedRunner();
-        LsfControl c = new LsfControl(new LsfCommands(r, "/opt/lsf/bin"));
+        LsfControl c = new LsfControl(CliCommands.inDirectory(r, "/opt/lsf/bin"));
         JobInfo held = c.control(job("5", JobState.QUEUED), JobAction.HOLD);
         assertEquals(JobState.QUEUED_HELD, held.getJobState());
         assertEquals("PSUSP", held.getJobSubState());
@@ -50,7 +51,7 @@ class LsfControlAndMonitoringTest {
     void control_refusalCarriesLsfsWords_butKillingAnEndedJobIsNoError() {
         ScriptedRunner r = new ScriptedRunner().answer("bstop", 255, "", "Job <5>: User permission denied\n")
                 .answer("bkill", 255, "", "Job <7>: Job has already finished\n");
-        LsfControl c = new LsfControl(new LsfCommands(r, null));
+        LsfControl c = new LsfControl(CliCommands.inDirectory(r, null));
         DeniedByDrmsException e = assertThrows(DeniedByDrmsException.class, () -> c.control(job("5", JobState.RUNNING), JobAction.SUSPEND));
         assertTrue(e.getMessage().contains("bstop failed (exit 255): Job <5>: User permission denied"), e.getMessage());
         assertNull(c.control(job("7", JobState.RUNNING), JobAction.TERMINATE));
@@ -64,7 +65,7 @@ class LsfControlAndMonitoringTest {
                 .answer("bhosts", 0, "{\n  \"COMMAND\":\"bhosts\",\n  \"HOSTS\":2,\n  \"RECORDS\":[\n    {\n      \"HOST_NAME\":\"hostA\",\n"
                         + "      \"STATUS\":\"ok\",\n      \"MAX\":\"8\"\n    },\n    {\n      \"HOST_NAME\":\"hostB\",\n"
                         + "      \"STATUS\":\"closed_Full\",\n      \"MAX\":\"8\"\n    }\n  ]\n}\n", "");
-        LsfMonitoring m = new LsfMonitoring(new LsfCommands(r, null), () -> LsfDialect.MODERN);
+        LsfMonitoring m = new LsfMonitoring(CliCommands.inDirectory(r, null), () -> LsfDialect.MODERN);
         assertEquals(List.of(new QueueInfo("priority"), new QueueInfo("normal")), m.queues());
         List<MachineInfo> hosts = m.machines();
         assertEquals(List.of("hostA", "hostB"), hosts.stream().map(MachineInfo::name).toList());
@@ -90,7 +91,7 @@ class LsfControlAndMonitoringTest {
                         + "hostA                       X86_64  Intel_EM64T  60.0    16  31.2G  15.9G    Yes (mg)\n"
                         + "hostB                 LINUXPPC64LE      POWER9 100.0   160 256000M      -    Yes ()\n", "");
         LsfDialect old = LsfDialect.detect("IBM Platform LSF Standard 9.1.3.0", null, null);
-        LsfMonitoring m = new LsfMonitoring(new LsfCommands(r, null), () -> old);
+        LsfMonitoring m = new LsfMonitoring(CliCommands.inDirectory(r, null), () -> old);
         assertEquals(List.of(new QueueInfo("owners"), new QueueInfo("normal")), m.queues());
         List<MachineInfo> hosts = m.machines();
         assertEquals(List.of("hostA", "hostB"), hosts.stream().map(MachineInfo::name).toList());
@@ -113,7 +114,7 @@ class LsfControlAndMonitoringTest {
                 + "    {\n      \"JOBID\":\"11\",\n      \"JOBINDEX\":\"2\",\n      \"STAT\":\"EXIT\",\n      \"EXIT_CODE\":\"4\"\n    }\n  ]\n}\n";
         ScriptedRunner r = new ScriptedRunner().answer("bjobs", 255, json, "Job <12> is not found\n")
                 .answer("bhist", 255, "No matching job found\n", "").answer("bacct", 255, "No matching job found\n", "");
-        LsfStatusQuery q = new LsfStatusQuery(new LsfCommands(r, null), () -> LsfDialect.MODERN, LsfOutputParsingTest.TIMES);
+        LsfStatusQuery q = new LsfStatusQuery(CliCommands.inDirectory(r, null), () -> LsfDialect.MODERN, LsfOutputParsingTest.TIMES);
         Map<String, JobInfo> got = q.query(List.of("10", "11[2]", "11[3]", "12"));
         assertEquals(JobState.RUNNING, got.get("10").getJobState());
         assertEquals(4, got.get("11[2]").getExitStatus());
@@ -131,7 +132,7 @@ class LsfControlAndMonitoringTest {
     @Test
     void status_realFailureOfBjobsIsACommunicationError() {
         ScriptedRunner r = new ScriptedRunner().answer("bjobs", 255, "", "LSF is down. Please wait ...\nlsb_init: Failed in an LSF library call\n");
-        LsfStatusQuery q = new LsfStatusQuery(new LsfCommands(r, null), () -> LsfDialect.MODERN, LsfOutputParsingTest.TIMES);
+        LsfStatusQuery q = new LsfStatusQuery(CliCommands.inDirectory(r, null), () -> LsfDialect.MODERN, LsfOutputParsingTest.TIMES);
         DrmCommunicationException e = assertThrows(DrmCommunicationException.class, () -> q.query(List.of("1")));
         assertTrue(e.getMessage().contains("Failed in an LSF library call"), e.getMessage());
     }

@@ -23,7 +23,9 @@ import org.drmaa2j.OperatingSystem;
 import org.drmaa2j.ResourceLimit;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.backend.ExtensionKeys;
 import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.LocalCommandRunner;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LsfSubmitCommandTest {
     private final LsfSubmitCommand cmd = new LsfSubmitCommand(
             ScriptRenderer.forDriver("lsf", LsfProvider.TEMPLATE, LsfProvider.class, Map.of()), "/home/u",
-            LsfDialect.MODERN, ZoneOffset.UTC, new LsfCommands(null, null));
+            LsfDialect.MODERN, ZoneOffset.UTC, CliCommands.onPath(null));
 
     private static JobTemplate.Builder t() {
         return JobTemplate.builder("/bin/true");
@@ -43,7 +45,7 @@ class LsfSubmitCommandTest {
 
     /** @return the bsub options without the program */
     private List<String> options(JobTemplate t) {
-        Command c = cmd.build(t, null);
+        Command c = cmd.build(t, null, null);
         assertEquals("bsub", c.argv().get(0));
         return c.argv().subList(1, c.argv().size());
     }
@@ -58,13 +60,13 @@ class LsfSubmitCommandTest {
     /** The check the generic session and the backend make before anything is submitted. */
     private void check(JobTemplate t) {
         TemplateChecks.requireCapabilities(t, LsfBackend.CAPABILITIES, Set.of());
-        TemplateChecks.requireKnownExtensions(t, LsfSubmitCommand.KNOWN_EXTENSIONS);
-        cmd.build(t, null);
+        ExtensionKeys.STANDARD.check(t);
+        cmd.build(t, null, null);
     }
 
     @Test
     void build_minimalJob() {
-        Command c = cmd.build(t().build(), null);
+        Command c = cmd.build(t().build(), null, null);
         assertEquals(List.of("bsub", "-cwd", "/home/u", "-o", "/home/u/lsf-%J.out", "-rn"), c.argv());
         assertFalse(c.retryable(), "a submission is never repeated blindly");
         String script = new String(c.stdin(), StandardCharsets.UTF_8);
@@ -76,7 +78,7 @@ class LsfSubmitCommandTest {
     void build_jobNameIsOneArgvEntry_andNamesLsfWouldMisreadAreRefused() {
         assertEquals("my job; rm -rf ~ `id` $(x)", after(options(t().jobName("my job; rm -rf ~ `id` $(x)").build()), "-J"));
         for (String bad : List.of("a\nb", "a\rb", "x[1-3]")) {
-            InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> cmd.build(t().jobName(bad).build(), null));
+            InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> cmd.build(t().jobName(bad).build(), null, null));
             assertEquals("jobName", e.getField());
         }
     }
@@ -88,8 +90,18 @@ class LsfSubmitCommandTest {
         assertTrue(options(t().rerunnable(true).build()).contains("-r"));
         assertTrue(options(t().build()).contains("-rn"));
         LsfSubmitCommand old = new LsfSubmitCommand(ScriptRenderer.forDriver("lsf", LsfProvider.TEMPLATE, LsfProvider.class, Map.of()),
-                "/home/u", LsfDialect.detect("IBM Platform LSF Standard 9.1.3.0", null, null), ZoneOffset.UTC, new LsfCommands(null, null));
-        assertFalse(old.build(t().build(), null).argv().contains("-rn"), "LSF 9.1 has no -rn");
+                "/home/u", LsfDialect.detect("IBM Platform LSF Standard 9.1.3.0", null, null), ZoneOffset.UTC, CliCommands.onPath(null));
+        assertFalse(old.build(t().build(), null, null).argv().contains("-rn"), "LSF 9.1 has no -rn");
+    }
+
+    @Test
+    void build_tag_isTheJobDescription_lastOnTheCommandLine_fromLsf10_1_0_2() {
+        List<String> argv = cmd.build(t().build(), null, "0123456789ab.cdef01234567").argv();
+        assertEquals(List.of("-Jd", "drmaa2j:0123456789ab.cdef01234567"), argv.subList(argv.size() - 2, argv.size()));
+        assertFalse(cmd.build(t().build(), null, null).argv().contains("-Jd"));
+        LsfSubmitCommand old = new LsfSubmitCommand(ScriptRenderer.forDriver("lsf", LsfProvider.TEMPLATE, LsfProvider.class, Map.of()),
+                "/home/u", LsfDialect.detect("IBM Platform LSF Standard 9.1.3.0", null, null), ZoneOffset.UTC, CliCommands.onPath(null));
+        assertFalse(old.build(t().build(), null, "0123456789ab.cdef01234567").argv().contains("-Jd"), "no job descriptions before 10.1");
     }
 
     @Test
@@ -97,14 +109,19 @@ class LsfSubmitCommandTest {
         List<String> o = options(t().workingDirectory("$DRMAA2_HOME_DIR$/w d").build());
         assertEquals("/home/u/w d", after(o, "-cwd"));
         assertEquals("/home/u/w d/lsf-%J.out", after(o, "-o"));
-        for (String odd : List.of("/scratch/100%J", "/scratch/dir with \"quotes\" and $PATH", "/s/$DRMAA2_INDEX$")) {
+        for (String odd : List.of("/scratch/100%J", "/scratch/dir with \"quotes\" and $PATH")) {
             List<String> o2 = options(t().workingDirectory(odd).build());
             assertFalse(o2.contains("-cwd"), "LSF would not take " + odd + " literally; the script changes directory instead");
             assertEquals("/home/u/lsf-%J.out", after(o2, "-o"));
         }
-        assertTrue(cmd.script(t().build(), "/scratch/100%J").contains("cd /scratch/100%J || exit 1"));
+        assertEquals("/s/1", after(options(t().workingDirectory("/s/$DRMAA2_INDEX$").build()), "-cwd"));
+        Command bulk = cmd.build(t().workingDirectory("/s/$DRMAA2_INDEX$").build(), new BulkRange(1, 2, 1, 0), null);
+        assertFalse(bulk.argv().contains("-cwd"), "each task has its own directory; the script changes to it");
+        assertTrue(cmd.script(t().workingDirectory("/scratch/100%J").build(), false).contains("cd /scratch/100%J || exit 1"));
+        assertTrue(cmd.script(t().workingDirectory("/s/$DRMAA2_INDEX$").build(), true).contains("cd /s/\"$DRMAA2J_INDEX\" || exit 1"));
+        assertTrue(cmd.script(t().workingDirectory("/s/$DRMAA2_INDEX$").build(), false).contains("cd /s/1 || exit 1"));
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> cmd.build(t().workingDirectory("$DRMAA2_WORKING_DIR$/x").build(), null));
+                () -> cmd.build(t().workingDirectory("$DRMAA2_WORKING_DIR$/x").build(), null, null));
         assertEquals("workingDirectory", e.getField());
     }
 
@@ -114,13 +131,14 @@ class LsfSubmitCommandTest {
         assertEquals("/dev/null", after(options(tpl), "-o"));
         assertFalse(options(tpl).contains("-e"));
         assertFalse(options(tpl).contains("-i"));
-        String s = cmd.script(tpl, "/home/u");
+        String s = cmd.script(tpl, true);
         assertTrue(s.contains("exec </tmp/in || exit 1"), s);
         assertTrue(s.contains("exec >/home/u/o_\"$DRMAA2J_INDEX\".txt || exit 1"), s);
+        assertTrue(cmd.script(tpl, false).contains("exec >/home/u/o_1.txt || exit 1"));
         assertTrue(s.contains("exec 2>/tmp/e || exit 1"), s);
-        String joined = cmd.script(t().outputPath("/tmp/o").errorPath("/tmp/e").joinFiles(true).build(), "/home/u");
+        String joined = cmd.script(t().outputPath("/tmp/o").errorPath("/tmp/e").joinFiles(true).build(), false);
         assertTrue(joined.contains("exec >/tmp/o") && joined.contains("exec 2>&1") && !joined.contains("/tmp/e"), joined);
-        String onlyError = cmd.script(t().errorPath("/tmp/e").joinFiles(true).build(), "/home/u");
+        String onlyError = cmd.script(t().errorPath("/tmp/e").joinFiles(true).build(), false);
         assertTrue(onlyError.contains("exec >/tmp/e") && onlyError.contains("exec 2>&1"), onlyError);
         assertEquals("/dev/null", after(options(t().errorPath("/tmp/e").joinFiles(true).build()), "-o"));
     }
@@ -144,7 +162,7 @@ class LsfSubmitCommandTest {
                 .resourceLimit(ResourceLimit.DATA_SIZE, 2000).resourceLimit(ResourceLimit.STACK_SIZE, 3000)
                 .resourceLimit(ResourceLimit.CORE_FILE_SIZE, 0).resourceLimit(ResourceLimit.FILE_SIZE, 4000).build();
         assertEquals("1:00", after(options(tpl), "-W"));
-        String s = cmd.script(tpl, "/w");
+        String s = cmd.script(tpl, false);
         for (String u : List.of("-t 60", "-n 64", "-v 1000", "-d 2000", "-s 3000", "-c 0", "-f 4000")) {
             assertTrue(s.contains("ulimit " + u + " || exit 125\n"), u + " in " + s);
         }
@@ -165,7 +183,7 @@ class LsfSubmitCommandTest {
         assertEquals("a@b.c", after(o, "-u"));
         assertTrue(o.contains("-B") && o.contains("-N"));
         UnsupportedAttributeException e = assertThrows(UnsupportedAttributeException.class,
-                () -> cmd.build(t().email(List.of("a@b.c", "d@e.f")).build(), null));
+                () -> cmd.build(t().email(List.of("a@b.c", "d@e.f")).build(), null, null));
         assertEquals("email", e.getAttribute());
     }
 
@@ -175,9 +193,9 @@ class LsfSubmitCommandTest {
         assertEquals("5", after(o, "-sp"));
         assertEquals("hostA hostB", after(o, "-m"));
         assertEquals("user1#0", after(o, "-U"));
-        assertEquals("priority", assertThrows(InvalidArgumentException.class, () -> cmd.build(t().priority(0L).build(), null)).getField());
+        assertEquals("priority", assertThrows(InvalidArgumentException.class, () -> cmd.build(t().priority(0L).build(), null, null)).getField());
         assertEquals("candidateMachines[1]", assertThrows(InvalidArgumentException.class,
-                () -> cmd.build(t().candidateMachines(List.of("a", "b c")).build(), null)).getField());
+                () -> cmd.build(t().candidateMachines(List.of("a", "b c")).build(), null, null)).getField());
     }
 
     @Test
@@ -188,7 +206,7 @@ class LsfSubmitCommandTest {
         for (int i = 0; i < o.size(); i++) if (o.get(i).equals("-f")) f.add(o.get(i + 1));
         assertEquals(List.of("/home/u/in.dat > /tmp/in.dat", "/home/u/out.dat < /tmp/out.dat"), f);
         assertEquals("stageInFiles", assertThrows(InvalidArgumentException.class,
-                () -> cmd.build(t().stageInFiles(Map.of("/a b", "/c")).build(), null)).getField());
+                () -> cmd.build(t().stageInFiles(Map.of("/a b", "/c")).build(), null, null)).getField());
     }
 
     @Test
@@ -196,7 +214,7 @@ class LsfSubmitCommandTest {
         assertEquals("done(11) && done(12) && ended(13) && exit(14) && started(15)", after(options(t()
                 .extension(Extensions.DEPENDENCIES, "afterok:11:12,afterany:13,afternotok:14,after:15").build()), "-w"));
         assertEquals("extensions[" + Extensions.DEPENDENCIES + "]", assertThrows(InvalidArgumentException.class,
-                () -> cmd.build(t().extension(Extensions.DEPENDENCIES, "afterok:1;reboot").build(), null)).getField());
+                () -> cmd.build(t().extension(Extensions.DEPENDENCIES, "afterok:1;reboot").build(), null, null)).getField());
     }
 
     @Test
@@ -208,29 +226,29 @@ class LsfSubmitCommandTest {
         assertEquals("rusage[mem=1000MB] span[ptile=32]", after(o, "-R"));
         assertEquals("2000MB", after(o, "-M"));
         assertEquals("num=4", after(o, "-gpu"));
-        assertTrue(cmd.script(t().extension(Extensions.CPUS_PER_TASK, "8").build(), "/w").contains("export OMP_NUM_THREADS=8\n"));
-        assertFalse(cmd.script(t().build(), "/w").contains("OMP_NUM_THREADS"));
+        assertTrue(cmd.script(t().extension(Extensions.CPUS_PER_TASK, "8").build(), false).contains("export OMP_NUM_THREADS=8\n"));
+        assertFalse(cmd.script(t().build(), false).contains("OMP_NUM_THREADS"));
         assertEquals("extensions[" + Extensions.NODES + "]", assertThrows(InvalidArgumentException.class,
-                () -> cmd.build(t().extension(Extensions.NODES, "-1").build(), null)).getField());
+                () -> cmd.build(t().extension(Extensions.NODES, "-1").build(), null, null)).getField());
     }
 
     @Test
     void build_nativeOptionsBecomeBsubDirectivesBeforeTheFirstCommand() {
         JobTemplate tpl = t().extension(Extensions.NATIVE_OPTIONS, "-R \"select[mem>100]\"\r\n-x\n\n").build();
-        String s = new String(cmd.build(tpl, null).stdin(), StandardCharsets.UTF_8);
+        String s = new String(cmd.build(tpl, null, null).stdin(), StandardCharsets.UTF_8);
         assertTrue(s.contains("#BSUB -R \"select[mem>100]\"\n#BSUB -x\n"), s);
         assertTrue(s.indexOf("#BSUB -x") < s.indexOf("DRMAA2J_INDEX="), "bsub reads #BSUB lines only before the first command");
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> cmd.build(t().extension(Extensions.NATIVE_OPTIONS, "-x\nrm -rf /").build(), null));
+                () -> cmd.build(t().extension(Extensions.NATIVE_OPTIONS, "-x\nrm -rf /").build(), null, null));
         assertEquals("extensions[" + Extensions.NATIVE_OPTIONS + "]", e.getField());
     }
 
     @Test
     void build_bulkJobIsOneArrayCall() {
-        Command c = cmd.build(t().jobName("sweep").build(), new BulkRange(1, 1000, 3, 25));
+        Command c = cmd.build(t().jobName("sweep").build(), new BulkRange(1, 1000, 3, 25), null);
         assertEquals("sweep[1-1000:3]%25", after(c.argv(), "-J"));
         assertEquals("/home/u/lsf-%J_%I.out", after(c.argv(), "-o"));
-        assertEquals("drmaa2j[2-9:1]", after(cmd.build(t().build(), new BulkRange(2, 9, 1, 0)).argv(), "-J"));
+        assertEquals("drmaa2j[2-9:1]", after(cmd.build(t().build(), new BulkRange(2, 9, 1, 0), null).argv(), "-J"));
     }
 
     @Test
@@ -270,7 +288,7 @@ class LsfSubmitCommandTest {
                 .errorPath(dir.resolve("err '$DRMAA2_INDEX$'").toString()).build();
         tpl = tpl.toBuilder().remoteCommand("/bin/sh").build();
         Path file = dir.resolve("job.sh");
-        Files.writeString(file, new String(cmd.build(tpl, null).stdin(), StandardCharsets.UTF_8));
+        Files.writeString(file, new String(cmd.build(tpl, new BulkRange(7, 7, 1, 0), null).stdin(), StandardCharsets.UTF_8));
         CommandResult r = new LocalCommandRunner(Map.of("LSB_JOBINDEX", "7")).run(Command.of("/bin/sh", file.toString()));
         assertEquals(0, r.exitCode(), r.stderr());
         String[] got = Files.readString(dir.resolve("out 7;`id`.txt")).split("\0");
@@ -287,11 +305,31 @@ class LsfSubmitCommandTest {
                 .workingDirectory(dir.toString()).outputPath(dir.resolve("o").toString())
                 .resourceLimit(ResourceLimit.OPEN_FILES, 64).build();
         Path file = dir.resolve("job.sh");
-        Files.writeString(file, new String(cmd.build(tpl, null).stdin(), StandardCharsets.UTF_8));
+        Files.writeString(file, new String(cmd.build(tpl, null, null).stdin(), StandardCharsets.UTF_8));
         for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("LSB_JOBINDEX", "0"))) {
             CommandResult r = new LocalCommandRunner(env).run(Command.of("/bin/bash", file.toString()));
             assertEquals(0, r.exitCode(), r.stderr());
             assertEquals("1 64\n", Files.readString(dir.resolve("o")), "LSB_JOBINDEX is 0 or unset for a job that is not an array element");
         }
+    }
+
+    /** The TCK's placeholder rule (PH-1 to PH-5), on the bsub call and the script LSF would run. */
+    @Test
+    void placeholders_theRuleEveryDriverFollows(@TempDir Path dir) throws Exception {
+        JobTemplate self = t().workingDirectory("$DRMAA2_WORKING_DIR$/x").build();
+        for (BulkRange range : java.util.Arrays.asList(null, new BulkRange(1, 2, 1, 0))) {
+            assertEquals("workingDirectory", assertThrows(InvalidArgumentException.class, () -> cmd.build(self, range, null)).getField());
+        }
+        Files.createDirectories(dir.resolve("3"));
+        Files.writeString(dir.resolve("3/in"), "fed ");
+        JobTemplate tpl = JobTemplate.builder("/bin/sh").args("-c", "cat; printf '%s %s %s' \"$1\" \"$2\" \"$(pwd)\"; echo e >&2", "sh",
+                        "$DRMAA2_WORKING_DIR$", "$DRMAA2_HOME_DIR$")
+                .workingDirectory(dir + "/$DRMAA2_INDEX$").inputPath("in").outputPath("out").errorPath("err").build();
+        Path file = dir.resolve("job.sh");
+        Files.writeString(file, new String(cmd.build(tpl, new BulkRange(3, 5, 2, 0), null).stdin(), StandardCharsets.UTF_8));
+        CommandResult r = new LocalCommandRunner(Map.of("LSB_JOBINDEX", "3")).run(Command.of("/bin/sh", file.toString()));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("fed " + dir + "/3 /home/u " + dir + "/3", Files.readString(dir.resolve("3/out")));
+        assertEquals("e\n", Files.readString(dir.resolve("3/err")));
     }
 }

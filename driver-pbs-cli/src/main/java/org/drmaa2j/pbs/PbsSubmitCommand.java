@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.drmaa2j.Extensions;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.Placeholders;
 import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.cli.JobPaths;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.ResourceRequest;
@@ -83,6 +83,7 @@ final class PbsSubmitCommand {
      */
     Command build(JobTemplate t, BulkRange bulk) {
         long fixedIndex = 1;
+        boolean tasks = bulk != null;
         if (bulk != null && isSingleIndex(bulk)) {
             fixedIndex = bulk.begin();
             bulk = null;
@@ -97,7 +98,7 @@ final class PbsSubmitCommand {
         } else {
             for (List<String> o : options) directives.add(String.join(" ", o));
         }
-        return Command.of(argv).withStdin(script(t, directives, fixedIndex)).notRetryable();
+        return Command.of(argv).withStdin(script(t, directives, fixedIndex, tasks)).notRetryable();
     }
 
     /**
@@ -187,26 +188,22 @@ final class PbsSubmitCommand {
      * @return the job script, for a single job (index 1)
      */
     String script(JobTemplate t, List<String> directives) {
-        return script(t, directives, 1);
+        return script(t, directives, 1, false);
     }
 
-    private String script(JobTemplate t, List<String> directives, long defaultIndex) {
-        String wd = t.getWorkingDirectory() == null ? homeDirectory
-                : t.getWorkingDirectory().replace(Placeholders.HOME_DIRECTORY, homeDirectory);
-        if (wd.contains(Placeholders.WORKING_DIRECTORY)) {
-            throw new InvalidArgumentException("workingDirectory", "cannot refer to itself with " + Placeholders.WORKING_DIRECTORY);
-        }
+    private String script(JobTemplate t, List<String> directives, long defaultIndex, boolean bulk) {
+        JobPaths paths = JobPaths.of(t, homeDirectory, bulk);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("directives", directives);
         model.put("directive_prefix", dialect == PbsDialect.SLURM_WRAPPERS ? "#SBATCH" : "#PBS");
         model.put("scheduler_id_expression", dialect.schedulerIdExpression());
         model.put("index_expression", "${" + dialect.indexVariable() + ":-" + defaultIndex + "}");
         model.put("jobid_expression", dialect.jobIdExpression());
-        model.put("working_directory", wd);
-        model.put("stdout_path", path(t.getOutputPath() != null ? t.getOutputPath() : t.isJoinFiles() ? t.getErrorPath() : null, wd));
-        model.put("stderr_path", t.isJoinFiles() ? "" : path(t.getErrorPath(), wd));
+        model.put("working_directory", paths.workingDirectory());
+        model.put("stdout_path", orEmpty(paths.output()));
+        model.put("stderr_path", orEmpty(paths.error()));
         model.put("join_files", t.isJoinFiles());
-        model.put("stdin_path", path(t.getInputPath(), wd));
+        model.put("stdin_path", orEmpty(paths.input()));
         model.put("ulimits", Ulimits.bashArguments(t.getResourceLimits()));
         String cpt = t.getExtensions().get(Extensions.CPUS_PER_TASK);
         model.put("omp_threads", cpt == null ? 0 : ResourceRequest.from(t).cpusPerTask());
@@ -214,15 +211,13 @@ final class PbsSubmitCommand {
         t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
         model.put("environment", env);
         model.put("command", t.getRemoteCommand());
-        model.put("args", t.getArgs());
+        model.put("args", paths.args());
         model.put("exit_directory", exitDirectory == null ? "" : exitDirectory);
         return renderer.render(model);
     }
 
-    /** @return the path with home and working directory filled in; "" for none (the template tests it) */
-    private String path(String p, String wd) {
-        if (p == null) return "";
-        return p.replace(Placeholders.HOME_DIRECTORY, homeDirectory).replace(Placeholders.WORKING_DIRECTORY, wd);
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private String jobName(String name) {

@@ -222,7 +222,7 @@ class PbsSubmitCommandTest {
                     .workingDirectory(work.toString()).outputPath("$DRMAA2_WORKING_DIR$/out $DRMAA2_INDEX$.txt")
                     .errorPath("err_$DRMAA2_INDEX$").inputPath("in $DRMAA2_INDEX$.txt")
                     .env("V", "x'y\"z $(id) `id` \\ \n end").resourceLimit(ResourceLimit.OPEN_FILES, 64).build();
-            Command c = cmd(d, exits.toString()).build(t, null);
+            Command c = cmd(d, exits.toString()).build(t, new BulkRange(7, 9, 1, 0));
             Path file = dir.resolve(d.name()).resolve("job.sh");
             Files.write(file, c.stdin());
             CommandResult r = new LocalCommandRunner(jobEnv.get(d)).run(Command.of("/bin/bash", file.toString()));

@@ -10,32 +10,29 @@ import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
-import org.drmaa2j.spi.backend.BackendContext;
-import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
-import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.ReservationBackend;
-import org.drmaa2j.spi.backend.SubmitRequest;
-import org.drmaa2j.spi.backend.Submitted;
-import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.cli.CliBackend;
+import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
-import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Slurm through sbatch, squeue, sacct, scontrol, scancel and sinfo, for one contact. */
-final class SlurmBackend implements DriverBackend {
+/**
+ * Slurm through sbatch, squeue, sacct, scontrol, scancel and sinfo, for one contact. A site's own
+ * driver may extend it (see {@code examples/site-driver}): the kit's {@code submission} and
+ * {@code jobId} hooks change how jobs are submitted while status, control and monitoring stay Slurm's.
+ */
+public class SlurmBackend extends CliBackend<SlurmSubmitCommand> {
     private static final Logger LOG = LoggerFactory.getLogger(SlurmBackend.class);
     static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
             Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_EMAIL, Capability.JT_DEADLINE,
@@ -47,24 +44,20 @@ final class SlurmBackend implements DriverBackend {
     static final Set<Capability> RESERVATION_CAPABILITIES = Set.copyOf(EnumSet.of(
             Capability.ADVANCE_RESERVATION, Capability.RESERVE_SLOTS, Capability.RT_STARTNOW, Capability.RT_DURATION));
 
-    private final BackendContext context;
-    private final CommandRunner runner;
     private final SlurmStatusQuery status;
     private final SlurmControl control;
     private final SlurmMonitoring monitoring;
     private final SlurmTagLookup tags;
-    private final ScriptRenderer renderer;
-    private volatile SlurmSubmitCommand submitCommand;
     private volatile SlurmRelease release;
     private volatile Set<Capability> capabilities;
     private volatile Optional<ReservationBackend> reservations;
 
-    SlurmBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer) {
-        this.context = context;
-        this.runner = runner;
-        this.renderer = renderer;
+    /** @param cli what the provider opened for this connection */
+    protected SlurmBackend(CliContext cli) {
+        super(cli, "PENDING", "PENDING");
+        CommandRunner runner = cli.runner();
         this.status = new SlurmStatusQuery(runner, this::release);
-        this.control = new SlurmControl(runner, context.sink());
+        this.control = new SlurmControl(runner, cli.backend().sink());
         this.monitoring = new SlurmMonitoring(runner);
         this.tags = new SlurmTagLookup(runner);
     }
@@ -75,14 +68,14 @@ final class SlurmBackend implements DriverBackend {
     }
 
     @Override
-    public Version drmsVersion() {
+    protected Version readVersion() {
         return release().toVersion();
     }
 
     /**
      * @return the Slurm release of this connection, asked once with {@code squeue --version} (squeue
      *     formats what the status query reads); a failed ask is not remembered
-     * @throws DrmCommunicationException when squeue cannot be run
+     * @throws org.drmaa2j.DrmCommunicationException when squeue cannot be run
      */
     SlurmRelease release() {
         SlurmRelease r = release;
@@ -90,19 +83,12 @@ final class SlurmBackend implements DriverBackend {
             synchronized (this) {
                 r = release;
                 if (r == null) {
-                    CommandResult out = runner.run(Command.of("squeue", "--version"));
-                    if (!out.succeeded()) throw new DrmCommunicationException(out.describeFailure());
-                    release = r = SlurmRelease.parse(out.stdout());
-                    LOG.debug("{} at {}", r, context.contact());
+                    release = r = SlurmRelease.parse(CommandErrors.output(runner().run(Command.of("squeue", "--version"))));
+                    LOG.debug("{} at {}", r, contact());
                 }
             }
         }
         return r;
-    }
-
-    @Override
-    public String contact() {
-        return context.contact();
     }
 
     @Override
@@ -123,8 +109,8 @@ final class SlurmBackend implements DriverBackend {
         if (capabilities != null) return capabilities;
         Optional<ReservationBackend> r = Optional.empty();
         try {
-            String user = CliRunners.userName(runner);
-            if (SlurmReservationPermission.decide(context.settings(), runner, user)) r = Optional.of(new SlurmReservations(runner, user));
+            String user = CliRunners.userName(runner());
+            if (SlurmReservationPermission.decide(settings(), runner(), user)) r = Optional.of(new SlurmReservations(runner(), user));
         } catch (DrmCommunicationException e) {
             LOG.info("advance reservations are off: {}", e.getMessage());
         }
@@ -136,29 +122,19 @@ final class SlurmBackend implements DriverBackend {
     }
 
     @Override
-    public void checkTemplate(JobTemplate template, boolean bulk) {
-        TemplateChecks.requireKnownExtensions(template, SlurmSubmitCommand.KNOWN_EXTENSIONS);
-        submitCommand().check(template); // checks every value before anything is submitted
+    protected SlurmSubmitCommand newSubmitCommand() {
+        return new SlurmSubmitCommand(renderer(), homeDirectory());
     }
 
     @Override
-    public Submitted submit(SubmitRequest request) {
-        JobTemplate t = request.template();
-        String id = sbatch(submitCommand().build(t, null, request.tag()));
-        return Submissions.queued(id, t, "PENDING", "PENDING");
+    protected Optional<String> jobId(String output) {
+        return SbatchOutput.jobId(output);
     }
 
     @Override
-    public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
-        JobTemplate t = request.template();
-        String arrayId = sbatch(submitCommand().build(t, range, request.tag()));
-        return Submissions.array(arrayId, range, i -> arrayId + "_" + i, t, "PENDING", "PENDING");
+    protected String taskId(String arrayId, long index) {
+        return arrayId + "_" + index;
     }
-
-    private String sbatch(Command command) {
-        return Submissions.run(runner::run, command, SbatchOutput::jobId);
-    }
-
 
     @Override
     public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
@@ -167,9 +143,7 @@ final class SlurmBackend implements DriverBackend {
         for (SubmissionIntent i : intents) {
             String id = ids.get(i.tag());
             if (id == null) continue;
-            out.put(i.tag(), i.range() == null
-                    ? new BulkSubmitted(id, List.of(Submissions.queued(id, i.template(), "PENDING", "PENDING")))
-                    : Submissions.array(id, i.range(), k -> id + "_" + k, i.template(), "PENDING", "PENDING"));
+            out.put(i.tag(), i.range() == null ? new BulkSubmitted(id, List.of(queued(id, i.template()))) : array(id, i.range(), i.template()));
         }
         return Optional.of(out);
     }
@@ -202,18 +176,5 @@ final class SlurmBackend implements DriverBackend {
     @Override
     public List<JobInfo> allJobs() {
         return status.squeue(List.of());
-    }
-
-    @Override
-    public void close() {
-        runner.close();
-    }
-
-    private SlurmSubmitCommand submitCommand() {
-        SlurmSubmitCommand s = submitCommand;
-        if (s == null) {
-            submitCommand = s = new SlurmSubmitCommand(renderer, CliRunners.homeDirectory(runner));
-        }
-        return s;
     }
 }

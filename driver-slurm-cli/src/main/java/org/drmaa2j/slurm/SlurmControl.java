@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.slurm;
 
-import java.util.Locale;
+import static org.drmaa2j.spi.cli.CommandErrors.require;
+
+import java.util.List;
 import java.util.Map;
-import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.StateSink;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
@@ -26,6 +28,10 @@ final class SlurmControl {
     static final String SIGNAL_STOPPED = "STOPPED_BY_SIGNAL";
     /** Driver-data key marking a job stopped with SIGSTOP. */
     static final String STOPPED_KEY = "slurm.sigstop";
+    /** What scancel says of a job that has ended or that Slurm no longer knows. */
+    static final CommandErrors ERRORS = CommandErrors.alreadyGoneWhen("already completing or completed", "invalid job id");
+    /** What scontrol says when a user may not suspend. */
+    private static final List<String> PERMISSION_DENIED = CommandErrors.lower("permission denied", "access/permission", "not authorized");
 
     private final CommandRunner runner;
     private final StateSink sink;
@@ -64,8 +70,7 @@ final class SlurmControl {
                 return now(job, JobState.RUNNING, "RUNNING");
             }
             case TERMINATE -> {
-                CommandResult r = run("scancel", id);
-                if (!r.succeeded() && !isAlreadyGone(r)) require(r);
+                ERRORS.requireOrGone(run("scancel", id));
                 if ("true".equals(job.data(STOPPED_KEY))) run("scancel", "--full", "--signal=CONT", id);
             }
             default -> throw new IllegalStateException("unhandled action " + action);
@@ -94,17 +99,7 @@ final class SlurmControl {
         return runner.run(Command.of(argv));
     }
 
-    private static void require(CommandResult r) {
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-    }
-
     private static boolean isPermissionDenied(CommandResult r) {
-        String e = r.stderr().toLowerCase(Locale.ROOT);
-        return e.contains("permission denied") || e.contains("access/permission") || e.contains("not authorized");
-    }
-
-    private static boolean isAlreadyGone(CommandResult r) {
-        String e = r.stderr().toLowerCase(Locale.ROOT);
-        return e.contains("already completing or completed") || e.contains("invalid job id");
+        return CommandErrors.mentions(r, PERMISSION_DENIED);
     }
 }

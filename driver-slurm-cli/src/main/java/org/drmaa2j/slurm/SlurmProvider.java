@@ -1,25 +1,29 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.slurm;
 
-import java.util.Map;
-import org.drmaa2j.provider.Drmaa2Provider;
-import org.drmaa2j.SessionManager;
 import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.cli.CliProvider;
 import org.drmaa2j.spi.exec.TransientFailures;
-import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.session.GenericSessionManager;
 
 /**
  * The Slurm driver, {@code slurm}: sbatch, squeue, sacct, scontrol, scancel and sinfo, run on this
  * machine or where the contact string says ({@code docker://user@container}, later
  * {@code ssh://user@host:port/}). The property {@value CliRunners#CONTACT_PROPERTY} gives the default contact.
  */
-public final class SlurmProvider implements Drmaa2Provider {
-    static final String TEMPLATE = "/org/drmaa2j/slurm/slurm.sh.j2";
-    static final TransientFailures TRANSIENT = TransientFailures.withPhrases(
+public final class SlurmProvider extends CliProvider {
+    /** The class-path resource of the default job script. */
+    public static final String TEMPLATE = "/org/drmaa2j/slurm/slurm.sh.j2";
+    /** What Slurm's commands say when a retry may help. */
+    public static final TransientFailures TRANSIENT = TransientFailures.withPhrases(
             "socket timed out on send/recv", "unable to contact slurm controller", "zero bytes were transmitted",
             "slurm temporarily unable to accept job", "resource temporarily unavailable", "slurmctld not responding");
+
+    /** Creates the provider (ServiceLoader does). */
+    public SlurmProvider() {
+        super(TEMPLATE, TRANSIENT);
+    }
 
     @Override
     public String getName() {
@@ -32,12 +36,7 @@ public final class SlurmProvider implements Drmaa2Provider {
     }
 
     @Override
-    public SessionManager createSessionManager(Map<String, String> properties) {
-        Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props, context -> {
-            CommandRunner runner = CliRunners.open(context, props, TRANSIENT);
-            ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), TEMPLATE, SlurmProvider.class, props);
-            return new SlurmBackend(context, runner, renderer);
-        });
+    protected DriverBackend createBackend(CliContext cli) {
+        return new SlurmBackend(cli);
     }
 }

@@ -4,20 +4,19 @@ package org.drmaa2j.slurm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.drmaa2j.Extensions;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.Placeholders;
 import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.cli.JobPaths;
+import org.drmaa2j.spi.cli.SubmitCommand;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.NativeOptions;
 import org.drmaa2j.spi.resources.ResourceRequest;
 import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.script.Ulimits;
+import org.drmaa2j.spi.script.ScriptModel;
 import org.drmaa2j.spi.store.SubmissionTags;
 
 /**
@@ -29,12 +28,7 @@ import org.drmaa2j.spi.store.SubmissionTags;
  * times relative to now, its argv: a program that submits the same template again and again has
  * it checked and rendered once.
  */
-final class SlurmSubmitCommand {
-    /** The extension keys this driver understands. */
-    static final List<String> KNOWN_EXTENSIONS = List.of(Extensions.NODES, Extensions.TASKS_PER_NODE,
-            Extensions.CPUS_PER_TASK, Extensions.MEMORY_PER_NODE_MB, Extensions.GPUS_PER_NODE,
-            Extensions.DEPENDENCIES, Extensions.NATIVE_OPTIONS);
-
+final class SlurmSubmitCommand implements SubmitCommand {
     private final ScriptRenderer renderer;
     private final String homeDirectory;
     private volatile Prepared last;
@@ -69,11 +63,12 @@ final class SlurmSubmitCommand {
      *        {@code --comment} is overridden)
      * @return the sbatch command with the script as its input; never retried automatically
      */
-    Command build(JobTemplate t, BulkRange bulk, String tag) {
+    @Override
+    public Command build(JobTemplate t, BulkRange bulk, String tag) {
         Prepared p = prepare(t);
         List<String> argv = new ArrayList<>(bulk == null && p.argv() != null ? p.argv() : arguments(t, bulk));
         if (tag != null) argv.add("--comment=" + SubmissionTags.label(tag));
-        return Command.of(argv).withStdin(p.script()).notRetryable();
+        return Command.of(argv).withStdin(bulk == null ? p.script() : script(t, true)).notRetryable();
     }
 
     /**
@@ -81,9 +76,11 @@ final class SlurmSubmitCommand {
      * template.
      *
      * @param t the template
+     * @param bulk not needed: the checks are the same
      * @throws InvalidArgumentException naming the field of a value Slurm cannot take
      */
-    void check(JobTemplate t) {
+    @Override
+    public void check(JobTemplate t, boolean bulk) {
         prepare(t);
     }
 
@@ -92,7 +89,7 @@ final class SlurmSubmitCommand {
         if (p != null && p.template() == t) return p;
         List<String> argv = List.copyOf(arguments(t, null));
         boolean timeless = t.getStartTime() == null && t.getDeadlineTime() == null;
-        p = new Prepared(t, timeless ? argv : null, script(t));
+        p = new Prepared(t, timeless ? argv : null, script(t, false));
         last = p;
         return p;
     }
@@ -107,17 +104,13 @@ final class SlurmSubmitCommand {
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
         if (t.isSubmitAsHold()) argv.add("--hold");
         if (t.getJobName() != null) argv.add("--job-name=" + jobName(t.getJobName()));
-        String wd = t.getWorkingDirectory() == null ? homeDirectory
-                : Placeholders.expand(t.getWorkingDirectory(), homeDirectory, homeDirectory, 1);
-        if (t.getWorkingDirectory() != null && t.getWorkingDirectory().contains(Placeholders.PARAMETRIC_INDEX)) {
-            throw new InvalidArgumentException("workingDirectory", "Slurm cannot use the task index in the working directory");
-        }
-        argv.add("--chdir=" + wd);
         boolean array = bulk != null;
-        if (t.getOutputPath() != null) argv.add("--output=" + path(t.getOutputPath(), wd, array));
-        if (t.getErrorPath() != null && !t.isJoinFiles()) argv.add("--error=" + path(t.getErrorPath(), wd, array));
-        if (t.isJoinFiles() && t.getOutputPath() == null && t.getErrorPath() != null) argv.add("--output=" + path(t.getErrorPath(), wd, array));
-        if (t.getInputPath() != null) argv.add("--input=" + path(t.getInputPath(), wd, array));
+        JobPaths paths = JobPaths.of(t, homeDirectory, array);
+        // a task's own directory (the index in it) is entered by the script; sbatch's --chdir cannot hold %a
+        argv.add("--chdir=" + (paths.workingDirectoryPerTask() ? homeDirectory : paths.workingDirectory()));
+        if (paths.output() != null) argv.add("--output=" + path(paths.output()));
+        if (paths.error() != null) argv.add("--error=" + path(paths.error()));
+        if (paths.input() != null) argv.add("--input=" + path(paths.input()));
         if (r.queue() != null) argv.add("--partition=" + r.queue());
         if (r.account() != null) argv.add("--account=" + r.account());
         if (r.nodes() != null) argv.add("--nodes=" + r.nodes());
@@ -149,15 +142,13 @@ final class SlurmSubmitCommand {
         return argv;
     }
 
-    String script(JobTemplate t) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("command", t.getRemoteCommand());
-        model.put("args", t.getArgs());
-        List<Map<String, String>> env = new ArrayList<>();
-        t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
-        model.put("environment", env);
-        model.put("ulimits", Ulimits.bashArguments(t.getResourceLimits()));
-        return renderer.render(model);
+    /**
+     * @param t the template
+     * @param bulk true for an array's tasks
+     * @return the job script
+     */
+    String script(JobTemplate t, boolean bulk) {
+        return ScriptModel.of(t, JobPaths.of(t, homeDirectory, bulk), bulk).render(renderer);
     }
 
     /** The longest job name slurmctld accepts, in bytes (longer ones fail with "Pathname … too long"). */
@@ -178,13 +169,10 @@ final class SlurmSubmitCommand {
     }
 
     /**
-     * Slurm file names: {@code %} is special ({@code %%} is a literal one); the task index is
-     * {@code %a} in an array and 1 for a single job.
+     * Slurm file names: {@code %} is special ({@code %%} is a literal one); an array task's index is {@code %a}.
      */
-    private String path(String p, String wd, boolean array) {
-        String expanded = p.replace("%", "%%").replace(Placeholders.HOME_DIRECTORY, homeDirectory)
-                .replace(Placeholders.WORKING_DIRECTORY, wd);
-        return expanded.replace(Placeholders.PARAMETRIC_INDEX, array ? "%a" : "1");
+    private static String path(String resolved) {
+        return JobPaths.withIndex(resolved.replace("%", "%%"), "%a");
     }
 
     /** Whole seconds from now until {@code t}, rounded up so that Slurm never starts early. */

@@ -53,7 +53,7 @@ class SlurmSubmitCommandTest {
         JobTemplate a = JobTemplate.builder("/bin/echo").args(List.of("a")).build();
         JobTemplate b = JobTemplate.builder("/bin/echo").args(List.of("b")).jobName("b").build();
         Command first = cmd.build(a, null);
-        cmd.check(a);
+        cmd.check(a, false);
         assertEquals(first, cmd.build(a, null));
         Command other = cmd.build(b, null);
         assertTrue(new String(other.stdin(), StandardCharsets.UTF_8).endsWith("exec /bin/echo b\n"), new String(other.stdin(), StandardCharsets.UTF_8));
@@ -139,8 +139,8 @@ class SlurmSubmitCommandTest {
         List<String> args = List.of("it's", "$HOME", "`touch " + dir.resolve("pwned") + "`", "a\nb", "ü ✓", "idx=$DRMAA2_INDEX$");
         JobTemplate t = JobTemplate.builder("/bin/sh")
                 .args(concat(List.of("-c", "for a in \"$@\"; do printf '%s\\0' \"$a\"; done; printf '%s\\0' \"$V\"", "sh"), args))
-                .env("V", "x'y\"z $(id)").resourceLimit(ResourceLimit.OPEN_FILES, 64).build();
-        String script = cmd.script(t);
+                .env("V", "x'y\"z $(id)").resourceLimit(ResourceLimit.OPEN_FILES, 64).workingDirectory(dir.toString()).build();
+        String script = cmd.script(t, true);
         Path file = dir.resolve("job.sh");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         CommandResult r = new LocalCommandRunner(Map.of("SLURM_ARRAY_TASK_ID", "7")).run(Command.of("/bin/bash", file.toString()));

@@ -160,6 +160,17 @@ public interface DriverBackend extends AutoCloseable {
     }
 
     /**
+     * @return true when a submission cannot outlive the process that made it: the backend submits
+     *         inside that process (no command, no request, is left at work once it is gone), so a
+     *         submission whose process is provably gone and that {@link #findSubmittedByTags} does
+     *         not find never happened, and is dropped without waiting for the grace period. False
+     *         by default (a CLI backend's submission command may outlive the JVM that started it).
+     */
+    default boolean submitsInProcess() {
+        return false;
+    }
+
+    /**
      * Called when a job is reaped or its session destroyed: the backend forgets it.
      *
      * @param job the job's record

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.JobTemplate;
+import org.drmaa2j.Placeholders;
 import org.drmaa2j.UnsupportedAttributeException;
 
 /**
@@ -19,13 +20,15 @@ public final class TemplateChecks {
     }
 
     /**
-     * Rejects every set attribute whose capability the backend does not declare.
+     * Rejects every set attribute whose capability the backend does not declare, and a working
+     * directory that breaks the placeholder rule ({@link #checkWorkingDirectory}).
      *
      * @param t the template
      * @param caps the backend's capabilities
      * @param categories the job categories the backend knows
      * @throws UnsupportedAttributeException naming the first attribute that cannot be honoured
-     * @throws InvalidArgumentException if the job category is not one of {@code categories}
+     * @throws InvalidArgumentException if the job category is not one of {@code categories}, or
+     *     naming {@code workingDirectory} when it holds {@value Placeholders#WORKING_DIRECTORY}
      */
     public static void requireCapabilities(JobTemplate t, Set<Capability> caps, Set<String> categories) {
         need(caps, Capability.JT_EMAIL, !t.getEmail().isEmpty() || t.isEmailOnStarted() || t.isEmailOnTerminated(), "email");
@@ -47,8 +50,24 @@ public final class TemplateChecks {
         need(caps, Capability.JT_JOB_CATEGORY, t.getJobCategory() != null, "jobCategory");
         need(caps, Capability.JT_QUEUE, t.getQueueName() != null, "queueName");
         need(caps, Capability.JT_INPUT_PATH, t.getInputPath() != null, "inputPath");
+        checkWorkingDirectory(t.getWorkingDirectory());
         if (t.getJobCategory() != null && !categories.contains(t.getJobCategory())) {
             throw new InvalidArgumentException("jobCategory", "'" + t.getJobCategory() + "' is not one of " + categories);
+        }
+    }
+
+    /**
+     * The placeholder rule every driver shares (the generic session applies it before the backend's
+     * own checks): a working directory may hold {@value Placeholders#HOME_DIRECTORY} and
+     * {@value Placeholders#PARAMETRIC_INDEX}, never {@value Placeholders#WORKING_DIRECTORY}.
+     *
+     * @param workingDirectory a template's working directory, may be null
+     * @throws InvalidArgumentException naming {@code workingDirectory} when it refers to itself
+     */
+    public static void checkWorkingDirectory(String workingDirectory) {
+        if (workingDirectory != null && workingDirectory.contains(Placeholders.WORKING_DIRECTORY)) {
+            throw new InvalidArgumentException("workingDirectory", "cannot refer to itself with " + Placeholders.WORKING_DIRECTORY
+                    + " (" + Placeholders.HOME_DIRECTORY + " and " + Placeholders.PARAMETRIC_INDEX + " may be used)");
         }
     }
 

@@ -47,6 +47,16 @@ class GenericJobRulesTest extends GenericSessionTestSupport {
     }
 
     @Test
+    void workingDirectory_referringToItself_isRefusedForEveryDriver() {
+        open(TinyBackend.all(), 50, 50);
+        JobTemplate t = JobTemplate.builder("/bin/echo").workingDirectory("$DRMAA2_WORKING_DIR$/x").build();
+        assertEquals("workingDirectory", assertThrows(InvalidArgumentException.class, () -> js.runJob(t)).getField());
+        assertEquals("workingDirectory", assertThrows(InvalidArgumentException.class, () -> js.runBulkJobs(t, 1, 2, 1, 0)).getField());
+        assertTrue(js.getJobs(null).isEmpty());
+        js.runJob(JobTemplate.builder("/bin/echo").workingDirectory("$DRMAA2_HOME_DIR$/$DRMAA2_INDEX$").build());
+    }
+
+    @Test
     void terminate_ofEndedJob_doesNothing() {
         open(TinyBackend.all(), 50, 50);
         Job job = js.runJob(ECHO);

@@ -22,10 +22,17 @@ public final class JobScripts {
     public static final String KILL_SELF = "kill -s \"$1\" $$; sleep 5";
     /** Prints its first argument on standard output and its second on standard error. */
     public static final String OUT_AND_ERR = "printf '%s' \"$1\"; printf '%s' \"$2\" >&2";
+    /** Copies standard input to standard output, then prints its first argument on standard output and its second on standard error. */
+    public static final String IN_OUT_AND_ERR = "cat; printf '%s' \"$1\"; printf '%s' \"$2\" >&2";
     /** Writes the physical working directory and the physical home directory, one per line, into the file named by its argument. */
     public static final String WRITE_PWD_AND_HOME = "p=$(pwd -P); h=$(cd \"$HOME\" && pwd -P); printf '%s\\n%s\\n' \"$p\" \"$h\" > \"$1\"";
     /** Writes the physical working directory into the file named by its argument. */
     public static final String WRITE_PWD = "pwd -P > \"$1\"";
+    /** Writes, for each argument after the first, the physical directory it names (or {@code ?}), then the physical home directory, one per line, into the file named by the first. */
+    public static final String WRITE_PHYSICAL_DIRS = "f=$1; shift; for d in \"$@\"; do (cd \"$d\" 2>/dev/null && pwd -P) || echo '?'; done > \"$f\"; "
+            + "(cd \"$HOME\" && pwd -P) >> \"$f\"";
+    /** Creates the directories named by its arguments. */
+    public static final String MKDIRS = "mkdir -p -- \"$@\"";
     /** Creates the directory named by its argument. */
     public static final String MKDIR = "mkdir -p -- \"$1\"";
     /** Appends a line to the file named by its first argument every second, as many times as its second argument says. */

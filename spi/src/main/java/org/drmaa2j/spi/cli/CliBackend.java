@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.drmaa2j.spi.cli;
+
+import java.util.Optional;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.Version;
+import org.drmaa2j.spi.backend.BackendContext;
+import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.CliRunners;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.backend.ExtensionKeys;
+import org.drmaa2j.spi.backend.SubmitRequest;
+import org.drmaa2j.spi.backend.Submissions;
+import org.drmaa2j.spi.backend.Submitted;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.util.DriverSettings;
+
+/**
+ * The part every command-line backend shares: the connection's context, runner and script
+ * renderer, the scheduler's version and the user's home directory learnt once when first needed,
+ * the submission command built once ({@link #newSubmitCommand}), the extension keys checked before
+ * the values, and the usual submission: run the command, read the job id from its output, report
+ * the job queued (or held) until the first status query.
+ *
+ * <p>A subclass gives the scheduler's facts ({@link #drmsName}, {@link #capabilities},
+ * {@link #readVersion}), its submission command, how to read a job id ({@link #jobId}) and name an
+ * array task ({@link #taskId}), and the batched {@code status} and {@code control} operations.
+ * It overrides {@link #submit}/{@link #submitBulk} only when its scheduler submits differently.
+ *
+ * @param <S> the driver's submission command
+ */
+public abstract class CliBackend<S extends SubmitCommand> implements DriverBackend {
+    private final CliContext cli;
+    private final String queuedState;
+    private final String heldState;
+    private volatile Version version;
+    private volatile String homeDirectory;
+    private volatile S submitCommand;
+
+    /**
+     * @param cli what the provider opened for this connection
+     * @param queuedState the scheduler's word for a job just queued, such as {@code PENDING}
+     * @param heldState its word for a job just submitted held
+     */
+    protected CliBackend(CliContext cli, String queuedState, String heldState) {
+        this.cli = cli;
+        this.queuedState = queuedState;
+        this.heldState = heldState;
+    }
+
+    /** @return the scheduler's version, asked once ({@link #readVersion}) */
+    @Override
+    public Version drmsVersion() {
+        Version v = version;
+        if (v == null) version = v = readVersion();
+        return v;
+    }
+
+    /**
+     * @return the scheduler's version, read from its commands
+     * @throws org.drmaa2j.DrmCommunicationException when they cannot be asked
+     */
+    protected abstract Version readVersion();
+
+    @Override
+    public String contact() {
+        return cli.backend().contact();
+    }
+
+    /** @return the keys this driver honours; {@link ExtensionKeys#STANDARD} unless overridden */
+    protected ExtensionKeys extensionKeys() {
+        return ExtensionKeys.STANDARD;
+    }
+
+    /** Refuses unknown extension keys, then lets the submission command check every value. */
+    @Override
+    public void checkTemplate(JobTemplate template, boolean bulk) {
+        extensionKeys().check(template);
+        submitCommand().check(template, bulk);
+    }
+
+    @Override
+    public Submitted submit(SubmitRequest request) {
+        JobTemplate t = request.template();
+        return queued(submitAndReadId(submitCommand().build(t, null, request.tag())), t);
+    }
+
+    @Override
+    public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
+        JobTemplate t = request.template();
+        return array(submitAndReadId(submitCommand().build(t, range, request.tag())), range, t);
+    }
+
+    /**
+     * @param command a submission
+     * @return the job id it printed
+     * @throws org.drmaa2j.DeniedByDrmsException with the scheduler's words when it failed or printed no id
+     */
+    protected final String submitAndReadId(Command command) {
+        return Submissions.run(runner()::run, submission(command), this::jobId);
+    }
+
+    /**
+     * The last word on a submission command before it runs: the default returns it unchanged; a
+     * site's driver may run its own wrapper instead of the scheduler's program here, say.
+     *
+     * @param command the command the submission command built
+     * @return the command to run
+     */
+    protected Command submission(Command command) {
+        return command;
+    }
+
+    /**
+     * @param id a job id the scheduler just gave
+     * @param t its template
+     * @return the job, queued or held as the template says
+     */
+    protected final Submitted queued(String id, JobTemplate t) {
+        return Submissions.queued(id, t, queuedState, heldState);
+    }
+
+    /**
+     * @param arrayId the id a bulk submission gave
+     * @param range its indices
+     * @param t its template
+     * @return the array with one queued (or held) task per index, named by {@link #taskId}
+     */
+    protected final BulkSubmitted array(String arrayId, BulkRange range, JobTemplate t) {
+        return Submissions.array(arrayId, range, i -> taskId(arrayId, i), t, queuedState, heldState);
+    }
+
+    /**
+     * @param output the submission command's standard output
+     * @return the job (or array) id it printed
+     */
+    protected abstract Optional<String> jobId(String output);
+
+    /**
+     * @param arrayId the id of a bulk job
+     * @param index a task index
+     * @return that task's id
+     */
+    protected abstract String taskId(String arrayId, long index);
+
+    /** @return a new submission command; called once, when first needed */
+    protected abstract S newSubmitCommand();
+
+    /** @return the submission command, built once */
+    protected final S submitCommand() {
+        S s = submitCommand;
+        if (s == null) {
+            synchronized (this) {
+                s = submitCommand;
+                if (s == null) submitCommand = s = newSubmitCommand();
+            }
+        }
+        return s;
+    }
+
+    /** @return the user's home directory where the commands run ({@code $HOME} there), learnt once */
+    protected final String homeDirectory() {
+        String h = homeDirectory;
+        if (h == null) homeDirectory = h = CliRunners.homeDirectory(runner());
+        return h;
+    }
+
+    /**
+     * @param t a template
+     * @param bulk true for a bulk job's tasks
+     * @return its paths and arguments with the placeholders resolved by the one rule
+     */
+    protected final JobPaths paths(JobTemplate t, boolean bulk) {
+        return JobPaths.of(t, homeDirectory(), bulk);
+    }
+
+    /** @return the generic layer's context */
+    protected final BackendContext context() {
+        return cli.backend();
+    }
+
+    /** @return the driver settings */
+    protected final DriverSettings settings() {
+        return cli.settings();
+    }
+
+    /** @return where the commands run */
+    protected final CommandRunner runner() {
+        return cli.runner();
+    }
+
+    /** @return the job-script template */
+    protected final ScriptRenderer renderer() {
+        return cli.renderer();
+    }
+
+    /** Closes the runner; a subclass that starts threads stops them first, then calls this. */
+    @Override
+    public void close() {
+        runner().close();
+    }
+}
