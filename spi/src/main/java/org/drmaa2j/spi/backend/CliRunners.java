@@ -27,7 +27,7 @@ public final class CliRunners {
 
     /**
      * @param context the backend context
-     * @param properties the driver properties, for {@link RetryPolicy#fromProperties}
+     * @param properties the driver properties; the retry policy is read from the context's settings ({@link RetryPolicy#from})
      * @param transientFailures the scheduler's transient failures
      * @return a runner for the contact; the backend closes it
      */
@@ -35,7 +35,7 @@ public final class CliRunners {
         String contact = context.contact() != null && !context.contact().isBlank() ? context.contact()
                 : context.settings().get(CONTACT_PROPERTY).orElse("");
         checkDriverPrefix(contact, context.settings().driverName());
-        return CommandRunners.open(Contact.parse(contact), RetryPolicy.fromProperties(properties), transientFailures, context.settings());
+        return CommandRunners.open(Contact.parse(contact), RetryPolicy.from(context.settings()), transientFailures, context.settings());
     }
 
     /**
