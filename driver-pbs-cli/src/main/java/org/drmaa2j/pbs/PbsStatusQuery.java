@@ -254,7 +254,7 @@ final class PbsStatusQuery {
                 return run(List.of("qstat", "-f", "-1", "-t"), ids);
             }
         }
-        return reading(argv, text, json ? t -> t.contains("{") ? QstatOutput.json(t, "Jobs") : Map.of() : PbsTextRecords::parse);
+        return reading(argv, text, json ? t -> t.contains("{") ? QstatOutput.jobsJson(t) : Map.of() : PbsTextRecords::parse);
     }
 
     /**

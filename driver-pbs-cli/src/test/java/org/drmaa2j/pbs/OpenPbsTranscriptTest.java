@@ -27,7 +27,7 @@ class OpenPbsTranscriptTest {
     private static final ZoneId UTC = ZoneOffset.UTC;
 
     private static JobInfo job(String step, String id) {
-        Map<String, Map<String, String>> jobs = QstatOutput.json(Samples.transcript(step).stdout(), "Jobs");
+        Map<String, Map<String, String>> jobs = QstatOutput.jobsJson(Samples.transcript(step).stdout());
         Map<String, String> attrs = jobs.get(id);
         if (attrs == null) throw new AssertionError(id + " not in " + jobs.keySet());
         return PbsJobRows.toJobInfo(id, attrs, PbsDialect.PBSPRO, UTC);
@@ -47,7 +47,7 @@ class OpenPbsTranscriptTest {
             if (s.command().startsWith("qsub")) {
                 assertTrue(QsubOutput.jobId(s.stdout()).isPresent(), name);
             } else if (s.command().startsWith("qstat") && s.command().contains("json") && !s.command().contains(" -B") && !s.command().contains(" -Q")) {
-                for (Map.Entry<String, Map<String, String>> e : QstatOutput.json(s.stdout(), "Jobs").entrySet()) {
+                for (Map.Entry<String, Map<String, String>> e : QstatOutput.jobsJson(s.stdout()).entrySet()) {
                     JobInfo i = PbsJobRows.toJobInfo(e.getKey(), e.getValue(), PbsDialect.PBSPRO, UTC);
                     assertTrue(i.getJobState() != JobState.UNDETERMINED, name + " " + e.getKey());
                     boolean ranAndEnded = i.getJobState().isTerminal() && i.getDispatchTime() != null;
