@@ -87,7 +87,9 @@ log=target/test-all.log
 mkdir -p target
 # --fail-at-end: every module whose dependencies built runs its tests, so the totals are complete
 set +e
-mvn -B -ntp --fail-at-end install "$@" 2>&1 | tee "$log"
+# two modules at a time (DRMAA2J_BUILD_THREADS): the drivers' suites spend most of their time waiting
+# for schedulers in containers, so two of them share the machine well
+mvn -B -ntp -T "${DRMAA2J_BUILD_THREADS:-2}" --fail-at-end install "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
