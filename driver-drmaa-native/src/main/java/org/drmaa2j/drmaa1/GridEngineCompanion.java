@@ -44,6 +44,8 @@ final class GridEngineCompanion implements AutoCloseable {
     static final Duration DEFAULT_ACCOUNTING_WAIT = Duration.ofSeconds(30);
     private static final DateTimeFormatter BEGIN = DateTimeFormatter.ofPattern("yyyyMMddHHmm.ss");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    /** qacct reads the whole accounting file: a longer cap. */
+    private static final Duration ACCOUNTING_TIMEOUT = Duration.ofSeconds(120);
 
     private final CommandRunner runner;
     private final String user;
@@ -131,9 +133,51 @@ final class GridEngineCompanion implements AutoCloseable {
         return found == null ? Map.of() : found;
     }
 
+    /**
+     * Finds submissions by the tag in their job names ({@link GridEngineTags}): one
+     * {@code qstat -u USER -r} for the jobs Grid Engine holds, and, for the tags not there, one
+     * {@code qacct -o USER -b SINCE -j} for the jobs that ended.
+     *
+     * @param tags the tags looked for
+     * @param since a time before any of them started
+     * @return the job number of each tag found
+     * @throws org.drmaa2j.DrmCommunicationException when Grid Engine's tools cannot answer (nothing may
+     *         then be concluded from a tag not found)
+     */
+    Map<String, String> jobNumbersByTag(Collection<String> tags, Instant since) {
+        Map<String, String> found = new java.util.HashMap<>();
+        CommandResult q = runner.run(Command.of("qstat", "-u", user, "-r").withTimeout(COMMAND_TIMEOUT));
+        if (!q.succeeded()) throw new org.drmaa2j.DrmCommunicationException(q.describeFailure());
+        GridEngineTags.fromQstat(q.stdout()).forEach((t, n) -> {
+            if (tags.contains(t)) found.put(t, n);
+        });
+        if (found.keySet().containsAll(tags)) return found;
+        String begin = BEGIN.format(since.atZone(ZoneId.systemDefault()));
+        CommandResult a = runner.run(Command.of("qacct", "-o", user, "-b", begin, "-j").withTimeout(ACCOUNTING_TIMEOUT));
+        if (a.succeeded()) {
+            GridEngineTags.fromQacct(a.stdout()).forEach((t, n) -> {
+                if (tags.contains(t)) found.putIfAbsent(t, n);
+            });
+        } else if (!(a.stderr() + a.stdout()).contains("accounting file")) { // no job has ended yet: no file
+            throw new org.drmaa2j.DrmCommunicationException(a.describeFailure());
+        }
+        return found;
+    }
+
+    /**
+     * @param earliestStart a time before the jobs of interest started
+     * @return how this user's jobs started since then ended, by DRMAA job id; empty while Grid Engine
+     *         has not written them (or cannot be asked)
+     */
+    Map<String, GridEngineAccounting.End> endsSince(Instant earliestStart) {
+        String begin = BEGIN.format(earliestStart.atZone(ZoneId.systemDefault()));
+        Map<String, GridEngineAccounting.End> found = query(Command.of("qacct", "-o", user, "-b", begin, "-j"), GridEngineAccounting::ends);
+        return found == null ? Map.of() : found;
+    }
+
     private <T> Map<String, T> query(Command c, Function<String, Map<String, T>> parser) {
         try {
-            CommandResult r = runner.run(c.withTimeout(COMMAND_TIMEOUT));
+            CommandResult r = runner.run(c.withTimeout(c.program().equals("qacct") ? ACCOUNTING_TIMEOUT : COMMAND_TIMEOUT));
             if (r.succeeded()) return parser.apply(r.stdout());
             LOG.debug("{}", r.describeFailure());
         } catch (Drmaa2Exception e) {

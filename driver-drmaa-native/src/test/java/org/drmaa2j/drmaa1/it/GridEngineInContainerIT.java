@@ -79,6 +79,11 @@ class GridEngineInContainerIT {
     }
 
     @Test
+    void killTestOnGridEngine() throws Exception {
+        assertEquals(0, junit("kill", List.of(), GridEngineKillIT.class.getName()));
+    }
+
+    @Test
     void tckOnGridEngine() throws Exception {
         int rc = junit("tck", List.of("-Ddrmaa2j.tck.environment=" + GridEngineTckEnvironment.NAME, "-Ddrmaa2j.tck.reportDir=" + TCK_REPORT),
                 "package:" + TckLauncher.TEST_PACKAGE);

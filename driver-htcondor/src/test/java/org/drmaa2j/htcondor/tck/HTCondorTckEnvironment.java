@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.drmaa2j.htcondor.SharedPool;
 import org.drmaa2j.tck.TckTimings;
 import org.drmaa2j.tck.containers.HTCondorContainer;
-import org.drmaa2j.tck.env.ContainerTckEnvironment;
+import org.drmaa2j.tck.containers.ContainerTckEnvironment;
 
 /**
  * The TCK against a real HTCondor 23.9.6 personal pool (collector, negotiator, schedd and startd

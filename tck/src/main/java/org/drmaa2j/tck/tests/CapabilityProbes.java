@@ -138,7 +138,11 @@ final class CapabilityProbes {
                 if (tck.supports(Capability.ADVANCE_RESERVATION)) {
                     withReservationSession(r -> {
                         Reservation res = r.requestReservation(reservation(Capability.RESERVE_SLOTS).build());
-                        accepted(tck.quick().reservationId(res.getReservationId()));
+                        Job j = s.runJob(tck.quick().reservationId(res.getReservationId()).build());
+                        assertFalse(j.getJobId() == null || j.getJobId().isBlank(), "a job id");
+                        // a scheduler refuses to delete a reservation a job still uses
+                        j.terminate();
+                        j.waitTerminated(tck.jobTimeout());
                         res.terminate();
                     });
                 } else {
@@ -284,8 +288,20 @@ final class CapabilityProbes {
         void run(ReservationSession r) throws Throwable;
     }
 
+    /**
+     * Lets the jobs of the earlier probes end first: a scheduler may refuse to reserve slots its
+     * nodes are still busy with ("Requested nodes are busy" on Slurm).
+     */
+    private void awaitEarlierProbes() {
+        for (Job j : s.getJobs(null)) {
+            if (!j.getState().isTerminal()) j.terminate();
+            j.waitTerminated(tck.jobTimeout());
+        }
+    }
+
     private void withReservationSession(ReservationUse use) throws Throwable {
         String name = tck.newSessionName();
+        awaitEarlierProbes();
         ReservationSession r = tck.manager().createReservationSession(name, tck.environment().contact());
         try {
             use.run(r);
