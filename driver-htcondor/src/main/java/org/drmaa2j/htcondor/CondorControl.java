@@ -12,10 +12,13 @@ import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.util.MonotonicClock;
 
 /**
  * Job control with {@code condor_hold}, {@code condor_release}, {@code condor_suspend},
- * {@code condor_continue} and {@code condor_rm}, one job at a time.
+ * {@code condor_continue} and {@code condor_rm}, one job at a time. A suspension or continuation
+ * is done once the schedd shows the job's new status ({@link CondorStatusWait}), not when the
+ * command returns.
  *
  * <p>A task of a late-materialized array (maxParallel, {@code max_materialize}) does not exist in
  * the schedd's queue until HTCondor materializes it; such a task is held, released and terminated
@@ -25,6 +28,11 @@ final class CondorControl {
     /** Driver-data key marking a task of a late-materialized array. */
     static final String LATE_KEY = "htcondor.lateMaterialized";
 
+    /** HTCondor's JobStatus of a running job. */
+    private static final int RUNNING = 2;
+    /** HTCondor's JobStatus of a suspended job. */
+    private static final int SUSPENDED = 7;
+
     /** What condor_hold, condor_release and condor_rm say of a job that is not in the queue. */
     private static final CommandErrors NOT_FOUND = CommandErrors.alreadyGoneWhen("not found", "couldn't find");
     /** What condor_rm says of a job already being removed. */
@@ -32,10 +40,16 @@ final class CondorControl {
 
     private final CommandRunner runner;
     private final CondorLateTasks late;
+    private final CondorStatusWait statusWait;
 
     CondorControl(CommandRunner runner) {
+        this(runner, new CondorStatusWait(runner, MonotonicClock.SYSTEM, CondorStatusWait.DEFAULT_CAP));
+    }
+
+    CondorControl(CommandRunner runner, CondorStatusWait statusWait) {
         this.runner = runner;
         this.late = new CondorLateTasks(runner);
+        this.statusWait = statusWait;
     }
 
     /** @return true when the job is a task not materialized yet, now on its array's held list */
@@ -65,11 +79,14 @@ final class CondorControl {
             }
             case SUSPEND -> {
                 CommandErrors.require(run("condor_suspend", id));
-                return now(job, JobState.SUSPENDED, "Suspended", null);
+                // done once the schedd shows it Suspended (the starter has stopped the job), not when condor_suspend returns
+                return statusWait.await(id, "condor_suspend", RUNNING, SUSPENDED) == CondorStatusWait.Outcome.REACHED
+                        ? now(job, JobState.SUSPENDED, "Suspended", null) : null;
             }
             case RESUME -> {
                 CommandErrors.require(run("condor_continue", id));
-                return now(job, JobState.RUNNING, "Running", null);
+                return statusWait.await(id, "condor_continue", SUSPENDED, RUNNING) == CondorStatusWait.Outcome.REACHED
+                        ? now(job, JobState.RUNNING, "Running", null) : null;
             }
             case TERMINATE -> {
                 CommandResult r = run("condor_rm", id);

@@ -2,7 +2,9 @@
 package org.drmaa2j.htcondor;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +19,7 @@ import org.drmaa2j.spi.exec.CommandRunner;
  */
 final class ReplayRunner implements CommandRunner {
     private final List<Map.Entry<String, CommandResult>> rules = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<String, Deque<String>>> sequences = new CopyOnWriteArrayList<>();
     final List<Command> commands = new CopyOnWriteArrayList<>();
 
     /**
@@ -31,6 +34,19 @@ final class ReplayRunner implements CommandRunner {
         return this;
     }
 
+    /**
+     * Answers successive commands starting with {@code prefix} with successive outputs (exit status
+     * 0), the last one again once all were given.
+     *
+     * @param prefix the start of the command line, words joined by spaces
+     * @param stdouts the standard outputs, in order
+     * @return this runner
+     */
+    ReplayRunner onEach(String prefix, String... stdouts) {
+        sequences.add(0, Map.entry(prefix, new ArrayDeque<>(List.of(stdouts))));
+        return this;
+    }
+
     /** @return the recorded command lines whose program is {@code program} */
     List<List<String>> calls(String program) {
         List<List<String>> out = new ArrayList<>();
@@ -42,6 +58,14 @@ final class ReplayRunner implements CommandRunner {
     public CommandResult run(Command command) {
         commands.add(command);
         String line = String.join(" ", command.argv());
+        for (Map.Entry<String, Deque<String>> q : sequences) {
+            if (line.startsWith(q.getKey())) {
+                synchronized (q.getValue()) {
+                    String out = q.getValue().size() > 1 ? q.getValue().poll() : q.getValue().peek();
+                    return new CommandResult(command, 0, out, "", Duration.ZERO);
+                }
+            }
+        }
         for (Map.Entry<String, CommandResult> r : rules) {
             if (line.startsWith(r.getKey())) {
                 CommandResult a = r.getValue();
