@@ -122,6 +122,9 @@ final class CondorSubmitCommand implements SubmitCommand {
         if (r.wallclock() != null) {
             d.put("allowed_execute_duration", Long.toString(r.wallclock().toSeconds()));
             removeWhen.add("(HoldReasonCode =?= " + CondorStates.HOLD_EXECUTE_DURATION_EXCEEDED + ")");
+            // HTCondor skips allowed_execute_duration when execution began in the second of the shadow's
+            // birth (seen on 23.9.6: such a job runs on); the schedd's periodic_remove ends it instead
+            removeWhen.add(executeDurationBackstop(r.wallclock().toSeconds()));
         }
         if (t.getDeadlineTime() != null) removeWhen.add("(time() > " + t.getDeadlineTime().getEpochSecond() + ")");
         if (!t.isRerunnable()) {
@@ -317,5 +320,15 @@ final class CondorSubmitCommand implements SubmitCommand {
             out.add(l);
         }
         return out;
+    }
+
+    /**
+     * @param seconds the wall-clock limit
+     * @return a periodic_remove term true once the job's current execution has lasted longer than
+     *         {@code seconds} (an execution start before the current shadow's start is a previous run's)
+     */
+    static String executeDurationBackstop(long seconds) {
+        return "((JobStatus == 2 || JobStatus == 7) && JobCurrentStartExecutingDate >= JobCurrentStartDate && time() - JobCurrentStartExecutingDate > "
+                + seconds + ")";
     }
 }

@@ -100,7 +100,8 @@ class CondorSubmitCommandTest {
         assertEquals("a@example.org", d.get("notify_user"));
         assertEquals("Complete", d.get("notification"));
         assertEquals("90", d.get("allowed_execute_duration"));
-        assertEquals("(HoldReasonCode =?= 47) || (time() > 4000000000) || (JobStatus == 1 && NumJobStarts > 0)", d.get("periodic_remove"));
+        assertEquals("(HoldReasonCode =?= 47) || ((JobStatus == 2 || JobStatus == 7) && JobCurrentStartExecutingDate >= JobCurrentStartDate"
+                + " && time() - JobCurrentStartExecutingDate > 90) || (time() > 4000000000) || (JobStatus == 1 && NumJobStarts > 0)", d.get("periodic_remove"));
         assertEquals("(MY.NumJobStarts =?= 0) && ((TARGET.Machine == \"node1\") || (TARGET.Machine == \"node2\")) && (TARGET.OpSys == \"LINUX\")"
                 + " && (TARGET.Arch == \"X86_64\")", d.get("requirements"));
         assertEquals("$(ProcId) * 3 + 2", d.get("drmaa2j_index"));
