@@ -1,7 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: Apache-2.0
-# Starts sshd and a single-node Flux instance owned by user drmaa (rundir /run/flux, so its URI
-# is local:///run/flux/local), waits until it runs a job, and prints "FLUX READY". Environment:
+# Starts sshd and a single-node Flux instance owned by user drmaa, waits until it runs a job, and
+# prints "FLUX READY". The broker's socket is named on its command line (local-uri), because by
+# default it is RUNDIR/local-RANK (local:///run/flux/local-0 here): FLUX_URI, set in the image for
+# docker exec and SSH logins, must name the socket the broker creates. Environment:
 #   SSH_AUTHORIZED_KEYS  public key line(s) allowed to log in as user drmaa (optional)
 set -euo pipefail
 
@@ -19,7 +21,7 @@ as_drmaa() { runuser -u drmaa -- env FLUX_URI="$FLUX_URI" HOME=/home/drmaa "$@";
 # The instance lives as long as its initial program. FLUX_URI (set in the image for docker exec)
 # names this instance, not a parent: the broker must not inherit it.
 runuser -u drmaa -- env -u FLUX_URI HOME=/home/drmaa flux start -Srundir=/run/flux \
-  -Slog-filename=/var/log/flux/broker.log sleep inf &
+  -Slocal-uri="$FLUX_URI" -Slog-filename=/var/log/flux/broker.log sleep inf &
 instance=$!
 
 wait_for 120 "the Flux instance" as_drmaa flux resource list

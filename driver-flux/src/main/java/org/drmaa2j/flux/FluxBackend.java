@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.flux;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -18,7 +20,6 @@ import java.util.regex.Pattern;
 import org.drmaa2j.Capability;
 import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.DrmCommunicationException;
-import org.drmaa2j.InternalException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
@@ -36,12 +37,14 @@ import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flux through {@code flux submit}, {@code flux jobs --json}, {@code flux job wait-event},
- * {@code flux job urgency} and {@code flux cancel}, for one contact. Ends arrive through the
+ * Flux through {@code flux job submit} (jobspecs built by {@link FluxJobspec}), {@code flux jobs
+ * --json}, {@code flux job wait-event}, {@code flux job urgency} and {@code flux cancel}, for one
+ * contact. Ends arrive through the
  * {@link FluxEventWatcher}; the batched poll ({@link FluxStatusQuery}) reports starts and covers
  * every job the watcher is not watching at the moment.
  */
@@ -66,10 +69,13 @@ final class FluxBackend implements DriverBackend {
     private final FluxBulkThrottle throttle;
     private final FluxControl control;
     private final FluxEventWatcher watcher;
+    private final FluxEndBatcher ends;
+    private final FluxSubmitter submitter;
+    private final FluxTagLookup tags;
     private final Map<String, JobInfo> known = new ConcurrentHashMap<>();
     /** The urgency a task of a throttled array gets when its turn comes: its template's priority, or default. */
     private final Map<String, String> turnUrgency = new ConcurrentHashMap<>();
-    private volatile FluxSubmitCommand submitCommand;
+    private volatile String homeDirectory;
     private volatile Version version;
 
     /**
@@ -86,7 +92,10 @@ final class FluxBackend implements DriverBackend {
         this.status = new FluxStatusQuery(runner);
         this.throttle = new FluxBulkThrottle(this::releaseForThrottle);
         this.control = new FluxControl(runner, throttle);
-        this.watcher = new FluxEventWatcher(runner, this::ended, watchers, watchSlice);
+        this.ends = new FluxEndBatcher(status::query, this::ended);
+        this.watcher = new FluxEventWatcher(runner, ends::ended, watchers, watchSlice);
+        this.submitter = new FluxSubmitter(runner);
+        this.tags = new FluxTagLookup(runner);
     }
 
     @Override
@@ -124,18 +133,15 @@ final class FluxBackend implements DriverBackend {
 
     @Override
     public void checkTemplate(JobTemplate template, boolean bulk) {
-        TemplateChecks.requireKnownExtensions(template, FluxSubmitCommand.KNOWN_EXTENSIONS);
-        submitCommand().build(template, bulk ? new BulkRange(1, 2, 1, 0) : null, false);
+        TemplateChecks.requireKnownExtensions(template, FluxJobRequest.KNOWN_EXTENSIONS);
+        request(template);
     }
 
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        CommandResult r = runner.run(submitCommand().build(t, null, false));
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-        List<String> ids = FluxIds.submitted(r.stdout());
-        if (ids.isEmpty()) throw new InternalException("flux submit printed no job id: " + r.stdout().strip());
-        String id = ids.get(0);
+        FluxJobRequest r = request(t);
+        String id = submitter.submit(FluxJobspec.task(base(r), r, 1, false, request.tag()), r.held() ? 0 : r.urgencyOrDefault());
         JobInfo info = queuedInfo(id, t, t.isSubmitAsHold());
         known.put(id, info);
         watcher.watch(id);
@@ -147,16 +153,19 @@ final class FluxBackend implements DriverBackend {
         JobTemplate t = request.template();
         List<Long> indices = range.indices();
         boolean throttled = range.maxParallel() > 0 && range.maxParallel() < indices.size();
-        CommandResult r = runner.run(submitCommand().build(t, range, throttled));
-        List<String> ids = new ArrayList<>(FluxIds.submitted(r.stdout()));
-        if (!r.succeeded() || ids.size() != indices.size()) {
-            control.cancel(ids);
-            throw new DeniedByDrmsException(r.succeeded()
-                    ? "flux submit --cc printed " + ids.size() + " job ids for " + indices.size() + " tasks; those submitted were cancelled"
-                    : r.describeFailure() + (ids.isEmpty() ? "" : " (the " + ids.size() + " jobs submitted were cancelled)"));
+        FluxJobRequest r = request(t);
+        ObjectNode base = base(r);
+        List<ObjectNode> specs = new ArrayList<>();
+        for (long i : indices) specs.add(FluxJobspec.task(base, r, i, true, request.tag()));
+        FluxSubmitter.Bulk b = submitter.submitAll(specs, throttled || r.held() ? 0 : r.urgencyOrDefault());
+        if (!b.complete() || b.ids().size() != indices.size()) {
+            control.cancel(b.accepted());
+            String cancelled = b.accepted().isEmpty() ? "" : " (the " + b.accepted().size() + " jobs submitted were cancelled)";
+            throw new DeniedByDrmsException(b.result().succeeded()
+                    ? "flux printed " + b.accepted().size() + " job ids for " + indices.size() + " tasks" + cancelled
+                    : b.result().describeFailure() + cancelled);
         }
-        // Flux ids grow with submission order, and flux submit --cc submits in index order
-        ids.sort(Comparator.comparingLong(FluxIds::parse));
+        List<String> ids = b.ids(); // in index order: the submitter prints them in input order
         List<Submitted> tasks = new ArrayList<>();
         for (String id : ids) {
             JobInfo info = queuedInfo(id, t, t.isSubmitAsHold());
@@ -173,6 +182,16 @@ final class FluxBackend implements DriverBackend {
         }
         ids.forEach(watcher::watch);
         return new BulkSubmitted(ids.get(0), tasks);
+    }
+
+    /** The jobspec every task of a request starts from: the driver's own, or flux submit's when there are native options. */
+    private ObjectNode base(FluxJobRequest r) {
+        return r.nativeOptions().isEmpty() ? FluxJobspec.base(r, submitter.environment()) : submitter.dryRun(FluxSubmitCommand.dryRun(r));
+    }
+
+    @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        return Optional.of(tags.find(intents));
     }
 
     private static JobInfo queuedInfo(String id, JobTemplate t, boolean held) {
@@ -228,11 +247,19 @@ final class FluxBackend implements DriverBackend {
         return info;
     }
 
-    /** The event watcher saw a job end: merge what only the job list knew, publish, free its slot. */
-    private void ended(JobInfo fromEvents) {
+    /**
+     * The event watcher saw a job end: add what only the job list knows (queue, nodes, cores,
+     * owner), publish, free its slot.
+     *
+     * @param fromEvents the end as the job's eventlog tells it
+     * @param listed what the job list said about the job in the same round, or null
+     */
+    private void ended(JobInfo fromEvents, JobInfo listed) {
         String id = fromEvents.getJobId();
+        JobInfo merged = fromEvents;
+        if (listed != null) merged = merge(merged, listed);
         JobInfo k = known.get(id);
-        JobInfo merged = k == null ? fromEvents : merge(fromEvents, k);
+        if (k != null) merged = merge(merged, k);
         known.put(id, merged);
         context.sink().publish(merged);
         throttle.ended(id);
@@ -287,14 +314,13 @@ final class FluxBackend implements DriverBackend {
     @Override
     public void close() {
         watcher.close();
+        ends.close();
         runner.close();
     }
 
-    private FluxSubmitCommand submitCommand() {
-        FluxSubmitCommand s = submitCommand;
-        if (s == null) {
-            submitCommand = s = new FluxSubmitCommand(renderer, CliRunners.homeDirectory(runner));
-        }
-        return s;
+    private FluxJobRequest request(JobTemplate t) {
+        String home = homeDirectory;
+        if (home == null) homeDirectory = home = CliRunners.homeDirectory(runner);
+        return FluxJobRequest.of(t, renderer, home);
     }
 }

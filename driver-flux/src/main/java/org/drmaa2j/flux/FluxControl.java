@@ -59,10 +59,11 @@ final class FluxControl {
 
     /**
      * @param template a job's template
-     * @return the urgency the job has when not held: its priority, or Flux's {@code default}
+     * @return the urgency the job has when not held: its priority mapped onto Flux's urgencies
+     *     ({@link FluxJobRequest#urgency}), or Flux's {@code default}
      */
     static String urgency(JobTemplate template) {
-        return template.getPriority() == null ? "default" : Long.toString(template.getPriority());
+        return template.getPriority() == null ? "default" : Integer.toString(FluxJobRequest.urgency(template.getPriority()));
     }
 
     /**

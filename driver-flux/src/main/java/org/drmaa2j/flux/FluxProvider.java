@@ -15,10 +15,10 @@ import org.drmaa2j.spi.session.GenericSessionManager;
 import org.drmaa2j.spi.util.DriverSettings;
 
 /**
- * The Flux driver, {@code flux}: {@code flux submit}, {@code flux jobs}, {@code flux job
- * wait-event}, {@code flux job urgency} and {@code flux cancel} (flux-core 0.48 or later, where
- * these commands are top-level), run on this machine inside a Flux instance (or with
- * {@code FLUX_URI} set), or where the contact string says. Driver properties:
+ * The Flux driver, {@code flux}: {@code flux job submit} (a jobspec the driver builds),
+ * {@code flux python} for bulk jobs and tag lookups, {@code flux jobs}, {@code flux job
+ * wait-event}, {@code flux job urgency} and {@code flux cancel} (tried on flux-core 0.88.0), run
+ * on this machine inside a Flux instance (or with {@code FLUX_URI} set), or where the contact string says. Driver properties:
  * <ul>
  *   <li>{@value #CONTACT_PROPERTY}: the contact used when a session is created without one;</li>
  *   <li>{@value #WATCHERS_PROPERTY}: how many {@code flux job wait-event} commands may run at once

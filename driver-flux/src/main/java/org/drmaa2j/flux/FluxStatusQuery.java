@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.flux;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -98,15 +97,14 @@ final class FluxStatusQuery {
      * @return each job's information, keyed by id
      */
     static Map<String, JobInfo> parse(String stdout) {
-        Map<String, JobInfo> out = new HashMap<>();
-        List<JsonNode> records;
+        List<JobInfo> infos;
         try {
-            records = FluxJobRecords.parseJobsJson(stdout);
+            infos = FluxJobRecords.readJobsJson(stdout);
         } catch (IllegalArgumentException e) {
             throw new UnreadableOutputException(e.getMessage(), stdout, e);
         }
-        for (JsonNode rec : records) {
-            JobInfo i = FluxJobRecords.toJobInfo(rec);
+        Map<String, JobInfo> out = new HashMap<>(infos.size() * 2);
+        for (JobInfo i : infos) {
             if (i.getJobId() != null) out.put(i.getJobId(), i);
         }
         return out;

@@ -3,8 +3,10 @@ package org.drmaa2j.pbs;
 
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.JobInfo;
@@ -26,6 +28,7 @@ import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,7 @@ final class PbsBackend implements DriverBackend {
     private final PbsMonitoring monitoring;
     private final ExitFiles exitFiles;
     private final SlurmTaskIds taskIds;
+    private final PbsTagLookup tags;
 
     PbsBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer) {
         this.context = context;
@@ -65,8 +69,10 @@ final class PbsBackend implements DriverBackend {
         SlurmTaskIds taskIds = new SlurmTaskIds();
         this.taskIds = taskIds;
         this.status = new PbsStatusQuery(runner, dialect, zone, exitFiles, taskIds);
-        this.control = new PbsControl(runner, dialect, taskIds);
+        PbsStatusQuery query = this.status;
+        this.control = new PbsControl(runner, dialect, taskIds, j -> query.query(List.of(j)).get(j.jobId()));
         this.monitoring = new PbsMonitoring(runner, dialect);
+        this.tags = new PbsTagLookup(runner, dialect, zone, status);
     }
 
     /**
@@ -108,13 +114,14 @@ final class PbsBackend implements DriverBackend {
     @Override
     public void checkTemplate(JobTemplate template, boolean bulk) {
         TemplateChecks.requireKnownExtensions(template, PbsSubmitCommand.KNOWN_EXTENSIONS);
+        if (bulk) submitCommand.checkBulk(template);
         submitCommand.build(template, null); // validates every value before anything is submitted
     }
 
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        String id = qsub(submitCommand.build(t, null));
+        String id = qsub(submitCommand.build(t, null, request.tag()));
         return Submissions.queued(id, t, "Q", "H");
     }
 
@@ -122,10 +129,10 @@ final class PbsBackend implements DriverBackend {
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
         if (submitCommand.isSingleIndex(range)) {
-            String id = qsub(submitCommand.build(t, range));
+            String id = qsub(submitCommand.build(t, range, request.tag()));
             return new BulkSubmitted(id, List.of(Submissions.queued(id, t, "Q", "H")));
         }
-        String arrayId = QsubOutput.arrayId(qsub(submitCommand.build(t, range)));
+        String arrayId = QsubOutput.arrayId(qsub(submitCommand.build(t, range, request.tag())));
         return Submissions.array(arrayId, range, i -> QsubOutput.taskId(arrayId, i), t, "Q", "H");
     }
 
@@ -135,8 +142,30 @@ final class PbsBackend implements DriverBackend {
 
 
     @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        Map<String, String> ids = tags.find(intents);
+        Map<String, BulkSubmitted> out = new HashMap<>();
+        for (SubmissionIntent i : intents) {
+            String id = ids.get(i.tag());
+            if (id == null) continue;
+            if (i.range() == null || submitCommand.isSingleIndex(i.range())) {
+                out.put(i.tag(), new BulkSubmitted(id, List.of(Submissions.queued(id, i.template(), "Q", "H"))));
+            } else {
+                String arrayId = QsubOutput.arrayId(id);
+                out.put(i.tag(), Submissions.array(arrayId, i.range(), k -> QsubOutput.taskId(arrayId, k), i.template(), "Q", "H"));
+            }
+        }
+        return Optional.of(out);
+    }
+
+    @Override
     public JobInfo control(JobRecord job, JobAction action) {
         return control.control(job, action);
+    }
+
+    @Override
+    public Optional<List<JobInfo>> controlArray(String arrayId, List<JobRecord> tasks, JobAction action) {
+        return control.controlArray(arrayId, tasks, action);
     }
 
     @Override

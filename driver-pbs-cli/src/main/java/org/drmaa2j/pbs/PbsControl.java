@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.pbs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
+import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
@@ -16,6 +21,14 @@ import org.drmaa2j.spi.store.JobRecord;
  * {@code qsig -s suspend|resume} (only offered when the site says users may), terminate with
  * {@code qdel}; a job that has already finished or is gone is not an error for terminate.
  *
+ * <p>OpenPBS/PBS Pro holds and releases a job array only as a whole, by its array id
+ * ({@code qhold 215[].server}); one subjob is refused ({@code qrls: Invalid request}, rc 156). So
+ * {@link #controlArray} does arrays, and hold or release of one task throws
+ * {@link OperationUnsupportedException} saying so, before anything is sent. Its qdel answers
+ * {@code Request invalid for state of job} (rc 168) for a job that is exiting, and
+ * {@code Request invalid for finished array subjob} (rc 55) for a subjob that has ended: both
+ * mean the job is already gone (the first after qstat confirms the job is exiting or ended).
+ *
  * <p>Slurm's wrappers hold a job by setting its priority to 0 (qstat shows it as Q with
  * {@code Priority = 0}, which {@link PbsJobRows} reads as QUEUED_HELD) and release it by letting
  * Slurm recompute the priority. Their control commands take plain Slurm job numbers
@@ -26,16 +39,33 @@ final class PbsControl {
     private final CommandRunner runner;
     private final PbsDialect dialect;
     private final SlurmTaskIds taskIds;
+    private final Function<JobRecord, JobInfo> statusOf;
 
-    PbsControl(CommandRunner runner, PbsDialect dialect, SlurmTaskIds taskIds) {
+    /**
+     * @param runner where the commands run
+     * @param dialect the flavour
+     * @param taskIds the Slurm numbers of array tasks (Slurm's wrappers)
+     * @param statusOf asks qstat about one job: its information, or null when qstat does not know it
+     */
+    PbsControl(CommandRunner runner, PbsDialect dialect, SlurmTaskIds taskIds, Function<JobRecord, JobInfo> statusOf) {
         this.runner = runner;
         this.dialect = dialect;
         this.taskIds = taskIds;
+        this.statusOf = statusOf;
     }
 
     JobInfo control(JobRecord job, JobAction action) {
         boolean wrappers = dialect == PbsDialect.SLURM_WRAPPERS;
         String id = wrappers ? taskIds.controlNumber(job.jobId()) : job.jobId();
+        if ((action == JobAction.HOLD || action == JobAction.RELEASE) && dialect == PbsDialect.PBSPRO) {
+            String array = QsubOutput.arrayOf(job.jobId());
+            if (array != null) {
+                throw new OperationUnsupportedException("OpenPBS/PBS Pro holds and releases a job array only as a whole "
+                        + "(q" + (action == JobAction.HOLD ? "hold" : "rls") + " of one subjob answers 'Invalid request'); "
+                        + action.name().toLowerCase(Locale.ROOT) + " the array " + array + " with JobArray."
+                        + action.name().toLowerCase(Locale.ROOT) + "() instead of its task " + job.jobId());
+            }
+        }
         switch (action) {
             case HOLD -> {
                 require(wrappers ? run("qhold", "-h", "u", id) : run("qhold", id));
@@ -50,7 +80,13 @@ final class PbsControl {
             case TERMINATE -> {
                 CommandResult r = run("qdel", id);
                 boolean silentlyGone = wrappers && (r.stdout() + r.stderr()).isBlank();
-                if (!r.succeeded() && !silentlyGone && !isAlreadyGone(r)) require(r);
+                if (r.succeeded() || silentlyGone || isAlreadyGone(r)) return null;
+                if (isBadState(r)) {
+                    JobInfo now = statusOf.apply(job);
+                    if (now == null || now.getJobState().isTerminal()) return now;
+                    if ("E".equals(now.getJobSubState())) return null; // exiting: the next poll sees its end
+                }
+                require(r);
             }
             default -> throw new IllegalStateException("unhandled action " + action);
         }
@@ -66,12 +102,42 @@ final class PbsControl {
     }
 
     /**
+     * Applies hold or release to a whole OpenPBS/PBS Pro array with one command on its array id.
+     *
+     * @param arrayId the array id, such as {@code 215[].pbshost}
+     * @param tasks the tasks the action applies to
+     * @param action the action
+     * @return the tasks' information after it; empty when the action is done task by task
+     */
+    Optional<List<JobInfo>> controlArray(String arrayId, List<JobRecord> tasks, JobAction action) {
+        if (dialect != PbsDialect.PBSPRO || !arrayId.contains("[]")) return Optional.empty();
+        if (action != JobAction.HOLD && action != JobAction.RELEASE) return Optional.empty();
+        boolean hold = action == JobAction.HOLD;
+        require(run(hold ? "qhold" : "qrls", arrayId));
+        List<JobInfo> after = new ArrayList<>();
+        for (JobRecord t : tasks) {
+            after.add(t.info().toBuilder().jobState(hold ? JobState.QUEUED_HELD : JobState.QUEUED).jobSubState(hold ? "H" : "Q").build());
+        }
+        return Optional.of(after);
+    }
+
+    /**
      * @param r a failed qdel
      * @return true when it failed because the job already ended or is unknown
      */
     static boolean isAlreadyGone(CommandResult r) {
         String e = (r.stderr() + "\n" + r.stdout()).toLowerCase(Locale.ROOT);
         return e.contains("job has finished") || e.contains("unknown job id") || e.contains("invalid job id")
-                || e.contains("already completing or completed") || e.contains("invalid state for job - complete");
+                || e.contains("already completing or completed") || e.contains("invalid state for job - complete")
+                || e.contains("request invalid for finished array subjob");
+    }
+
+    /**
+     * @param r a failed qdel
+     * @return true for OpenPBS's {@code Request invalid for state of job}: the job is exiting (or,
+     *     rarely, its node is being provisioned), which only qstat can tell apart
+     */
+    static boolean isBadState(CommandResult r) {
+        return (r.stderr() + "\n" + r.stdout()).toLowerCase(Locale.ROOT).contains("request invalid for state of job");
     }
 }

@@ -263,11 +263,11 @@ class SlurmReleaseCapturesTest {
         Map<String, String> jobs = c.jobs();
         Set<String> wanted = Set.of("0a1b2c3d4e5f.00112233aabb", "0a1b2c3d4e5f.ccddeeff0011");
         Map<String, String> fromQueue = new HashMap<>();
-        SlurmTagLookup.collect(c.stdout("squeue_tags"), wanted, fromQueue);
+        org.drmaa2j.spi.backend.SlurmCommentTags.collect(c.stdout("squeue_tags"), wanted, fromQueue);
         assertEquals(Map.of("0a1b2c3d4e5f.00112233aabb", jobs.get("tagged_done"), "0a1b2c3d4e5f.ccddeeff0011",
                 jobs.get("tagged_held_array")), fromQueue);
         Map<String, String> fromAccounting = new HashMap<>();
-        SlurmTagLookup.collect(c.stdout("sacct_tags"), wanted, fromAccounting);
+        org.drmaa2j.spi.backend.SlurmCommentTags.collect(c.stdout("sacct_tags"), wanted, fromAccounting);
         assertEquals(jobs.get("tagged_done"), fromAccounting.get("0a1b2c3d4e5f.00112233aabb"),
                 "accounting keeps the job comment (AccountingStoreFlags=job_comment, or AccountingStoreJobComment=YES on 20.11)");
     }

@@ -48,7 +48,11 @@ class FluxContainerDefinitionTest {
         String entrypoint = resource("flux/entrypoint.sh");
         assertTrue(entrypoint.contains("echo \"" + FluxContainer.READY_LINE));
         assertTrue(entrypoint.contains("runuser -u drmaa -- env -u FLUX_URI HOME=/home/drmaa flux start -Srundir=/run/flux"));
-        assertTrue(FluxContainer.FLUX_URI.equals("local:///run/flux/local"), "the broker's local URI is local://RUNDIR/local");
+        // flux-core's broker names its socket local://RUNDIR/local-RANK unless local-uri is given:
+        // the instance must listen where FLUX_URI (image, docker exec, SSH logins) points
+        assertTrue(entrypoint.contains("-Slocal-uri=\"$FLUX_URI\""), entrypoint);
+        assertTrue(resource("flux/Dockerfile").contains("ENV DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 FLUX_URI=" + FluxContainer.FLUX_URI + "\n"));
+        assertTrue(FluxContainer.FLUX_URI.startsWith("local:///run/flux/"), "the socket is in the instance's rundir");
         assertEquals("flux-container", new FluxTckEnvironment().name());
     }
 }

@@ -40,6 +40,8 @@ final class TinyBackend implements DriverBackend {
     private final AtomicInteger ids = new AtomicInteger();
     /** When set, every status call throws it (a scheduler that does not answer). */
     volatile RuntimeException statusFailure;
+    /** When true, hold and release of an array are one control of the whole array, as OpenPBS does them. */
+    volatile boolean wholeArrays;
 
     TinyBackend(BackendContext ctx, Set<Capability> caps) {
         this.sink = ctx.sink();
@@ -125,6 +127,18 @@ final class TinyBackend implements DriverBackend {
         }
         scheduler.put(job.jobId(), s);
         return action == JobAction.TERMINATE ? null : info(job.jobId());
+    }
+
+    @Override
+    public java.util.Optional<List<JobInfo>> controlArray(String arrayId, List<JobRecord> tasks, JobAction action) {
+        if (!wholeArrays || action == JobAction.SUSPEND || action == JobAction.RESUME) return java.util.Optional.empty();
+        controls.add(action + " " + arrayId);
+        List<JobInfo> after = new ArrayList<>();
+        for (JobRecord r : tasks) {
+            scheduler.put(r.jobId(), action == JobAction.HOLD ? JobState.QUEUED_HELD : JobState.QUEUED);
+            after.add(info(r.jobId()));
+        }
+        return java.util.Optional.of(after);
     }
 
     @Override

@@ -165,7 +165,7 @@ class JobTest {
             j.terminate();
             return;
         }
-        Job j = QueuedJobs.queued(tck, s);
+        Job j = QueuedJobs.queuedAlone(tck, s);
         j.hold();
         assertEquals(JobState.QUEUED_HELD, j.getState());
         j.release();

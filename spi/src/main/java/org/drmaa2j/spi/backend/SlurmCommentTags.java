@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.drmaa2j.slurm;
+package org.drmaa2j.spi.backend;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,17 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds submissions by their tag, which sbatch was given as the job comment: one {@code squeue}
+ * Finds Slurm jobs by the submission tag they carry as their job comment
+ * ({@code --comment=drmaa2j:TAG}), for every driver whose jobs are Slurm jobs underneath (the Slurm
+ * driver, and the PBS driver over Slurm's Torque wrappers): one {@code squeue}
  * for the user's jobs (comment {@code %k}), then, for tags not in the queue, one {@code sacct}
  * since the oldest intent (the accounting database keeps comments when slurm.conf has
  * {@code AccountingStoreFlags=job_comment}; without it, a job that has already left the queue is
  * not found).
  */
-final class SlurmTagLookup {
-    private static final Logger LOG = LoggerFactory.getLogger(SlurmTagLookup.class);
+public final class SlurmCommentTags {
+    private static final Logger LOG = LoggerFactory.getLogger(SlurmCommentTags.class);
     private final CommandRunner runner;
 
-    SlurmTagLookup(CommandRunner runner) {
+    /** @param runner runs squeue and sacct where the scheduler is */
+    public SlurmCommentTags(CommandRunner runner) {
         this.runner = runner;
     }
 
@@ -38,7 +41,7 @@ final class SlurmTagLookup {
      * @return the job id (for an array: the array's id) of each tag found
      * @throws DrmCommunicationException when squeue or sacct fails
      */
-    Map<String, String> find(Collection<SubmissionIntent> intents) {
+    public Map<String, String> find(Collection<SubmissionIntent> intents) {
         Set<String> wanted = new HashSet<>();
         Instant oldest = Instant.now();
         for (SubmissionIntent i : intents) {
@@ -70,7 +73,7 @@ final class SlurmTagLookup {
      * @param wanted the tags looked for
      * @param found where each wanted tag's job (or array) id goes
      */
-    static void collect(String table, Set<String> wanted, Map<String, String> found) {
+    public static void collect(String table, Set<String> wanted, Map<String, String> found) {
         for (String line : table.split("\n")) {
             int bar = line.indexOf('|');
             if (bar <= 0) continue;

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.drmaa2j.flux;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drmaa2j.Extensions;
+import org.drmaa2j.InvalidArgumentException;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.Placeholders;
+import org.drmaa2j.ResourceLimit;
+import org.drmaa2j.spi.resources.Dependencies;
+import org.drmaa2j.spi.resources.NativeOptions;
+import org.drmaa2j.spi.resources.ResourceRequest;
+import org.drmaa2j.spi.script.ScriptRenderer;
+
+/**
+ * A template translated into what a Flux job asks for, every value checked: the job script, the
+ * paths and working directory (absolute, with the task index still as {@code $DRMAA2_INDEX$}, which
+ * {@link #forIndex} replaces), the resources in {@code flux submit}'s per-task model, limits, begin
+ * time, dependencies and native options. Both ways of building a jobspec start from it: the
+ * driver's own ({@link FluxJobspec}) and {@code flux submit --dry-run} ({@link FluxSubmitCommand}).
+ *
+ * @param script the job script, byte for byte what the job runs
+ * @param jobName the job name, or null
+ * @param cwd the working directory
+ * @param output the standard output file, or null (Flux keeps the output in its KVS)
+ * @param error the standard error file, or null (with the output, or in the KVS)
+ * @param input the standard input file, or null
+ * @param queue the queue, or null
+ * @param bank the flux-accounting bank, or null
+ * @param nodes the node count, or null for any
+ * @param ntasks the task count
+ * @param coresPerTask cores per task
+ * @param gpusPerTask GPUs per task, or null
+ * @param exclusive whether nodes are allocated whole (Flux's default when only nodes are asked for)
+ * @param urgency the urgency when not held (1 to 31), or null for Flux's default
+ * @param held whether the template asks to submit held
+ * @param duration the time limit in seconds, or null
+ * @param rlimits the shell's resource limits by Flux's name ({@code cpu}, {@code nofile}, sizes in bytes)
+ * @param beginTime the earliest start, seconds since the epoch with milliseconds ({@code 1795300000.250}), or null
+ * @param dependencies the dependencies as {@code scheme:jobid}
+ * @param nativeOptions {@code flux submit} options given by the user, one per entry
+ */
+record FluxJobRequest(String script, String jobName, String cwd, String output, String error, String input,
+        String queue, String bank, Integer nodes, long ntasks, int coresPerTask, Long gpusPerTask, boolean exclusive,
+        Integer urgency, boolean held, Double duration, Map<String, Long> rlimits, String beginTime,
+        List<String> dependencies, List<String> nativeOptions) {
+
+    /** The extension keys this driver honours; {@link Extensions#MEMORY_PER_NODE_MB} is not among them. */
+    static final List<String> KNOWN_EXTENSIONS = List.of(Extensions.NODES, Extensions.TASKS_PER_NODE,
+            Extensions.CPUS_PER_TASK, Extensions.GPUS_PER_NODE, Extensions.DEPENDENCIES, Extensions.NATIVE_OPTIONS);
+    /** Flux's default urgency, the middle of 0 (held) to 31. */
+    static final int DEFAULT_URGENCY = 16;
+
+    /**
+     * @param t the template
+     * @param renderer the job script template
+     * @param homeDirectory the user's home where the jobs run
+     * @return the request
+     * @throws InvalidArgumentException naming the field whose value Flux cannot take
+     */
+    static FluxJobRequest of(JobTemplate t, ScriptRenderer renderer, String homeDirectory) {
+        ResourceRequest r = ResourceRequest.from(t);
+        String cwd = workingDirectory(t, homeDirectory);
+        String out = t.getOutputPath() != null ? t.getOutputPath() : t.isJoinFiles() ? t.getErrorPath() : null;
+        String output = out == null ? null : path(t.getOutputPath() != null ? "outputPath" : "errorPath", out, cwd, homeDirectory);
+        String error = t.getErrorPath() != null && !t.isJoinFiles() ? path("errorPath", t.getErrorPath(), cwd, homeDirectory) : null;
+        String input = t.getInputPath() == null ? null : path("inputPath", t.getInputPath(), cwd, homeDirectory);
+        Integer nodes = r.nodes();
+        Long tasks = r.totalTasks();
+        if (tasks == null && r.tasksPerNode() != null) {
+            nodes = nodes == null ? 1 : nodes;
+            tasks = (long) nodes * r.tasksPerNode();
+        }
+        // flux submit: nodes without a task count means one task per node, nodes allocated whole
+        boolean exclusive = tasks == null && nodes != null;
+        long ntasks = tasks != null ? tasks : nodes != null ? nodes : 1;
+        if (nodes != null && nodes > ntasks) {
+            throw new InvalidArgumentException("extensions[" + Extensions.NODES + "]", "Flux cannot spread " + ntasks
+                    + " tasks over " + nodes + " nodes (at least one task per node)");
+        }
+        Long gpusPerTask = null;
+        if (r.gpusPerNode() != null) {
+            long perNode = nodes == null ? ntasks : Math.max(1, ntasks / nodes);
+            if (nodes != null && ntasks % nodes != 0 || r.gpusPerNode() % perNode != 0) {
+                throw new InvalidArgumentException("extensions[" + Extensions.GPUS_PER_NODE + "]", "Flux assigns GPUs per task: "
+                        + r.gpusPerNode() + " GPUs per node cannot be split evenly over " + perNode + " tasks per node");
+            }
+            gpusPerTask = r.gpusPerNode() / perNode;
+        }
+        List<String> deps = new ArrayList<>();
+        for (Dependencies.Clause c : Dependencies.parse(t.getExtensions().get(Extensions.DEPENDENCIES)).clauses()) {
+            for (String id : c.jobIds()) deps.add(c.type() + ":" + id);
+        }
+        // a string, as flux submit --begin-time gives it: Flux's begin-time plugin takes no number
+        String begin = t.getStartTime() == null ? null
+                : t.getStartTime().getEpochSecond() + "." + String.format("%03d", t.getStartTime().getNano() / 1_000_000);
+        return new FluxJobRequest(script(t, renderer), t.getJobName() == null ? null : oneLine("jobName", t.getJobName()),
+                cwd, output, error, input,
+                r.queue() == null ? null : oneLine("queueName", r.queue()),
+                r.account() == null ? null : oneLine("accountingId", r.account()),
+                nodes, ntasks, r.cpusPerTask() == null ? 1 : r.cpusPerTask(), gpusPerTask, exclusive,
+                t.getPriority() == null ? null : urgency(t.getPriority()), t.isSubmitAsHold(),
+                r.wallclock() == null ? null : (double) r.wallclock().toSeconds(), rlimits(t.getResourceLimits()), begin,
+                List.copyOf(deps), NativeOptions.lines(t.getExtensions().get(Extensions.NATIVE_OPTIONS), "flux submit"));
+    }
+
+    /**
+     * DRMAA2 leaves the range of priorities to the implementation; the other drivers' schedulers
+     * count them around 0 (Grid Engine -1023 to 1024, PBS -1024 to 1023). Flux's urgency runs from
+     * 0 (held) to 31 with 16 the default, so priority P becomes urgency 16 + P, kept within 1 to 31:
+     * 0 is Flux's default, -15 and below the lowest urgency, 15 and above the highest. Any priority
+     * submits; Flux lets only the instance owner go above 16.
+     *
+     * @param priority a template's priority
+     * @return the urgency
+     */
+    static int urgency(long priority) {
+        long u = DEFAULT_URGENCY + Math.max(-DEFAULT_URGENCY, Math.min(DEFAULT_URGENCY, priority));
+        return (int) Math.max(1, Math.min(31, u));
+    }
+
+    /**
+     * @param index the task index (1 for a single job)
+     * @return the working directory of that task
+     */
+    String cwdFor(long index) {
+        return cwd.replace(Placeholders.PARAMETRIC_INDEX, Long.toString(index));
+    }
+
+    /**
+     * @param path a path of this request, or null
+     * @param index the task index
+     * @return the path of that task, or null
+     */
+    static String forIndex(String path, long index) {
+        return path == null ? null : path.replace(Placeholders.PARAMETRIC_INDEX, Long.toString(index));
+    }
+
+    /** @return the urgency as {@code flux job submit} and {@code flux job urgency} take it */
+    int urgencyOrDefault() {
+        return urgency == null ? DEFAULT_URGENCY : urgency;
+    }
+
+    private static String script(JobTemplate t, ScriptRenderer renderer) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("command", t.getRemoteCommand());
+        model.put("args", t.getArgs());
+        List<Map<String, String>> env = new ArrayList<>();
+        t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
+        model.put("environment", env);
+        String s = renderer.render(model);
+        return s.endsWith("\n") ? s : s + "\n";
+    }
+
+    /** Resource limits other than the wall clock become soft limits the job shell sets; sizes are bytes. */
+    private static Map<String, Long> rlimits(Map<ResourceLimit, Long> limits) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        limits.forEach((k, v) -> {
+            switch (k) {
+                case CPU_TIME -> out.put("cpu", v);
+                case OPEN_FILES -> out.put("nofile", v);
+                case VIRTUAL_MEMORY -> out.put("as", Math.multiplyExact(v, 1024L));
+                case DATA_SIZE -> out.put("data", Math.multiplyExact(v, 1024L));
+                case STACK_SIZE -> out.put("stack", Math.multiplyExact(v, 1024L));
+                case CORE_FILE_SIZE -> out.put("core", Math.multiplyExact(v, 1024L));
+                case FILE_SIZE -> out.put("fsize", Math.multiplyExact(v, 1024L));
+                case WALLCLOCK_TIME -> { }
+                default -> throw new IllegalStateException("unhandled limit " + k);
+            }
+        });
+        return Map.copyOf(out);
+    }
+
+    private static String workingDirectory(JobTemplate t, String homeDirectory) {
+        if (t.getWorkingDirectory() == null) return homeDirectory;
+        String wd = t.getWorkingDirectory().replace(Placeholders.HOME_DIRECTORY, homeDirectory);
+        if (wd.contains(Placeholders.WORKING_DIRECTORY)) {
+            throw new InvalidArgumentException("workingDirectory", Placeholders.WORKING_DIRECTORY + " cannot be used in the working directory itself");
+        }
+        return oneLine("workingDirectory", wd);
+    }
+
+    /** A file name for the job shell: absolute, placeholders replaced (the index later), mustache text refused. */
+    private static String path(String field, String p, String wd, String homeDirectory) {
+        if (p.contains("{{") || p.contains("}}")) {
+            throw new InvalidArgumentException(field, "Flux expands {{…}} in file names; such text cannot be part of a path");
+        }
+        String expanded = p.replace(Placeholders.HOME_DIRECTORY, homeDirectory).replace(Placeholders.WORKING_DIRECTORY, wd);
+        // absolute, so that no name is taken for one of flux's own words (none, kvs, a task idset for --input)
+        if (!expanded.startsWith("/")) expanded = (wd.endsWith("/") ? wd : wd + "/") + expanded;
+        return oneLine(field, expanded);
+    }
+
+    private static String oneLine(String field, String value) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new InvalidArgumentException(field, "Flux cannot take line breaks here");
+        }
+        return value;
+    }
+}
