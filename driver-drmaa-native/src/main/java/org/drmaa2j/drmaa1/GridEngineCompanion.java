@@ -25,6 +25,7 @@ import org.drmaa2j.spi.exec.Contact;
 import org.drmaa2j.spi.exec.RetryPolicy;
 import org.drmaa2j.spi.exec.TransientFailures;
 import org.drmaa2j.spi.util.DriverSettings;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +51,17 @@ final class GridEngineCompanion implements AutoCloseable {
     private final CommandRunner runner;
     private final String user;
     private final Duration accountingWait;
+    private final MonotonicClock clock;
 
     GridEngineCompanion(CommandRunner runner, String user, Duration accountingWait) {
+        this(runner, user, accountingWait, MonotonicClock.SYSTEM);
+    }
+
+    GridEngineCompanion(CommandRunner runner, String user, Duration accountingWait, MonotonicClock clock) {
         this.runner = runner;
         this.user = user;
         this.accountingWait = accountingWait;
+        this.clock = clock;
     }
 
     /**
@@ -136,15 +143,44 @@ final class GridEngineCompanion implements AutoCloseable {
     /**
      * Finds submissions by the tag in their job names ({@link GridEngineTags}): one
      * {@code qstat -u USER -r} for the jobs Grid Engine holds, and, for the tags not there, one
-     * {@code qacct -o USER -b SINCE -j} for the jobs that ended.
+     * {@code qacct -o USER -b SINCE -j} for the jobs that ended. A job that ended shortly before the
+     * {@code qstat} is in neither until Grid Engine writes its accounting record (within its
+     * {@code flush_time}): so a tag not found is looked up again, {@code qstat} then {@code qacct},
+     * once the accounting wait has passed since the first {@code qstat} began. Only a tag neither
+     * lookup found is left out.
      *
      * @param tags the tags looked for
      * @param since a time before any of them started
      * @return the job number of each tag found
      * @throws org.drmaa2j.DrmCommunicationException when Grid Engine's tools cannot answer (nothing may
      *         then be concluded from a tag not found)
+     * @throws org.drmaa2j.InternalException when interrupted while waiting for the second lookup
      */
     Map<String, String> jobNumbersByTag(Collection<String> tags, Instant since) {
+        long first = clock.nanoTime();
+        Map<String, String> found = lookUp(tags, since);
+        if (found.keySet().containsAll(tags)) return found;
+        long until = first + accountingWait.toNanos();
+        Object monitor = new Object();
+        synchronized (monitor) {
+            for (long left = until - clock.nanoTime(); left > 0; left = until - clock.nanoTime()) {
+                try {
+                    clock.timedWait(monitor, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new org.drmaa2j.InternalException("interrupted while looking submission tags up again", e);
+                }
+            }
+        }
+        Set<String> missing = new HashSet<>(tags);
+        missing.removeAll(found.keySet());
+        lookUp(missing, since).forEach(found::putIfAbsent);
+        missing.removeAll(found.keySet());
+        if (!missing.isEmpty()) LOG.debug("in neither qstat nor qacct, twice {} apart: {}", accountingWait, missing);
+        return found;
+    }
+
+    private Map<String, String> lookUp(Collection<String> tags, Instant since) {
         Map<String, String> found = new java.util.HashMap<>();
         CommandResult q = runner.run(Command.of("qstat", "-u", user, "-r").withTimeout(COMMAND_TIMEOUT));
         if (!q.succeeded()) throw new org.drmaa2j.DrmCommunicationException(q.describeFailure());

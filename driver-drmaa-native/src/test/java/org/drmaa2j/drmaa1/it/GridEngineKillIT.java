@@ -49,7 +49,9 @@ class GridEngineKillIT {
         String session = "campaign";
         String since = BEGIN.format(Instant.now().minusSeconds(60).atZone(ZoneId.systemDefault()));
         KillTestReport r = KillTest.builder("drmaa-native", Map.of("drmaa2j.stateDir", tmp.resolve("state").toString(),
-                        "drmaa2j.reconcile.graceMillis", "10000"))
+                        "drmaa2j.reconcile.graceMillis", "10000",
+                        // the container's flush_time is 1 s: a tag not found is looked up again 5 s later
+                        "drmaa2j.drmaa.gridengine.accountingWaitMillis", "5000"))
                 .session(session).jobs(300).kills(6).workDirectory(tmp).endTimeout(java.time.Duration.ofMinutes(25))
                 .ledger(() -> qacct(session, since))
                 .unresolved((sm, s) -> ((GenericSessionManager) sm).store().pendingIntents(s).size())
