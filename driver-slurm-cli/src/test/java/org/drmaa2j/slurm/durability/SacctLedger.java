@@ -12,7 +12,8 @@ import org.drmaa2j.tck.durability.SchedulerLedger;
 /**
  * Slurm's own list of a session's jobs for the kill-test harness: every job in the accounting
  * database whose comment carries the session's tags, with its final state and exit code, asked
- * again until each has ended there too (slurmdbd may lag behind squeue).
+ * again until each has ended there and every job of the session the controller still lists is there
+ * too (slurmdbd may lag behind squeue).
  */
 final class SacctLedger {
     private SacctLedger() {
@@ -25,6 +26,19 @@ final class SacctLedger {
      * @return the entries
      * @throws InterruptedException when interrupted between two asks
      */
+    /**
+     * The session's jobs the controller still knows: a job that ended a moment ago may not be in the
+     * accounting database yet, and the list is complete only when sacct has every one of them.
+     */
+    private static List<String> controllerJobs(Function<List<String>, String> run, String label) {
+        List<String> ids = new ArrayList<>();
+        for (String line : run.apply(List.of("squeue", "--noheader", "--array", "--states=all", "--format=%i|%k")).split("\n")) {
+            int bar = line.indexOf('|');
+            if (bar > 0 && line.substring(bar + 1).startsWith(label)) ids.add(line.substring(0, bar).strip());
+        }
+        return ids;
+    }
+
     static List<SchedulerLedger.Entry> list(Function<List<String>, String> run, String session, String since) throws InterruptedException {
         String label = SubmissionTags.label(SubmissionTags.sessionPart(session) + ".");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10); // a safety cap: seconds when idle
@@ -42,6 +56,7 @@ final class SacctLedger {
                 entries.add(new SchedulerLedger.Entry(f[0], f[1], ended ? "COMPLETED".equals(state) ? JobState.DONE : JobState.FAILED : null,
                         ended ? Integer.valueOf(f[4].split(":")[0]) : null));
             }
+            if (allEnded) allEnded = entries.stream().map(SchedulerLedger.Entry::jobId).toList().containsAll(controllerJobs(run, label));
             if (allEnded || System.nanoTime() > deadline) return entries;
             Thread.sleep(1000);
         }
