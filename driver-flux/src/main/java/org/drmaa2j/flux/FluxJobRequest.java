@@ -97,7 +97,7 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
         // a string, as flux submit --begin-time gives it: Flux's begin-time plugin takes no number
         String begin = t.getStartTime() == null ? null
                 : t.getStartTime().getEpochSecond() + "." + String.format("%03d", t.getStartTime().getNano() / 1_000_000);
-        return new FluxJobRequest(script(t, renderer), t.getJobName() == null ? null : oneLine("jobName", t.getJobName()),
+        return new FluxJobRequest(script(t, renderer, homeDirectory, cwd), t.getJobName() == null ? null : oneLine("jobName", t.getJobName()),
                 cwd, output, error, input,
                 r.queue() == null ? null : oneLine("queueName", r.queue()),
                 r.account() == null ? null : oneLine("accountingId", r.account()),
@@ -144,10 +144,20 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
         return urgency == null ? DEFAULT_URGENCY : urgency;
     }
 
-    private static String script(JobTemplate t, ScriptRenderer renderer) {
+    /**
+     * The job script. In the arguments {@value Placeholders#HOME_DIRECTORY} and
+     * {@value Placeholders#WORKING_DIRECTORY} become the home and the working directory here;
+     * {@value Placeholders#PARAMETRIC_INDEX} (also where the working directory holds it) is left to
+     * the template's {@code sh('DRMAA2J_INDEX')} filter, which makes it the task's index.
+     */
+    private static String script(JobTemplate t, ScriptRenderer renderer, String homeDirectory, String cwd) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("command", t.getRemoteCommand());
-        model.put("args", t.getArgs());
+        List<String> args = new ArrayList<>(t.getArgs().size());
+        for (String a : t.getArgs()) {
+            args.add(a.replace(Placeholders.HOME_DIRECTORY, homeDirectory).replace(Placeholders.WORKING_DIRECTORY, cwd));
+        }
+        model.put("args", args);
         List<Map<String, String>> env = new ArrayList<>();
         t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
         model.put("environment", env);
@@ -180,6 +190,10 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
         if (wd.contains(Placeholders.WORKING_DIRECTORY)) {
             throw new InvalidArgumentException("workingDirectory", Placeholders.WORKING_DIRECTORY + " cannot be used in the working directory itself");
         }
+        // absolute: Flux's job shell takes a relative cwd against its own directory, and where that
+        // has no such directory it runs the job in /tmp (seen on flux-core 0.88.0)
+        if (wd.isEmpty()) return homeDirectory;
+        if (!wd.startsWith("/")) wd = (homeDirectory.endsWith("/") ? homeDirectory : homeDirectory + "/") + wd;
         return oneLine("workingDirectory", wd);
     }
 

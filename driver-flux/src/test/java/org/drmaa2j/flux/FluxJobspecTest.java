@@ -298,6 +298,21 @@ class FluxJobspecTest {
         assertNull(joined.error(), "joined: stderr goes where stdout goes");
     }
 
+    /**
+     * A relative working directory is relative to the home directory (the kit's rule, {@code JobPaths}):
+     * on real flux-core 0.88.0 the job shell took a relative cwd against its own directory and ran
+     * the job in /tmp instead (sample flux088_real_relative_cwd.txt).
+     */
+    @Test
+    void relativeWorkingDirectory_isUnderTheHomeDirectory() {
+        FluxJobRequest r = request(JobTemplate.builder("/bin/true").workingDirectory("w d/$DRMAA2_INDEX$").outputPath("o").build());
+        assertEquals("/home/u/w d/3", r.cwdFor(3));
+        assertEquals("/home/u/w d/$DRMAA2_INDEX$/o", r.output());
+        assertEquals("/home/u/w", request(JobTemplate.builder("/bin/true").workingDirectory("w").build()).cwdFor(1));
+        assertEquals("/home/u", request(JobTemplate.builder("/bin/true").workingDirectory("").build()).cwdFor(1));
+        assertEquals("/home/u/w", system(single(JobTemplate.builder("/bin/true").workingDirectory("w").build())).get("cwd").asText());
+    }
+
     @Test
     void capabilities_refuseEverythingFluxDoesNotHonour() {
         Set<Capability> caps = FluxBackend.CAPABILITIES;
@@ -379,5 +394,27 @@ class FluxJobspecTest {
                 .run(Command.of("/bin/sh", k.toString()));
         assertEquals(137, r.exitCode());
         assertEquals(List.of("job", "memo", "f3BJQiLV5", "drmaa2j.signal=9"), Files.readAllLines(memo));
+    }
+
+    /**
+     * {@code $DRMAA2_WORKING_DIR$} and {@code $DRMAA2_HOME_DIR$} in the arguments are the job's
+     * working directory and the home directory (TCK PH-4 on real flux-core 0.88.0 found them passed
+     * on literally); in a bulk job the working directory's index is the task's.
+     */
+    @Test
+    void script_argsPlaceholders_areTheWorkingAndHomeDirectories(@TempDir Path dir) throws Exception {
+        String home = dir.resolve("home u").toString();
+        JobTemplate t = JobTemplate.builder("/bin/sh")
+                .args("-c", "printf '%s\\n' \"$@\"", "sh", "$DRMAA2_WORKING_DIR$", "$DRMAA2_HOME_DIR$/x", "$DRMAA2_INDEX$")
+                .workingDirectory("$DRMAA2_HOME_DIR$/w $DRMAA2_INDEX$").build();
+        FluxJobRequest r = FluxJobRequest.of(t, RENDERER, home);
+        Path file = dir.resolve(FluxJobspec.SCRIPT_NAME);
+        Files.writeString(file, r.script(), StandardCharsets.UTF_8);
+        CommandResult task3 = new LocalCommandRunner(Map.of("FLUX_JOB_CC", "3")).run(Command.of("/bin/sh", file.toString()));
+        assertEquals(0, task3.exitCode(), task3.stderr());
+        assertEquals(List.of(home + "/w 3", home + "/x", "3"), task3.stdout().lines().toList());
+        assertEquals(r.cwdFor(3), task3.stdout().lines().findFirst().orElseThrow(), "the directory Flux runs task 3 in");
+        CommandResult single = new LocalCommandRunner().run(Command.of("/bin/sh", file.toString()));
+        assertEquals(List.of(home + "/w 1", home + "/x", "1"), single.stdout().lines().toList());
     }
 }
