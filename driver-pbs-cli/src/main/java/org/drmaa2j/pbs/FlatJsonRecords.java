@@ -133,19 +133,7 @@ final class FlatJsonRecords {
         LenientJson p = in;
         Set<String> keys = keysAt(0);
         p.i++;
-        while (true) {
-            p.skipWhitespace();
-            if (p.i >= p.s.length()) return;
-            char c = p.s.charAt(p.i);
-            if (c == '}') {
-                p.i++;
-                return;
-            }
-            if (c == ',') {
-                p.i++;
-                continue;
-            }
-            String key = memberKey(c);
+        for (String key = nextKey(); key != null; key = nextKey()) {
             if (!keys.add(key)) throw RepeatedKey.INSTANCE;
             if (key.equals(section)) records(out);
             else p.skipValue();
@@ -162,19 +150,7 @@ final class FlatJsonRecords {
         }
         Set<String> names = keysAt(1);
         p.i++;
-        while (true) {
-            p.skipWhitespace();
-            if (p.i >= p.s.length()) return;
-            char c = p.s.charAt(p.i);
-            if (c == '}') {
-                p.i++;
-                return;
-            }
-            if (c == ',') {
-                p.i++;
-                continue;
-            }
-            String name = memberKey(c);
+        for (String name = nextKey(); name != null; name = nextKey()) {
             if (!names.add(name)) throw RepeatedKey.INSTANCE;
             p.skipWhitespace();
             if (p.i < p.s.length() && p.s.charAt(p.i) == '{') {
@@ -192,19 +168,7 @@ final class FlatJsonRecords {
         LenientJson p = in;
         Set<String> keys = keysAt(depth);
         p.i++;
-        while (true) {
-            p.skipWhitespace();
-            if (p.i >= p.s.length()) return;
-            char c = p.s.charAt(p.i);
-            if (c == '}') {
-                p.i++;
-                return;
-            }
-            if (c == ',') {
-                p.i++;
-                continue;
-            }
-            String key = memberKey(c);
+        for (String key = nextKey(); key != null; key = nextKey()) {
             if (!keys.add(key)) throw RepeatedKey.INSTANCE;
             if (prefix.isEmpty() && key.equals(SKIPPED)) {
                 readTag(out);
@@ -247,19 +211,7 @@ final class FlatJsonRecords {
         }
         boolean keep = wanted == null || wanted.contains(TAG_KEY.toLowerCase(Locale.ROOT));
         p.i++;
-        while (true) {
-            p.skipWhitespace();
-            if (p.i >= p.s.length()) return;
-            char c = p.s.charAt(p.i);
-            if (c == '}') {
-                p.i++;
-                return;
-            }
-            if (c == ',') {
-                p.i++;
-                continue;
-            }
-            String name = memberKey(c);
+        for (String name = nextKey(); name != null; name = nextKey()) {
             p.skipWhitespace();
             if (keep && name.equals(PbsSubmitCommand.TAG_VARIABLE) && p.i < p.s.length() && p.s.charAt(p.i) == '"') {
                 out.put(TAG_KEY, p.string());
@@ -280,6 +232,25 @@ final class FlatJsonRecords {
         decidedKey[slot] = full;
         decided[slot] = v;
         return v;
+    }
+
+    /**
+     * Inside an object: the next member's key and the colon after it, the commas before it stepped
+     * over; null at the object's end (its closing brace read) or the text's.
+     */
+    private String nextKey() {
+        LenientJson p = in;
+        while (true) {
+            p.skipWhitespace();
+            if (p.i >= p.s.length()) return null;
+            char c = p.s.charAt(p.i);
+            if (c == '}') {
+                p.i++;
+                return null;
+            }
+            if (c != ',') return memberKey(c);
+            p.i++;
+        }
     }
 
     /** A member's key and the colon after it, at the key's first character {@code c}. */
