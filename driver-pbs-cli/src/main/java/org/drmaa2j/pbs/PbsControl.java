@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.pbs;
 
+import static org.drmaa2j.spi.cli.CommandErrors.require;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
@@ -36,6 +38,16 @@ import org.drmaa2j.spi.store.JobRecord;
  * ended or is unknown.
  */
 final class PbsControl {
+    /**
+     * What qdel says of a job that has ended or that the server no longer knows: OpenPBS/PBS Pro
+     * and Torque ({@code Job has finished}, {@code Unknown Job Id}, {@code Request invalid for
+     * finished array subjob}) and Slurm's qdel wrapper, which passes scancel's words on.
+     */
+    static final CommandErrors ERRORS = CommandErrors.alreadyGoneWhen("job has finished", "unknown job id", "invalid job id",
+            "already completing or completed", "invalid state for job - complete", "request invalid for finished array subjob");
+    /** OpenPBS's qdel of a job that is exiting (or, rarely, whose node is being provisioned). */
+    private static final List<String> BAD_STATE = CommandErrors.lower("request invalid for state of job");
+
     private final CommandRunner runner;
     private final PbsDialect dialect;
     private final SlurmTaskIds taskIds;
@@ -80,7 +92,7 @@ final class PbsControl {
             case TERMINATE -> {
                 CommandResult r = run("qdel", id);
                 boolean silentlyGone = wrappers && (r.stdout() + r.stderr()).isBlank();
-                if (r.succeeded() || silentlyGone || isAlreadyGone(r)) return null;
+                if (r.succeeded() || silentlyGone || ERRORS.isAlreadyGone(r)) return null;
                 if (isBadState(r)) {
                     JobInfo now = statusOf.apply(job);
                     if (now == null || now.getJobState().isTerminal()) return now;
@@ -95,10 +107,6 @@ final class PbsControl {
 
     private CommandResult run(String... argv) {
         return runner.run(Command.of(argv));
-    }
-
-    private static void require(CommandResult r) {
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
     }
 
     /**
@@ -123,21 +131,10 @@ final class PbsControl {
 
     /**
      * @param r a failed qdel
-     * @return true when it failed because the job already ended or is unknown
-     */
-    static boolean isAlreadyGone(CommandResult r) {
-        String e = (r.stderr() + "\n" + r.stdout()).toLowerCase(Locale.ROOT);
-        return e.contains("job has finished") || e.contains("unknown job id") || e.contains("invalid job id")
-                || e.contains("already completing or completed") || e.contains("invalid state for job - complete")
-                || e.contains("request invalid for finished array subjob");
-    }
-
-    /**
-     * @param r a failed qdel
      * @return true for OpenPBS's {@code Request invalid for state of job}: the job is exiting (or,
      *     rarely, its node is being provisioned), which only qstat can tell apart
      */
     static boolean isBadState(CommandResult r) {
-        return (r.stderr() + "\n" + r.stdout()).toLowerCase(Locale.ROOT).contains("request invalid for state of job");
+        return CommandErrors.mentions(r, BAD_STATE);
     }
 }

@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drmaa2j.CpuArchitecture;
-import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.OperatingSystem;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 
 /**
@@ -130,8 +129,6 @@ final class PbsMonitoring {
     }
 
     private String run(String... argv) {
-        CommandResult r = runner.run(Command.of(argv));
-        if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
-        return r.stdout();
+        return CommandErrors.output(runner.run(Command.of(argv)));
     }
 }

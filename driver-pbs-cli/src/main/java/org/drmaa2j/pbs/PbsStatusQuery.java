@@ -15,6 +15,7 @@ import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.spi.parse.UnreadableOutputException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
@@ -44,6 +45,10 @@ final class PbsStatusQuery {
     private static final Logger LOG = LoggerFactory.getLogger(PbsStatusQuery.class);
     static final int CHUNK = 200;
     static final int MISSING_TICKS = 2;
+
+    /** What qstat says, line by line, of ids it no longer knows or that have finished. */
+    private static final CommandErrors UNKNOWN_JOBS = CommandErrors.alreadyGoneWhenEveryLine(
+            "unknown job id", "job has finished", "invalid job id");
 
     private final CommandRunner runner;
     private final PbsDialect dialect;
@@ -279,14 +284,8 @@ final class PbsStatusQuery {
      *     printed the others), or because no job matched at all
      */
     static boolean onlyUnknownJobs(CommandResult r) {
-        String err = r.stderr().strip();
-        if (err.isEmpty()) return r.exitCode() == 153 || r.exitCode() == 35;
-        for (String line : err.split("\r?\n")) {
-            String l = line.toLowerCase(Locale.ROOT);
-            if (l.isBlank()) continue;
-            if (!(l.contains("unknown job id") || l.contains("job has finished") || l.contains("invalid job id"))) return false;
-        }
-        return true;
+        if (r.stderr().isBlank()) return r.exitCode() == 153 || r.exitCode() == 35;
+        return UNKNOWN_JOBS.isAlreadyGone(r);
     }
 
     private static boolean refusesJson(CommandResult r) {

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.drmaa2j.Extensions;
 import org.drmaa2j.InvalidArgumentException;
@@ -15,11 +13,12 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.cli.JobPaths;
+import org.drmaa2j.spi.cli.SubmitCommand;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.ResourceRequest;
+import org.drmaa2j.spi.script.ScriptModel;
 import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.script.Ulimits;
 import org.drmaa2j.spi.store.SubmissionTags;
 
 /**
@@ -38,11 +37,7 @@ import org.drmaa2j.spi.store.SubmissionTags;
  * shell-quoted lines of the script, which runs under bash, so paths may hold anything and
  * {@code $DRMAA2_INDEX$} works in all of them.
  */
-final class PbsSubmitCommand {
-    /** The extension keys this driver understands. */
-    static final List<String> KNOWN_EXTENSIONS = List.of(Extensions.NODES, Extensions.TASKS_PER_NODE,
-            Extensions.CPUS_PER_TASK, Extensions.MEMORY_PER_NODE_MB, Extensions.GPUS_PER_NODE,
-            Extensions.DEPENDENCIES, Extensions.NATIVE_OPTIONS);
+final class PbsSubmitCommand implements SubmitCommand {
     /** The job variable that carries the submission tag's label on OpenPBS/PBS Pro and Torque. */
     static final String TAG_VARIABLE = "DRMAA2J_TAG";
     /** The longest job name OpenPBS accepts (PBS_MAXJOBNAME). */
@@ -98,7 +93,8 @@ final class PbsSubmitCommand {
      *     ({@code #SBATCH --comment}) under Slurm's wrappers
      * @return the qsub command with the script as its input; never retried automatically
      */
-    Command build(JobTemplate t, BulkRange bulk, String tag) {
+    @Override
+    public Command build(JobTemplate t, BulkRange bulk, String tag) {
         long fixedIndex = 1;
         boolean tasks = bulk != null;
         if (bulk != null && isSingleIndex(bulk)) {
@@ -117,6 +113,16 @@ final class PbsSubmitCommand {
             for (List<String> o : options) directives.add(String.join(" ", o));
         }
         return Command.of(argv).withStdin(script(t, directives, fixedIndex, tasks)).notRetryable();
+    }
+
+    /**
+     * Checks every value before anything is submitted: what only a bulk job needs
+     * ({@link #checkBulk}), then every value by building the single job's command.
+     */
+    @Override
+    public void check(JobTemplate t, boolean bulk) {
+        if (bulk) checkBulk(t);
+        build(t, null, null);
     }
 
     /**
@@ -247,32 +253,14 @@ final class PbsSubmitCommand {
     }
 
     private String script(JobTemplate t, List<String> directives, long defaultIndex, boolean bulk) {
-        JobPaths paths = JobPaths.of(t, homeDirectory, bulk);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("directives", directives);
-        model.put("directive_prefix", dialect == PbsDialect.SLURM_WRAPPERS ? "#SBATCH" : "#PBS");
-        model.put("scheduler_id_expression", dialect.schedulerIdExpression());
-        model.put("index_expression", "${" + dialect.indexVariable() + ":-" + defaultIndex + "}");
-        model.put("jobid_expression", dialect.jobIdExpression());
-        model.put("working_directory", paths.workingDirectory());
-        model.put("stdout_path", orEmpty(paths.output()));
-        model.put("stderr_path", orEmpty(paths.error()));
-        model.put("join_files", t.isJoinFiles());
-        model.put("stdin_path", orEmpty(paths.input()));
-        model.put("ulimits", Ulimits.bashArguments(t.getResourceLimits()));
-        String cpt = t.getExtensions().get(Extensions.CPUS_PER_TASK);
-        model.put("omp_threads", cpt == null ? 0 : ResourceRequest.from(t).cpusPerTask());
-        List<Map<String, String>> env = new ArrayList<>();
-        t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
-        model.put("environment", env);
-        model.put("command", t.getRemoteCommand());
-        model.put("args", paths.args());
-        model.put("exit_directory", exitDirectory == null ? "" : exitDirectory);
-        return renderer.render(model);
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
+        return ScriptModel.of(t, JobPaths.of(t, homeDirectory, bulk), bulk)
+                .with(ScriptModel.DIRECTIVES, directives)
+                .with("directivePrefix", dialect == PbsDialect.SLURM_WRAPPERS ? "#SBATCH" : "#PBS")
+                .with("schedulerIdExpression", dialect.schedulerIdExpression())
+                .with("indexExpression", "${" + dialect.indexVariable() + ":-" + defaultIndex + "}")
+                .with("jobIdExpression", dialect.jobIdExpression())
+                .with("exitDirectory", exitDirectory == null ? "" : exitDirectory)
+                .render(renderer);
     }
 
     private String jobName(String name) {

@@ -16,8 +16,8 @@ import java.util.Set;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.spi.backend.CliRunners;
 import org.drmaa2j.spi.backend.SlurmCommentTags;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.drmaa2j.spi.store.SubmissionTags;
@@ -81,10 +81,9 @@ final class PbsTagLookup {
 
     private List<String> qselect(Instant since) {
         if (user == null) user = CliRunners.userName(runner);
-        CommandResult r = runner.run(Command.of("qselect", "-x", "-u", user, "-t", "q.ge." + QSELECT_TIME.format(since.atZone(zone))));
-        if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
+        String out = CommandErrors.output(runner.run(Command.of("qselect", "-x", "-u", user, "-t", "q.ge." + QSELECT_TIME.format(since.atZone(zone)))));
         List<String> ids = new ArrayList<>();
-        for (String line : r.stdout().split("\n")) {
+        for (String line : out.split("\n")) {
             if (!line.isBlank()) ids.add(line.strip());
         }
         return ids;

@@ -179,10 +179,10 @@ class OpenPbsRealInstanceTest {
     void qdelOfAnExitingJobOrFinishedSubjob_isAlreadyGone() {
         Samples.Step finishedSubjob = Samples.command(QDEL, "qdel 234\\[1\\].pbshost");
         assertEquals(55, finishedSubjob.rc());
-        assertTrue(PbsControl.isAlreadyGone(result(finishedSubjob)));
+        assertTrue(PbsControl.ERRORS.isAlreadyGone(result(finishedSubjob)));
         Samples.Step exiting = Samples.command(QDEL, "qdel 252.pbshost");
         assertEquals(168, exiting.rc());
-        assertFalse(PbsControl.isAlreadyGone(result(exiting)), "rc 168 alone does not say the job is exiting");
+        assertFalse(PbsControl.ERRORS.isAlreadyGone(result(exiting)), "rc 168 alone does not say the job is exiting");
         assertTrue(PbsControl.isBadState(result(exiting)));
 
         JobRecord job = rec("252.pbshost", null);

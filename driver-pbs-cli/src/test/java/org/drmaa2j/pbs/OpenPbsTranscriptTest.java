@@ -157,8 +157,8 @@ class OpenPbsTranscriptTest {
 
     @Test
     void qdel_ofFinishedOrUnknownJob_isAlreadyGone_butQrlsOfUnknownIsNot() {
-        assertTrue(PbsControl.isAlreadyGone(result(Samples.transcript("qdel_again"))));
-        assertTrue(PbsControl.isAlreadyGone(result(Samples.transcript("qdel_unknown"))));
+        assertTrue(PbsControl.ERRORS.isAlreadyGone(result(Samples.transcript("qdel_again"))));
+        assertTrue(PbsControl.ERRORS.isAlreadyGone(result(Samples.transcript("qdel_unknown"))));
         Samples.Step qrls = Samples.transcript("qrls_unknown");
         assertEquals(153, qrls.rc());
         assertEquals("qrls failed (exit 153): qrls: Unknown Job Id 99999.pbshost", result(qrls).describeFailure());

@@ -21,6 +21,7 @@ import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.UnsupportedAttributeException;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.session.GenericSessionManager;
@@ -94,8 +95,8 @@ class PbsBackendFlowTest {
         });
         Map<String, String> props = Map.of("drmaa2j.stateDir", tmp.toString(), "drmaa2j.poll.fastMillis", "50",
                 "drmaa2j.poll.slowMillis", "100", PbsTimes.ZONE_PROPERTY, "UTC");
-        sm = new GenericSessionManager("pbs", props, ctx -> new PbsBackend(ctx, runner,
-                ScriptRenderer.forDriver("pbs", PbsProvider.TEMPLATE, PbsProvider.class, props)));
+        sm = new GenericSessionManager("pbs", props, ctx -> new PbsBackend(new CliContext(ctx, runner,
+                ScriptRenderer.forDriver("pbs", PbsProvider.TEMPLATE, PbsProvider.class, props), props)));
     }
 
     @AfterEach
