@@ -19,6 +19,7 @@ import org.drmaa2j.spi.backend.BulkSubmitted;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.cli.CliBackend;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SubmissionIntent;
@@ -35,7 +36,7 @@ final class PbsBackend extends CliBackend<PbsSubmitCommand> {
     private static final Logger LOG = LoggerFactory.getLogger(PbsBackend.class);
     private final ZoneId zone;
     private final SlurmTaskIds taskIds = new SlurmTaskIds();
-    private volatile Flavour flavour;
+    private Flavour flavour;
 
     /** What depends on the flavour: learnt once. */
     private record Flavour(PbsDialect dialect, Version version, Set<Capability> capabilities, String exitDirectory,
@@ -64,15 +65,9 @@ final class PbsBackend extends CliBackend<PbsSubmitCommand> {
     }
 
     /** @return the flavour and what depends on it, learnt once ({@code qstat --version}) */
-    private Flavour flavour() {
-        Flavour f = flavour;
-        if (f == null) {
-            synchronized (this) {
-                f = flavour;
-                if (f == null) flavour = f = learnFlavour();
-            }
-        }
-        return f;
+    private synchronized Flavour flavour() {
+        if (flavour == null) flavour = learnFlavour();
+        return flavour;
     }
 
     private Flavour learnFlavour() {
@@ -86,9 +81,10 @@ final class PbsBackend extends CliBackend<PbsSubmitCommand> {
         }
         ExitFiles exitFiles = new ExitFiles(runner(), exitDirectory);
         PbsStatusQuery status = new PbsStatusQuery(runner(), dialect, zone, exitFiles, taskIds);
-        PbsControl control = new PbsControl(runner(), dialect, taskIds, j -> status.query(List.of(j)).get(j.jobId()));
+        CliCommands commands = CliCommands.onPath(runner());
+        PbsControl control = new PbsControl(commands, dialect, taskIds, j -> status.query(List.of(j)).get(j.jobId()));
         return new Flavour(dialect, d.version(), capabilities, exitDirectory, exitFiles, status, control,
-                new PbsMonitoring(runner(), dialect), new PbsTagLookup(runner(), dialect, zone, status));
+                new PbsMonitoring(commands, dialect), new PbsTagLookup(runner(), dialect, zone, status));
     }
 
     @Override

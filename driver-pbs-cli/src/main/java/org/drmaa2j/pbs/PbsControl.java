@@ -12,10 +12,9 @@ import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.cli.CommandErrors;
-import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.store.JobRecord;
 
 /**
@@ -48,19 +47,19 @@ final class PbsControl {
     /** OpenPBS's qdel of a job that is exiting (or, rarely, whose node is being provisioned). */
     private static final List<String> BAD_STATE = CommandErrors.lower("request invalid for state of job");
 
-    private final CommandRunner runner;
+    private final CliCommands commands;
     private final PbsDialect dialect;
     private final SlurmTaskIds taskIds;
     private final Function<JobRecord, JobInfo> statusOf;
 
     /**
-     * @param runner where the commands run
+     * @param commands the PBS commands
      * @param dialect the flavour
      * @param taskIds the Slurm numbers of array tasks (Slurm's wrappers)
      * @param statusOf asks qstat about one job: its information, or null when qstat does not know it
      */
-    PbsControl(CommandRunner runner, PbsDialect dialect, SlurmTaskIds taskIds, Function<JobRecord, JobInfo> statusOf) {
-        this.runner = runner;
+    PbsControl(CliCommands commands, PbsDialect dialect, SlurmTaskIds taskIds, Function<JobRecord, JobInfo> statusOf) {
+        this.commands = commands;
         this.dialect = dialect;
         this.taskIds = taskIds;
         this.statusOf = statusOf;
@@ -80,17 +79,17 @@ final class PbsControl {
         }
         switch (action) {
             case HOLD -> {
-                require(wrappers ? run("qhold", "-h", "u", id) : run("qhold", id));
+                require(wrappers ? commands.run("qhold", "-h", "u", id) : commands.run("qhold", id));
                 return job.info().toBuilder().jobState(JobState.QUEUED_HELD).jobSubState("H").build();
             }
             case RELEASE -> {
-                require(run("qrls", id));
+                require(commands.run("qrls", id));
                 return job.info().toBuilder().jobState(JobState.QUEUED).jobSubState("Q").build();
             }
-            case SUSPEND -> require(run("qsig", "-s", "suspend", id));
-            case RESUME -> require(run("qsig", "-s", "resume", id));
+            case SUSPEND -> require(commands.run("qsig", "-s", "suspend", id));
+            case RESUME -> require(commands.run("qsig", "-s", "resume", id));
             case TERMINATE -> {
-                CommandResult r = run("qdel", id);
+                CommandResult r = commands.run("qdel", id);
                 boolean silentlyGone = wrappers && (r.stdout() + r.stderr()).isBlank();
                 if (r.succeeded() || silentlyGone || ERRORS.isAlreadyGone(r)) return null;
                 if (isBadState(r)) {
@@ -105,10 +104,6 @@ final class PbsControl {
         return null;
     }
 
-    private CommandResult run(String... argv) {
-        return runner.run(Command.of(argv));
-    }
-
     /**
      * Applies hold or release to a whole OpenPBS/PBS Pro array with one command on its array id.
      *
@@ -121,7 +116,7 @@ final class PbsControl {
         if (dialect != PbsDialect.PBSPRO || !arrayId.contains("[]")) return Optional.empty();
         if (action != JobAction.HOLD && action != JobAction.RELEASE) return Optional.empty();
         boolean hold = action == JobAction.HOLD;
-        require(run(hold ? "qhold" : "qrls", arrayId));
+        require(commands.run(hold ? "qhold" : "qrls", arrayId));
         List<JobInfo> after = new ArrayList<>();
         for (JobRecord t : tasks) {
             after.add(t.info().toBuilder().jobState(hold ? JobState.QUEUED_HELD : JobState.QUEUED).jobSubState(hold ? "H" : "Q").build());

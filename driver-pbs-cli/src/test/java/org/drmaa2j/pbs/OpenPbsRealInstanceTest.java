@@ -22,6 +22,7 @@ import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.script.ScriptRenderer;
@@ -155,7 +156,7 @@ class OpenPbsRealInstanceTest {
         assertEquals(156, Samples.command(SUBJOB_HOLD, "qhold 340\\[2\\].pbshost").rc());
 
         ScriptedRunner r = new ScriptedRunner().on("qrls", 0, "", "").on("qhold", 0, "", "");
-        PbsControl control = new PbsControl(r, PbsDialect.PBSPRO, new SlurmTaskIds(), j -> null);
+        PbsControl control = new PbsControl(CliCommands.onPath(r), PbsDialect.PBSPRO, new SlurmTaskIds(), j -> null);
         OperationUnsupportedException e = assertThrows(OperationUnsupportedException.class,
                 () -> control.control(rec("215[1].pbshost", "215[].pbshost"), JobAction.RELEASE));
         assertTrue(e.getMessage().contains("only as a whole") && e.getMessage().contains("215[].pbshost"), e.getMessage());
@@ -169,7 +170,7 @@ class OpenPbsRealInstanceTest {
         control.controlArray("215[].pbshost", tasks, JobAction.HOLD);
         assertEquals(List.of("qhold", "215[].pbshost"), r.commands.get(1).argv());
         assertTrue(control.controlArray("215[].pbshost", tasks, JobAction.SUSPEND).isEmpty(), "suspend goes task by task");
-        assertTrue(new PbsControl(r, PbsDialect.TORQUE, new SlurmTaskIds(), j -> null)
+        assertTrue(new PbsControl(CliCommands.onPath(r), PbsDialect.TORQUE, new SlurmTaskIds(), j -> null)
                 .controlArray("215[].pbshost", tasks, JobAction.HOLD).isEmpty(), "only OpenPBS/PBS Pro controls arrays as a whole");
     }
 
@@ -188,17 +189,17 @@ class OpenPbsRealInstanceTest {
         JobRecord job = rec("252.pbshost", null);
         ScriptedRunner r = new ScriptedRunner().on("qdel", exiting.rc(), exiting.stdout(), exiting.stderr());
         JobInfo inE = JobInfo.builder().jobId("252.pbshost").jobState(JobState.RUNNING).jobSubState("E").build();
-        assertNull(new PbsControl(r, PbsDialect.PBSPRO, new SlurmTaskIds(), j -> inE).control(job, JobAction.TERMINATE),
+        assertNull(new PbsControl(CliCommands.onPath(r), PbsDialect.PBSPRO, new SlurmTaskIds(), j -> inE).control(job, JobAction.TERMINATE),
                 "exiting: nothing to do, the next poll sees the end");
         JobInfo ended = JobInfo.builder().jobId("252.pbshost").jobState(JobState.DONE).jobSubState("F").exitStatus(0).build();
-        assertEquals(ended, new PbsControl(r, PbsDialect.PBSPRO, new SlurmTaskIds(), j -> ended).control(job, JobAction.TERMINATE));
+        assertEquals(ended, new PbsControl(CliCommands.onPath(r), PbsDialect.PBSPRO, new SlurmTaskIds(), j -> ended).control(job, JobAction.TERMINATE));
         JobInfo running = JobInfo.builder().jobId("252.pbshost").jobState(JobState.RUNNING).jobSubState("R").build();
         DeniedByDrmsException e = assertThrows(DeniedByDrmsException.class,
-                () -> new PbsControl(r, PbsDialect.PBSPRO, new SlurmTaskIds(), j -> running).control(job, JobAction.TERMINATE));
+                () -> new PbsControl(CliCommands.onPath(r), PbsDialect.PBSPRO, new SlurmTaskIds(), j -> running).control(job, JobAction.TERMINATE));
         assertTrue(e.getMessage().contains("Request invalid for state of job"), e.getMessage());
 
         ScriptedRunner sub = new ScriptedRunner().on("qdel", finishedSubjob.rc(), finishedSubjob.stdout(), finishedSubjob.stderr());
-        assertNull(new PbsControl(sub, PbsDialect.PBSPRO, new SlurmTaskIds(), j -> running)
+        assertNull(new PbsControl(CliCommands.onPath(sub), PbsDialect.PBSPRO, new SlurmTaskIds(), j -> running)
                 .control(rec("234[1].pbshost", "234[].pbshost"), JobAction.TERMINATE));
     }
 }
