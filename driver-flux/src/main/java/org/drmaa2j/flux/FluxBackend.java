@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.flux;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -19,23 +17,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drmaa2j.Capability;
 import org.drmaa2j.DeniedByDrmsException;
-import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.Extensions;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.Version;
-import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
-import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.backend.ExtensionKeys;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.backend.Submitted;
-import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.cli.CliBackend;
+import org.drmaa2j.spi.cli.CliCommands;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
-import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.slf4j.Logger;
@@ -48,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link FluxEventWatcher}; the batched poll ({@link FluxStatusQuery}) reports starts and covers
  * every job the watcher is not watching at the moment.
  */
-final class FluxBackend implements DriverBackend {
+final class FluxBackend extends CliBackend<FluxSubmitCommand> {
     /**
      * What this driver offers. BULK_JOBS_MAXPARALLEL is emulated ({@link FluxBulkThrottle}); Flux
      * has no suspend (JOB_SUSPEND is absent), no memory request (JT_MIN_PHYS_MEMORY is absent).
@@ -57,14 +54,18 @@ final class FluxBackend implements DriverBackend {
             Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_ACCOUNTINGID, Capability.JOB_HOLD,
             Capability.JT_SUBMIT_AS_HOLD, Capability.PERSISTENT_SESSIONS, Capability.JT_START_TIME,
             Capability.JT_PRIORITY, Capability.JT_RESOURCE_LIMITS, Capability.JT_QUEUE, Capability.JT_INPUT_PATH));
+    /** The extension keys this driver honours: the standard ones but {@link Extensions#MEMORY_PER_NODE_MB}. */
+    static final ExtensionKeys EXTENSIONS = ExtensionKeys.STANDARD.without(Extensions.MEMORY_PER_NODE_MB);
+    /** Every command runs as {@code env FLUX_F58_FORCE_ASCII=1 flux …}, so that Flux prints job ids as {@code f…}, not {@code ƒ…}. */
+    static final List<String> PREFIX = List.of("env", "FLUX_F58_FORCE_ASCII=1", "flux");
+    /** Flux's substate of a job just submitted, held or not. */
+    private static final String DEPEND = "DEPEND";
     /** Annotation of a task the maxParallel emulation holds back. */
     static final String WAITING_FOR_TURN = "waiting for a maxParallel slot (emulated by drmaa2j)";
     private static final Logger LOG = LoggerFactory.getLogger(FluxBackend.class);
     private static final Pattern VERSION = Pattern.compile("(?m)^commands:\\s*(\\S+)");
 
-    private final BackendContext context;
-    private final CommandRunner runner;
-    private final ScriptRenderer renderer;
+    private final CliCommands flux;
     private final FluxStatusQuery status;
     private final FluxBulkThrottle throttle;
     private final FluxControl control;
@@ -75,27 +76,30 @@ final class FluxBackend implements DriverBackend {
     private final Map<String, JobInfo> known = new ConcurrentHashMap<>();
     /** The urgency a task of a throttled array gets when its turn comes: its template's priority, or default. */
     private final Map<String, String> turnUrgency = new ConcurrentHashMap<>();
-    private volatile String homeDirectory;
-    private volatile Version version;
 
     /**
-     * @param context the generic layer's context
-     * @param runner where flux runs
-     * @param renderer the job script template
+     * @param cli what the provider opened for this connection
      * @param watchers how many {@code flux job wait-event} commands may run at once (0: poll only)
      * @param watchSlice how long one of them may block
      */
-    FluxBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer, int watchers, Duration watchSlice) {
-        this.context = context;
-        this.runner = runner;
-        this.renderer = renderer;
-        this.status = new FluxStatusQuery(runner);
+    FluxBackend(CliContext cli, int watchers, Duration watchSlice) {
+        super(cli, DEPEND, DEPEND);
+        this.flux = commands(runner());
+        this.status = new FluxStatusQuery(flux);
         this.throttle = new FluxBulkThrottle(this::releaseForThrottle);
-        this.control = new FluxControl(runner, throttle);
+        this.control = new FluxControl(flux, throttle);
         this.ends = new FluxEndBatcher(status::query, this::ended);
-        this.watcher = new FluxEventWatcher(runner, ends::ended, watchers, watchSlice);
-        this.submitter = new FluxSubmitter(runner);
-        this.tags = new FluxTagLookup(runner);
+        this.watcher = new FluxEventWatcher(flux, ends::ended, watchers, watchSlice);
+        this.submitter = new FluxSubmitter(flux);
+        this.tags = new FluxTagLookup(flux);
+    }
+
+    /**
+     * @param runner where flux runs
+     * @return the flux commands, each behind {@link #PREFIX}
+     */
+    static CliCommands commands(CommandRunner runner) {
+        return CliCommands.withPrefix(runner, PREFIX.toArray(String[]::new));
     }
 
     @Override
@@ -104,20 +108,10 @@ final class FluxBackend implements DriverBackend {
     }
 
     @Override
-    public Version drmsVersion() {
-        Version v = version;
-        if (v == null) {
-            CommandResult r = runner.run(FluxCommands.flux("version"));
-            if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
-            Matcher m = VERSION.matcher(r.stdout());
-            version = v = Version.parse(m.find() ? m.group(1) : r.stdout().strip());
-        }
-        return v;
-    }
-
-    @Override
-    public String contact() {
-        return context.contact();
+    protected Version readVersion() {
+        String out = flux.output("version");
+        Matcher m = VERSION.matcher(out);
+        return Version.parse(m.find() ? m.group(1) : out.strip());
     }
 
     @Override
@@ -132,32 +126,43 @@ final class FluxBackend implements DriverBackend {
     }
 
     @Override
-    public void checkTemplate(JobTemplate template, boolean bulk) {
-        TemplateChecks.requireKnownExtensions(template, FluxJobRequest.KNOWN_EXTENSIONS);
-        request(template);
+    protected ExtensionKeys extensionKeys() {
+        return EXTENSIONS;
+    }
+
+    @Override
+    protected FluxSubmitCommand newSubmitCommand() {
+        return new FluxSubmitCommand(renderer(), homeDirectory(), submitter);
+    }
+
+    /** @return the one id {@code flux job submit} printed */
+    @Override
+    protected Optional<String> jobId(String output) {
+        return FluxSubmitter.oneId(output);
+    }
+
+    /** Each task of a bulk job is a Flux job of its own, with an id of its own: never asked for. */
+    @Override
+    protected String taskId(String arrayId, long index) {
+        throw new UnsupportedOperationException("the tasks of a Flux bulk job have ids of their own");
     }
 
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        FluxJobRequest r = request(t);
-        String id = submitter.submit(FluxJobspec.task(base(r), r, 1, false, request.tag()), r.held() ? 0 : r.urgencyOrDefault());
-        JobInfo info = queuedInfo(id, t, t.isSubmitAsHold());
-        known.put(id, info);
+        String id = FluxSubmitter.submittedId(runner().run(submission(submitCommand().build(t, null, request.tag()))));
+        Submitted s = queued(id, t);
+        known.put(id, s.info());
         watcher.watch(id);
-        return new Submitted(id, info, Map.of());
+        return s;
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
         List<Long> indices = range.indices();
-        boolean throttled = range.maxParallel() > 0 && range.maxParallel() < indices.size();
-        FluxJobRequest r = request(t);
-        ObjectNode base = base(r);
-        List<ObjectNode> specs = new ArrayList<>();
-        for (long i : indices) specs.add(FluxJobspec.task(base, r, i, true, request.tag()));
-        FluxSubmitter.Bulk b = submitter.submitAll(specs, throttled || r.held() ? 0 : r.urgencyOrDefault());
+        boolean throttled = FluxSubmitCommand.throttled(range);
+        FluxSubmitter.Bulk b = FluxSubmitter.bulk(runner().run(submission(submitCommand().build(t, range, request.tag()))));
         if (!b.complete() || b.ids().size() != indices.size()) {
             control.cancel(b.accepted());
             String cancelled = b.accepted().isEmpty() ? "" : " (the " + b.accepted().size() + " jobs submitted were cancelled)";
@@ -168,7 +173,7 @@ final class FluxBackend implements DriverBackend {
         List<String> ids = b.ids(); // in index order: the submitter prints them in input order
         List<Submitted> tasks = new ArrayList<>();
         for (String id : ids) {
-            JobInfo info = queuedInfo(id, t, t.isSubmitAsHold());
+            JobInfo info = queued(id, t).info();
             if (throttled && !t.isSubmitAsHold()) info = info.toBuilder().annotation(WAITING_FOR_TURN).build();
             known.put(id, info);
             Map<String, String> data = throttled
@@ -184,32 +189,21 @@ final class FluxBackend implements DriverBackend {
         return new BulkSubmitted(ids.get(0), tasks);
     }
 
-    /** The jobspec every task of a request starts from: the driver's own, or flux submit's when there are native options. */
-    private ObjectNode base(FluxJobRequest r) {
-        return r.nativeOptions().isEmpty() ? FluxJobspec.base(r, submitter.environment()) : submitter.dryRun(FluxSubmitCommand.dryRun(r));
-    }
-
     @Override
     public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
         return Optional.of(tags.find(intents));
     }
 
-    private static JobInfo queuedInfo(String id, JobTemplate t, boolean held) {
-        return JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
-                .jobState(held ? JobState.QUEUED_HELD : JobState.QUEUED).jobSubState("DEPEND")
-                .submissionTime(Instant.now()).build();
-    }
-
     private void releaseForThrottle(String id) {
         JobInfo k = known.get(id);
         try {
-            CommandResult r = runner.run(FluxCommands.flux("job", "urgency", id, turnUrgency.getOrDefault(id, "default")));
+            CommandResult r = flux.run("job", "urgency", id, turnUrgency.getOrDefault(id, "default"));
             if (!r.succeeded()) {
                 LOG.warn("cannot release Flux job {} for its turn: {}", id, r.describeFailure());
                 return;
             }
-            context.sink().updateDriverData(id, Map.of(FluxBulkThrottle.STATE_KEY, "released"));
-            if (k != null) context.sink().publish(k.toBuilder().jobState(JobState.QUEUED).annotation(null).build());
+            context().sink().updateDriverData(id, Map.of(FluxBulkThrottle.STATE_KEY, "released"));
+            if (k != null) context().sink().publish(k.toBuilder().jobState(JobState.QUEUED).annotation(null).build());
         } catch (RuntimeException e) {
             LOG.warn("cannot release Flux job {} for its turn: {}", id, e.toString());
         }
@@ -261,7 +255,7 @@ final class FluxBackend implements DriverBackend {
         JobInfo k = known.get(id);
         if (k != null) merged = merge(merged, k);
         known.put(id, merged);
-        context.sink().publish(merged);
+        context().sink().publish(merged);
         throttle.ended(id);
     }
 
@@ -315,12 +309,6 @@ final class FluxBackend implements DriverBackend {
     public void close() {
         watcher.close();
         ends.close();
-        runner.close();
-    }
-
-    private FluxJobRequest request(JobTemplate t) {
-        String home = homeDirectory;
-        if (home == null) homeDirectory = home = CliRunners.homeDirectory(runner);
-        return FluxJobRequest.of(t, renderer, home);
+        super.close();
     }
 }

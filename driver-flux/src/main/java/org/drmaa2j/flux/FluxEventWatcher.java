@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.util.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ final class FluxEventWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FluxEventWatcher.class);
     /** How long a job whose wait-event failed waits before it is watched again. */
     static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
-    private final CommandRunner runner;
+    private final CliCommands flux;
     private final Consumer<JobInfo> publish;
     private final int threads;
     private final Duration slice;
@@ -50,24 +50,24 @@ final class FluxEventWatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * @param runner where flux runs
+     * @param flux the flux commands
      * @param publish where final information goes (the backend merges and publishes it)
      * @param threads how many wait-event commands may run at once; 0 turns the watcher off
      * @param slice how long one wait-event may block before the job goes back to the queue
      */
-    FluxEventWatcher(CommandRunner runner, Consumer<JobInfo> publish, int threads, Duration slice) {
-        this(runner, publish, threads, slice, MonotonicClock.SYSTEM);
+    FluxEventWatcher(CliCommands flux, Consumer<JobInfo> publish, int threads, Duration slice) {
+        this(flux, publish, threads, slice, MonotonicClock.SYSTEM);
     }
 
     /**
-     * @param runner where flux runs
+     * @param flux the flux commands
      * @param publish where final information goes
      * @param threads how many wait-event commands may run at once; 0 turns the watcher off
      * @param slice how long one wait-event may block before the job goes back to the queue
      * @param clock the time source of the pause after a failed wait-event
      */
-    FluxEventWatcher(CommandRunner runner, Consumer<JobInfo> publish, int threads, Duration slice, MonotonicClock clock) {
-        this.runner = runner;
+    FluxEventWatcher(CliCommands flux, Consumer<JobInfo> publish, int threads, Duration slice, MonotonicClock clock) {
+        this.flux = flux;
         this.publish = publish;
         this.threads = threads;
         this.slice = slice;
@@ -131,9 +131,9 @@ final class FluxEventWatcher implements AutoCloseable {
      */
     void waitOnce(String id) {
         long seconds = Math.max(1, slice.toSeconds());
-        Command c = FluxCommands.flux("job", "wait-event", "-v", "-f", "json", "-t", seconds + "s", id, "clean")
+        Command c = flux.command("job", "wait-event", "-v", "-f", "json", "-t", seconds + "s", id, "clean")
                 .withTimeout(slice.plusSeconds(30));
-        CommandResult r = runner.run(c);
+        CommandResult r = flux.run(c);
         if (enabled() && !watched.contains(id)) return; // forgotten (reaped) meanwhile: drop the answer
         if (r.succeeded()) {
             FluxEventlog log = FluxEventlog.parse(r.stdout());

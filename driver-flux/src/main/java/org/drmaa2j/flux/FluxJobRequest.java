@@ -8,17 +8,19 @@ import java.util.Map;
 import org.drmaa2j.Extensions;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.JobTemplate;
-import org.drmaa2j.Placeholders;
 import org.drmaa2j.ResourceLimit;
+import org.drmaa2j.spi.cli.JobPaths;
 import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.NativeOptions;
 import org.drmaa2j.spi.resources.ResourceRequest;
+import org.drmaa2j.spi.script.ScriptModel;
 import org.drmaa2j.spi.script.ScriptRenderer;
 
 /**
- * A template translated into what a Flux job asks for, every value checked: the job script, the
- * paths and working directory (absolute, with the task index still as {@code $DRMAA2_INDEX$}, which
- * {@link #forIndex} replaces), the resources in {@code flux submit}'s per-task model, limits, begin
+ * A template translated into what a Flux job asks for, every value checked: the job script
+ * (rendered from the kit's {@link ScriptModel}), the paths and working directory (the kit's
+ * {@link JobPaths}: absolute, in a bulk job with the task index still as {@code $DRMAA2_INDEX$},
+ * which {@link #forIndex} replaces), the resources in {@code flux submit}'s per-task model, limits, begin
  * time, dependencies and native options. Both ways of building a jobspec start from it: the
  * driver's own ({@link FluxJobspec}) and {@code flux submit --dry-run} ({@link FluxSubmitCommand}).
  *
@@ -48,9 +50,6 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
         Integer urgency, boolean held, Double duration, Map<String, Long> rlimits, String beginTime,
         List<String> dependencies, List<String> nativeOptions) {
 
-    /** The extension keys this driver honours; {@link Extensions#MEMORY_PER_NODE_MB} is not among them. */
-    static final List<String> KNOWN_EXTENSIONS = List.of(Extensions.NODES, Extensions.TASKS_PER_NODE,
-            Extensions.CPUS_PER_TASK, Extensions.GPUS_PER_NODE, Extensions.DEPENDENCIES, Extensions.NATIVE_OPTIONS);
     /** Flux's default urgency, the middle of 0 (held) to 31. */
     static final int DEFAULT_URGENCY = 16;
 
@@ -58,16 +57,22 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
      * @param t the template
      * @param renderer the job script template
      * @param homeDirectory the user's home where the jobs run
+     * @param bulk true for the tasks of a bulk job
      * @return the request
      * @throws InvalidArgumentException naming the field whose value Flux cannot take
      */
-    static FluxJobRequest of(JobTemplate t, ScriptRenderer renderer, String homeDirectory) {
+    static FluxJobRequest of(JobTemplate t, ScriptRenderer renderer, String homeDirectory, boolean bulk) {
         ResourceRequest r = ResourceRequest.from(t);
-        String cwd = workingDirectory(t, homeDirectory);
-        String out = t.getOutputPath() != null ? t.getOutputPath() : t.isJoinFiles() ? t.getErrorPath() : null;
-        String output = out == null ? null : path(t.getOutputPath() != null ? "outputPath" : "errorPath", out, cwd, homeDirectory);
-        String error = t.getErrorPath() != null && !t.isJoinFiles() ? path("errorPath", t.getErrorPath(), cwd, homeDirectory) : null;
-        String input = t.getInputPath() == null ? null : path("inputPath", t.getInputPath(), cwd, homeDirectory);
+        // the kit's rule makes every path absolute, as Flux needs: its job shell takes a relative cwd
+        // against its own directory, and where that has no such directory it runs the job in /tmp
+        // (seen on flux-core 0.88.0); and no file name may be taken for one of flux's own words
+        // (none, kvs, a task idset for --input)
+        JobPaths paths = JobPaths.of(t, homeDirectory, bulk);
+        String cwd = oneLine("workingDirectory", paths.workingDirectory());
+        String output = path(t.getOutputPath() != null ? "outputPath" : "errorPath",
+                t.getOutputPath() != null ? t.getOutputPath() : t.getErrorPath(), paths.output());
+        String error = path("errorPath", t.getErrorPath(), paths.error());
+        String input = path("inputPath", t.getInputPath(), paths.input());
         Integer nodes = r.nodes();
         Long tasks = r.totalTasks();
         if (tasks == null && r.tasksPerNode() != null) {
@@ -97,7 +102,8 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
         // a string, as flux submit --begin-time gives it: Flux's begin-time plugin takes no number
         String begin = t.getStartTime() == null ? null
                 : t.getStartTime().getEpochSecond() + "." + String.format("%03d", t.getStartTime().getNano() / 1_000_000);
-        return new FluxJobRequest(script(t, renderer, homeDirectory, cwd), t.getJobName() == null ? null : oneLine("jobName", t.getJobName()),
+        String script = ScriptModel.of(t, paths, bulk).render(renderer);
+        return new FluxJobRequest(script.endsWith("\n") ? script : script + "\n", t.getJobName() == null ? null : oneLine("jobName", t.getJobName()),
                 cwd, output, error, input,
                 r.queue() == null ? null : oneLine("queueName", r.queue()),
                 r.account() == null ? null : oneLine("accountingId", r.account()),
@@ -127,7 +133,7 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
      * @return the working directory of that task
      */
     String cwdFor(long index) {
-        return cwd.replace(Placeholders.PARAMETRIC_INDEX, Long.toString(index));
+        return JobPaths.withIndex(cwd, Long.toString(index));
     }
 
     /**
@@ -136,33 +142,12 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
      * @return the path of that task, or null
      */
     static String forIndex(String path, long index) {
-        return path == null ? null : path.replace(Placeholders.PARAMETRIC_INDEX, Long.toString(index));
+        return JobPaths.withIndex(path, Long.toString(index));
     }
 
     /** @return the urgency as {@code flux job submit} and {@code flux job urgency} take it */
     int urgencyOrDefault() {
         return urgency == null ? DEFAULT_URGENCY : urgency;
-    }
-
-    /**
-     * The job script. In the arguments {@value Placeholders#HOME_DIRECTORY} and
-     * {@value Placeholders#WORKING_DIRECTORY} become the home and the working directory here;
-     * {@value Placeholders#PARAMETRIC_INDEX} (also where the working directory holds it) is left to
-     * the template's {@code sh('DRMAA2J_INDEX')} filter, which makes it the task's index.
-     */
-    private static String script(JobTemplate t, ScriptRenderer renderer, String homeDirectory, String cwd) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("command", t.getRemoteCommand());
-        List<String> args = new ArrayList<>(t.getArgs().size());
-        for (String a : t.getArgs()) {
-            args.add(a.replace(Placeholders.HOME_DIRECTORY, homeDirectory).replace(Placeholders.WORKING_DIRECTORY, cwd));
-        }
-        model.put("args", args);
-        List<Map<String, String>> env = new ArrayList<>();
-        t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
-        model.put("environment", env);
-        String s = renderer.render(model);
-        return s.endsWith("\n") ? s : s + "\n";
     }
 
     /** Resource limits other than the wall clock become soft limits the job shell sets; sizes are bytes. */
@@ -184,28 +169,18 @@ record FluxJobRequest(String script, String jobName, String cwd, String output, 
         return Map.copyOf(out);
     }
 
-    private static String workingDirectory(JobTemplate t, String homeDirectory) {
-        if (t.getWorkingDirectory() == null) return homeDirectory;
-        String wd = t.getWorkingDirectory().replace(Placeholders.HOME_DIRECTORY, homeDirectory);
-        if (wd.contains(Placeholders.WORKING_DIRECTORY)) {
-            throw new InvalidArgumentException("workingDirectory", Placeholders.WORKING_DIRECTORY + " cannot be used in the working directory itself");
-        }
-        // absolute: Flux's job shell takes a relative cwd against its own directory, and where that
-        // has no such directory it runs the job in /tmp (seen on flux-core 0.88.0)
-        if (wd.isEmpty()) return homeDirectory;
-        if (!wd.startsWith("/")) wd = (homeDirectory.endsWith("/") ? homeDirectory : homeDirectory + "/") + wd;
-        return oneLine("workingDirectory", wd);
-    }
-
-    /** A file name for the job shell: absolute, placeholders replaced (the index later), mustache text refused. */
-    private static String path(String field, String p, String wd, String homeDirectory) {
-        if (p.contains("{{") || p.contains("}}")) {
+    /**
+     * @param field the template's field
+     * @param given its value in the template
+     * @param resolved the path the kit made of it, or null for none
+     * @return the path for the job shell, or null; mustache text is refused
+     */
+    private static String path(String field, String given, String resolved) {
+        if (resolved == null) return null;
+        if (given.contains("{{") || given.contains("}}")) {
             throw new InvalidArgumentException(field, "Flux expands {{…}} in file names; such text cannot be part of a path");
         }
-        String expanded = p.replace(Placeholders.HOME_DIRECTORY, homeDirectory).replace(Placeholders.WORKING_DIRECTORY, wd);
-        // absolute, so that no name is taken for one of flux's own words (none, kvs, a task idset for --input)
-        if (!expanded.startsWith("/")) expanded = (wd.endsWith("/") ? wd : wd + "/") + expanded;
-        return oneLine(field, expanded);
+        return oneLine(field, resolved);
     }
 
     private static String oneLine(String field, String value) {

@@ -9,10 +9,9 @@ import java.util.Map;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.spi.parse.UnreadableOutputException;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.parse.DelimitedTable;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +25,11 @@ final class FluxStatusQuery {
     /** Ids per command, to keep the command line short. */
     static final int CHUNK = 500;
     private static final Logger LOG = LoggerFactory.getLogger(FluxStatusQuery.class);
-    private final CommandRunner runner;
+    private final CliCommands flux;
     private volatile boolean jsonAvailable = true;
 
-    FluxStatusQuery(CommandRunner runner) {
-        this.runner = runner;
+    FluxStatusQuery(CliCommands flux) {
+        this.flux = flux;
     }
 
     /**
@@ -61,9 +60,9 @@ final class FluxStatusQuery {
     }
 
     private CommandResult run(List<String> options, List<String> ids) {
-        List<String> args = new ArrayList<>(options);
+        List<String> args = new ArrayList<>(options.subList(1, options.size()));
         args.addAll(ids);
-        return runner.run(Command.of(FluxCommands.argv(args)));
+        return flux.run(flux.command(options.get(0), args));
     }
 
     /** Unknown ids make flux jobs complain on stderr while it prints the others: only no output at all is a failure. */

@@ -2,30 +2,91 @@
 package org.drmaa2j.flux;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.drmaa2j.JobTemplate;
+import org.drmaa2j.spi.backend.BulkRange;
+import org.drmaa2j.spi.cli.SubmitCommand;
 import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.script.ScriptRenderer;
 
 /**
- * {@code flux submit --dry-run} for a request with native options: the user's {@code flux submit}
- * options can only be honoured by {@code flux submit} itself, so it builds the jobspec (one Python
- * process) and the driver completes it ({@link FluxJobspec#task}: script, paths, index, tag) and
- * submits it the usual way. Every other request's jobspec is built by the driver alone.
+ * The kit's submission command for Flux, built from jobspecs rather than options: a template
+ * becomes a {@link FluxJobRequest} (placeholders resolved by the kit's {@code JobPaths}), then the jobspec of
+ * each task ({@link FluxJobspec}), handed to Flux by ONE {@code flux job submit} for a single job or
+ * ONE {@code flux python} for a bulk job ({@link FluxSubmitter}). Checking a template builds the
+ * request only: no command runs.
  *
- * <p>Without {@code --cc}, {@code flux submit} passes option values through unchanged; the
- * script, the paths with the task index and the index are set by the driver afterwards, so the
- * command carries those of task 1 and no file archive.
+ * <p>A request with native options gets its base jobspec from {@code flux submit --dry-run}
+ * ({@link #dryRun}): the user's {@code flux submit} options can only be honoured by
+ * {@code flux submit} itself, so it builds the jobspec (one Python process) and the driver completes
+ * it ({@link FluxJobspec#task}: script, paths, index, tag). Every other request's jobspec is built
+ * by the driver alone. Without {@code --cc}, {@code flux submit} passes option values through
+ * unchanged; the script, the paths with the task index and the index are set by the driver
+ * afterwards, so the dry run carries those of task 1 and no file archive.
  */
-final class FluxSubmitCommand {
-    private FluxSubmitCommand() {
+final class FluxSubmitCommand implements SubmitCommand {
+    private final ScriptRenderer renderer;
+    private final String homeDirectory;
+    private final FluxSubmitter submitter;
+
+    /**
+     * @param renderer the job script template
+     * @param homeDirectory the user's home where the jobs run
+     * @param submitter the environment, the dry run and the submission commands
+     */
+    FluxSubmitCommand(ScriptRenderer renderer, String homeDirectory, FluxSubmitter submitter) {
+        this.renderer = renderer;
+        this.homeDirectory = homeDirectory;
+        this.submitter = submitter;
+    }
+
+    /** Builds the request, which checks every value; runs nothing. */
+    @Override
+    public void check(JobTemplate t, boolean bulk) {
+        request(t, bulk);
+    }
+
+    /**
+     * @param t the template
+     * @param range the bulk job's indices, or null for a single job
+     * @param tag the submission's tag, or null
+     * @return {@code flux job submit} (one job) or {@code flux python} (one jobspec per index, in
+     *     index order); held jobs, and every task of a throttled bulk job, get urgency 0
+     */
+    @Override
+    public Command build(JobTemplate t, BulkRange range, String tag) {
+        FluxJobRequest r = request(t, range != null);
+        ObjectNode base = r.nativeOptions().isEmpty() ? FluxJobspec.base(r, submitter.environment()) : submitter.dryRun(dryRun(r));
+        if (range == null) return submitter.submitOne(FluxJobspec.task(base, r, 1, false, tag), r.held() ? 0 : r.urgencyOrDefault());
+        List<ObjectNode> specs = new ArrayList<>();
+        for (long i : range.indices()) specs.add(FluxJobspec.task(base, r, i, true, tag));
+        return submitter.submitAll(specs, throttled(range) || r.held() ? 0 : r.urgencyOrDefault());
+    }
+
+    /**
+     * @param range a bulk job's indices
+     * @return true when its maxParallel is emulated ({@link FluxBulkThrottle}): its tasks are submitted held
+     */
+    static boolean throttled(BulkRange range) {
+        return range.maxParallel() > 0 && range.maxParallel() < range.indices().size();
+    }
+
+    private FluxJobRequest request(JobTemplate t, boolean bulk) {
+        return FluxJobRequest.of(t, renderer, homeDirectory, bulk);
+    }
+
+    private Command dryRun(FluxJobRequest r) {
+        return submitter.flux().command("submit", dryRunArgs(r)).notRetryable();
     }
 
     /**
      * @param r the request
-     * @return the dry-run command; never retried automatically
+     * @return the arguments of {@code flux submit} for its dry run
      */
-    static Command dryRun(FluxJobRequest r) {
-        List<String> args = new ArrayList<>(List.of("submit", "--dry-run"));
+    static List<String> dryRunArgs(FluxJobRequest r) {
+        List<String> args = new ArrayList<>(List.of("--dry-run"));
         if (r.jobName() != null) args.add("--job-name=" + r.jobName());
         args.add("--cwd=" + r.cwdFor(1));
         if (r.output() != null) args.add("--output=" + FluxJobRequest.forIndex(r.output(), 1));
@@ -44,7 +105,7 @@ final class FluxSubmitCommand {
         for (String d : r.dependencies()) args.add("--dependency=" + d);
         args.addAll(r.nativeOptions());
         args.addAll(FluxJobspec.COMMAND);
-        return Command.of(FluxCommands.argv(args)).notRetryable();
+        return args;
     }
 
     /** A JSON string, so that {@code --setattr} keeps any name a string (it parses values as JSON). */

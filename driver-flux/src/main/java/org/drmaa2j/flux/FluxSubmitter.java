@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
 
 /**
- * Hands jobspecs to Flux. One job: ONE {@code flux job submit --urgency=N} with the jobspec on
+ * The commands that hand jobspecs to Flux (run by the backend). One job: ONE {@code flux job submit --urgency=N} with the jobspec on
  * standard input (a C program: no Python start-up per job). A bulk job: ONE
  * {@code flux python -c SCRIPT} that submits every task's jobspec through one connection without
  * waiting for one answer before sending the next (the script is fixed text, {@code submit.py};
@@ -33,11 +33,11 @@ final class FluxSubmitter {
     /** What a bulk submission may take beyond the usual command time-out, per task. */
     private static final Duration PER_TASK = Duration.ofMillis(50);
 
-    private final CommandRunner runner;
+    private final CliCommands flux;
     private volatile Map<String, String> environment;
 
-    FluxSubmitter(CommandRunner runner) {
-        this.runner = runner;
+    FluxSubmitter(CliCommands flux) {
+        this.flux = flux;
     }
 
     /**
@@ -48,11 +48,16 @@ final class FluxSubmitter {
     Map<String, String> environment() {
         Map<String, String> e = environment;
         if (e == null) {
-            CommandResult r = runner.run(Command.of("env", "-0"));
+            CommandResult r = flux.runner().run(Command.of("env", "-0"));
             if (!r.succeeded()) throw new DrmCommunicationException("cannot read the environment for Flux jobs: " + r.describeFailure());
             environment = e = parseEnvironment(r.stdout());
         }
         return e;
+    }
+
+    /** @return the flux commands */
+    CliCommands flux() {
+        return flux;
     }
 
     /**
@@ -69,20 +74,31 @@ final class FluxSubmitter {
     }
 
     /**
-     * Submits one job.
-     *
-     * @param jobspec its jobspec
+     * @param jobspec the jobspec of one job
      * @param urgency 0 (held) to 31
-     * @return its id
-     * @throws DeniedByDrmsException with Flux's words when Flux refuses it
+     * @return ONE {@code flux job submit} with the jobspec on standard input; never retried automatically
      */
-    String submit(JsonNode jobspec, int urgency) {
-        Command c = FluxCommands.flux("job", "submit", "--urgency=" + urgency).withStdin(FluxJobspec.write(jobspec)).notRetryable();
-        CommandResult r = runner.run(c);
+    Command submitOne(JsonNode jobspec, int urgency) {
+        return flux.command("job", "submit", "--urgency=" + urgency).withStdin(FluxJobspec.write(jobspec)).notRetryable();
+    }
+
+    /**
+     * @param r the result of {@link #submitOne}
+     * @return the job id it printed
+     * @throws DeniedByDrmsException with Flux's words when Flux refused the job or printed no id
+     */
+    static String submittedId(CommandResult r) {
         if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-        List<String> ids = FluxIds.submitted(r.stdout());
-        if (ids.size() != 1) throw new DeniedByDrmsException("flux job submit printed no job id: " + r.stdout().strip());
-        return ids.get(0);
+        return oneId(r.stdout()).orElseThrow(() -> new DeniedByDrmsException("flux job submit printed no job id: " + r.stdout().strip()));
+    }
+
+    /**
+     * @param stdout what {@code flux job submit} printed
+     * @return the one job id in it, if it printed exactly one
+     */
+    static Optional<String> oneId(String stdout) {
+        List<String> ids = FluxIds.submitted(stdout);
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
     /**
@@ -104,18 +120,22 @@ final class FluxSubmitter {
     }
 
     /**
-     * Submits many jobs with one command.
-     *
      * @param jobspecs the jobspecs, in order
      * @param urgency the urgency of each
-     * @return what Flux accepted
+     * @return ONE {@code flux python} that submits them all ({@code submit.py}); never retried automatically
      */
-    Bulk submitAll(List<? extends JsonNode> jobspecs, int urgency) {
+    Command submitAll(List<? extends JsonNode> jobspecs, int urgency) {
         StringBuilder in = new StringBuilder();
         for (JsonNode j : jobspecs) in.append(urgency).append(' ').append(FluxJobspec.write(j)).append('\n');
-        Command c = FluxCommands.flux("python", "-c", SUBMIT_SCRIPT).withStdin(in.toString())
+        return flux.command("python", "-c", SUBMIT_SCRIPT).withStdin(in.toString())
                 .withTimeout(Command.DEFAULT_TIMEOUT.plus(PER_TASK.multipliedBy(jobspecs.size()))).notRetryable();
-        CommandResult r = runner.run(c);
+    }
+
+    /**
+     * @param r the result of {@link #submitAll}
+     * @return what Flux accepted
+     */
+    static Bulk bulk(CommandResult r) {
         return new Bulk(bulkIds(r.stdout()), r);
     }
 
@@ -149,7 +169,7 @@ final class FluxSubmitter {
      * @throws DeniedByDrmsException with Flux's words when flux submit refuses the options
      */
     ObjectNode dryRun(Command argv) {
-        CommandResult r = runner.run(argv);
+        CommandResult r = flux.run(argv);
         if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
         JsonNode n = FluxJobRecords.parseRecord(r.stdout().strip());
         if (!n.isObject() || !n.has("resources")) throw new DeniedByDrmsException("flux submit --dry-run printed no jobspec: " + r.stdout().strip());
@@ -164,10 +184,5 @@ final class FluxSubmitter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** @return the first id of a bulk result, if any */
-    static Optional<String> first(List<String> ids) {
-        return ids.stream().filter(java.util.Objects::nonNull).findFirst();
     }
 }

@@ -13,9 +13,9 @@ import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.drmaa2j.spi.store.SubmissionTags;
 import org.slf4j.Logger;
@@ -35,10 +35,10 @@ final class FluxTagLookup {
     /** How much earlier than the oldest intent to look: the instance's clock may differ from this one. */
     static final Duration SLACK = Duration.ofMinutes(1);
 
-    private final CommandRunner runner;
+    private final CliCommands flux;
 
-    FluxTagLookup(CommandRunner runner) {
-        this.runner = runner;
+    FluxTagLookup(CliCommands flux) {
+        this.flux = flux;
     }
 
     /**
@@ -49,7 +49,7 @@ final class FluxTagLookup {
     Map<String, BulkSubmitted> find(List<SubmissionIntent> intents) {
         if (intents.isEmpty()) return Map.of();
         Instant since = intents.stream().map(SubmissionIntent::recordedAt).min(Instant::compareTo).orElseThrow().minus(SLACK);
-        CommandResult r = runner.run(FluxCommands.flux("python", "-c", SCRIPT, Long.toString(since.getEpochSecond())));
+        CommandResult r = flux.run(flux.command("python", "-c", SCRIPT, Long.toString(since.getEpochSecond())));
         if (!r.succeeded()) throw new DrmCommunicationException("cannot look Flux jobs up by tag: " + r.describeFailure());
         return match(intents, parse(r.stdout()));
     }

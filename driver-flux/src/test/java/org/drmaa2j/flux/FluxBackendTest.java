@@ -20,6 +20,7 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BackendContext;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
 import org.drmaa2j.spi.backend.JobAction;
@@ -38,8 +39,8 @@ class FluxBackendTest {
     private final ScriptedRunner runner = new ScriptedRunner().on("printenv HOME", ScriptedRunner.Answer.ok("/home/u\n"))
             .on("env -0", ScriptedRunner.Answer.ok("PATH=/usr/bin:/bin\0HOME=/home/u\0"));
     private final RecordingSink sink = new RecordingSink();
-    private final FluxBackend backend = new FluxBackend(new BackendContext(null, sink, null, new DriverSettings("flux", Map.of())),
-            runner, ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), 0, Duration.ofSeconds(5));
+    private final FluxBackend backend = new FluxBackend(new CliContext(new BackendContext(null, sink, null, new DriverSettings("flux", Map.of())),
+            runner, ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), Map.of()), 0, Duration.ofSeconds(5));
 
     @AfterEach
     void close() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.spi.backend.BackendContext;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.util.DriverSettings;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class FluxEndsTest {
     void endsOfARound_areCompletedWithOneJobListCommand() {
         String listed = output(SAMPLE, "flux jobs -a --json f3aMWebq");
         ScriptedRunner runner = new ScriptedRunner().on("jobs -a --json", ScriptedRunner.Answer.ok(listed));
-        FluxStatusQuery query = new FluxStatusQuery(runner);
+        FluxStatusQuery query = new FluxStatusQuery(FluxBackend.commands(runner));
         List<JobInfo> finished = new ArrayList<>();
         FluxEndBatcher batcher = new FluxEndBatcher(query::query, (events, list) -> finished.add(list == null ? events : FluxBackend.merge(events, list)));
         JobInfo fromEvents = FluxEventlog.parse(output(SAMPLE, "flux job wait-event -v -f json -t 60s f3aMWebq clean")).toJobInfo("f3aMWebq");
@@ -80,8 +81,8 @@ class FluxEndsTest {
                 .on("jobs -a --json", ScriptedRunner.Answer.ok(listed))
                 .on("job wait-event", ScriptedRunner.Answer.ok(events));
         RecordingSink sink = new RecordingSink();
-        try (FluxBackend backend = new FluxBackend(new BackendContext(null, sink, null, new DriverSettings("flux", Map.of())), runner,
-                ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), 1, Duration.ofSeconds(5))) {
+        try (FluxBackend backend = new FluxBackend(new CliContext(new BackendContext(null, sink, null, new DriverSettings("flux", Map.of())), runner,
+                ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), Map.of()), 1, Duration.ofSeconds(5))) {
             backend.adopt(List.of(new org.drmaa2j.spi.store.JobRecord("f3aMWebq", "s", null, 1,
                     org.drmaa2j.JobTemplate.builder("/bin/true").build(), JobInfo.builder().jobId("f3aMWebq").jobState(JobState.RUNNING).build(), Map.of())));
             JobInfo published = sink.awaitTerminal("f3aMWebq", Duration.ofSeconds(30));
@@ -106,7 +107,7 @@ class FluxEndsTest {
 
         String memo = FluxSamples.read("flux088_real_signal_memo.txt");
         FluxJobRequest r = FluxJobRequest.of(org.drmaa2j.JobTemplate.builder("/bin/sh").args("-c", "kill -s KILL $$").build(),
-                ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), "/home/drmaa");
+                ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), "/home/drmaa", false);
         String captured = memo.substring(memo.indexOf("DRMAA2J_STATUS=$?"), memo.indexOf("+ flux job wait-event"));
         assertTrue(r.script().replaceAll("(?m)^#.*\n", "").contains(captured), "the sample ran today's script:\n" + captured);
         JobInfo events = FluxEventlog.parse(output(memo, "flux job wait-event -v -f json -t 60s fFAknJ6fR clean")).toJobInfo("fFAknJ6fR");

@@ -26,7 +26,7 @@ class FluxEventWatcherTest {
         String eventlog = FluxSamples.steps(T, "flux job info $'\\306\\222T5CNSj' eventlog").get(0).stdout();
         ScriptedRunner runner = new ScriptedRunner().on("job wait-event", ScriptedRunner.Answer.ok(eventlog));
         List<JobInfo> got = new CopyOnWriteArrayList<>();
-        try (FluxEventWatcher w = new FluxEventWatcher(runner, got::add, 0, Duration.ofSeconds(30))) {
+        try (FluxEventWatcher w = new FluxEventWatcher(FluxBackend.commands(runner), got::add, 0, Duration.ofSeconds(30))) {
             w.waitOnce("fT5CNSj");
         }
         assertEquals(List.of("job wait-event -v -f json -t 30s fT5CNSj clean"), runner.fluxCommands());
@@ -50,7 +50,7 @@ class FluxEventWatcherTest {
                 })
                 .on("job wait-event -v -f json -t 1s fC6RdJf", ScriptedRunner.Answer.ok(eventlog));
         BlockingQueue<JobInfo> got = new LinkedBlockingQueue<>();
-        try (FluxEventWatcher w = new FluxEventWatcher(runner, got::add, 2, Duration.ofSeconds(1))) {
+        try (FluxEventWatcher w = new FluxEventWatcher(FluxBackend.commands(runner), got::add, 2, Duration.ofSeconds(1))) {
             assertTrue(w.enabled());
             w.watch("fC6RdJf");
             w.watch("fT5CNSj");
@@ -75,7 +75,7 @@ class FluxEventWatcherTest {
                 : ScriptedRunner.Answer.ok(eventlog));
         SteppedClock clock = new SteppedClock();
         BlockingQueue<JobInfo> got = new LinkedBlockingQueue<>();
-        try (FluxEventWatcher w = new FluxEventWatcher(runner, got::add, 1, Duration.ofSeconds(30), clock)) {
+        try (FluxEventWatcher w = new FluxEventWatcher(FluxBackend.commands(runner), got::add, 1, Duration.ofSeconds(30), clock)) {
             w.watch("fC6RdJf");
             assertTrue(clock.awaitWait(CAP_SECONDS), "the watcher pauses after the failure");
             clock.step(FluxEventWatcher.RETRY_PAUSE.toNanos() / 2);
@@ -92,7 +92,7 @@ class FluxEventWatcherTest {
     @Test
     void disabled_runsNothing() {
         ScriptedRunner runner = new ScriptedRunner();
-        try (FluxEventWatcher w = new FluxEventWatcher(runner, i -> { }, 0, Duration.ofSeconds(1))) {
+        try (FluxEventWatcher w = new FluxEventWatcher(FluxBackend.commands(runner), i -> { }, 0, Duration.ofSeconds(1))) {
             w.watch("fC6RdJf");
             assertTrue(w.watchedJobs().isEmpty());
         }

@@ -39,7 +39,7 @@ class FluxJobspecTest {
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "HOME", "/home/u");
 
     private static FluxJobRequest request(JobTemplate t) {
-        return FluxJobRequest.of(t, RENDERER, "/home/u");
+        return FluxJobRequest.of(t, RENDERER, "/home/u", true);
     }
 
     private static ObjectNode single(JobTemplate t) {
@@ -114,7 +114,7 @@ class FluxJobspecTest {
     /**
      * The driver's jobspec is the one {@code flux submit} builds for the same request: every case
      * of the real flux-core 0.88.0 sample ({@code flux submit --dry-run} with the options
-     * {@link FluxSubmitCommand#dryRun} gives the template) equals the driver's own jobspec, apart
+     * {@link FluxSubmitCommand#dryRunArgs} gives the template) equals the driver's own jobspec, apart
      * from what differs by design: the environment's values, and the resource limits flux submit
      * copies from its own process when the template sets none (the job then has the instance's).
      */
@@ -140,10 +140,11 @@ class FluxJobspecTest {
             String[] lines = block.strip().split("\n");
             if (lines.length != 3) continue;
             JobTemplate t = cases.get(lines[0].strip());
-            FluxJobRequest r = FluxJobRequest.of(t, RENDERER, "/home/drmaa");
+            FluxJobRequest r = FluxJobRequest.of(t, RENDERER, "/home/drmaa", false);
             JsonNode argv = FluxJobRecords.parseRecord(lines[1]);
-            List<String> ours = FluxSubmitCommand.dryRun(r).argv();
-            assertEquals(ours.subList(3, ours.size()).toString(), FluxJobRecords.MAPPER.convertValue(argv, List.class).toString(), lines[0]);
+            List<String> ours = new ArrayList<>(List.of("submit"));
+            ours.addAll(FluxSubmitCommand.dryRunArgs(r));
+            assertEquals(ours.toString(), FluxJobRecords.MAPPER.convertValue(argv, List.class).toString(), lines[0]);
             ObjectNode fluxs = (ObjectNode) FluxJobRecords.parseRecord(lines[2]);
             ObjectNode mine = (ObjectNode) FluxJobRecords.parseRecord(FluxJobspec.write(FluxJobspec.task(FluxJobspec.base(r, Map.of()), r, 1, false, null)));
             ((ObjectNode) mine.path("attributes").path("system")).remove("files"); // the dry run had no script
@@ -334,7 +335,7 @@ class FluxJobspecTest {
             assertEquals(attr, e.getAttribute());
         });
         UnsupportedAttributeException mem = assertThrows(UnsupportedAttributeException.class, () -> TemplateChecks.requireKnownExtensions(
-                JobTemplate.builder("/bin/true").extension(Extensions.MEMORY_PER_NODE_MB, "100").build(), FluxJobRequest.KNOWN_EXTENSIONS));
+                JobTemplate.builder("/bin/true").extension(Extensions.MEMORY_PER_NODE_MB, "100").build(), FluxBackend.EXTENSIONS.keys()));
         assertEquals("extensions[" + Extensions.MEMORY_PER_NODE_MB + "]", mem.getAttribute());
         assertFalse(caps.contains(Capability.JOB_SUSPEND));
         assertTrue(caps.contains(Capability.BULK_JOBS_MAXPARALLEL));
@@ -407,7 +408,7 @@ class FluxJobspecTest {
         JobTemplate t = JobTemplate.builder("/bin/sh")
                 .args("-c", "printf '%s\\n' \"$@\"", "sh", "$DRMAA2_WORKING_DIR$", "$DRMAA2_HOME_DIR$/x", "$DRMAA2_INDEX$")
                 .workingDirectory("$DRMAA2_HOME_DIR$/w $DRMAA2_INDEX$").build();
-        FluxJobRequest r = FluxJobRequest.of(t, RENDERER, home);
+        FluxJobRequest r = FluxJobRequest.of(t, RENDERER, home, true);
         Path file = dir.resolve(FluxJobspec.SCRIPT_NAME);
         Files.writeString(file, r.script(), StandardCharsets.UTF_8);
         CommandResult task3 = new LocalCommandRunner(Map.of("FLUX_JOB_CC", "3")).run(Command.of("/bin/sh", file.toString()));

@@ -16,6 +16,7 @@ import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.SessionManager;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.session.GenericSessionManager;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,8 @@ class FluxSessionFlowTest {
                 });
         Map<String, String> props = Map.of("drmaa2j.stateDir", state.toString(), "drmaa2j.poll.fastMillis", "60000",
                 "drmaa2j.poll.slowMillis", "60000");
-        try (SessionManager sm = new GenericSessionManager("flux", props, ctx -> new FluxBackend(ctx, runner,
-                ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), 2, Duration.ofSeconds(30)));
+        try (SessionManager sm = new GenericSessionManager("flux", props, ctx -> new FluxBackend(new CliContext(ctx, runner,
+                ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), Map.of()), 2, Duration.ofSeconds(30)));
              JobSession s = sm.createJobSession("flow", null)) {
             Job job = s.runJob(JobTemplate.builder("/bin/sh").args("-c", "exit 3").build());
             assertEquals("fT5CNSj", job.getJobId());

@@ -33,7 +33,7 @@ class FluxTagLookupTest {
                 new SubmissionIntent("aaaaaaaaaaaa.000000000001", older.plusSeconds(30), T, null),
                 new SubmissionIntent("aaaaaaaaaaaa.000000000002", older, T, new BulkRange(1, 2, 1, 0)),
                 new SubmissionIntent("aaaaaaaaaaaa.000000000003", older, T, null));
-        Map<String, BulkSubmitted> found = new FluxTagLookup(runner).find(intents);
+        Map<String, BulkSubmitted> found = new FluxTagLookup(FluxBackend.commands(runner)).find(intents);
         List<String> argv = runner.commands.get(0).argv();
         assertEquals(FluxTagLookup.SCRIPT, argv.get(5));
         assertEquals(Long.toString(older.getEpochSecond() - 60), argv.get(6));
@@ -63,7 +63,7 @@ class FluxTagLookupTest {
     @Test
     void aFailedLookup_saysSo() {
         ScriptedRunner runner = new ScriptedRunner().on("python -c", new ScriptedRunner.Answer(1, "", "flux-python: Unable to connect to Flux\n"));
-        DrmCommunicationException e = assertThrows(DrmCommunicationException.class, () -> new FluxTagLookup(runner).find(
+        DrmCommunicationException e = assertThrows(DrmCommunicationException.class, () -> new FluxTagLookup(FluxBackend.commands(runner)).find(
                 List.of(new SubmissionIntent("aaaaaaaaaaaa.000000000001", Instant.now(), T, null))));
         assertTrue(e.getMessage().contains("Unable to connect"), e.getMessage());
     }
