@@ -136,6 +136,33 @@ class SlurmStatusTickTest {
         assertTrue(!newer.sacctMissesCancelledPendingArrayTasks() && rel.sacctMissesCancelledPendingArrayTasks());
     }
 
+    @org.junit.jupiter.api.Test
+    void slurm2011_arrayTaskCancelledWhilePending_underTheBareArrayId_endsWithItsArrayRecord() {
+        // 20.11 sometimes records such a task as "14" in sacct too; 14_1, running, has no record yet
+        String squeue = read("20.11", "squeue_cancelled_pending_array_task_bare_id");
+        String sacct = read("20.11", "sacct_cancelled_pending_array_task_bare_id");
+        CommandRunner runner = new CommandRunner() {
+            @Override
+            public CommandResult run(Command command) {
+                return new CommandResult(command, 0, command.argv().contains("squeue") ? squeue : sacct, "", Duration.ZERO);
+            }
+
+            @Override
+            public String describe() {
+                return "replay";
+            }
+        };
+        SlurmRelease rel = SlurmRelease.parse("slurm-wlm 20.11.4");
+        Map<String, JobInfo> found = new SlurmStatusQuery(runner, () -> rel).query(List.of("14_1", "14_2"));
+        assertEquals(JobState.RUNNING, found.get("14_1").getJobState());
+        assertEquals(JobState.FAILED, found.get("14_2").getJobState());
+        assertEquals("CANCELLED", found.get("14_2").getJobSubState());
+        assertEquals("14_2", found.get("14_2").getJobId());
+        SlurmRelease newer = SlurmRelease.parse("slurm-wlm 22.05.8");
+        Map<String, JobInfo> onNewer = new SlurmStatusQuery(runner, () -> newer).query(List.of("14_2"));
+        assertTrue(onNewer.isEmpty(), "22.05 and later record the task itself; the bare id is not read for it: " + onNewer);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"20.11", "22.05", "24.11"})
     void jobsTheControllerForgot_areAskedOfSacct_once(String release) {
