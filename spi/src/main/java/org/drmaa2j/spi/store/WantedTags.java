@@ -16,7 +16,12 @@ import java.util.TreeSet;
  * @param oldest when the oldest submission was recorded; now when there is none
  */
 public record WantedTags(SortedSet<String> tags, Instant oldest) {
-    /** Copies the tags so that the value cannot change. */
+    /**
+     * Copies the tags so that the value cannot change.
+     *
+     * @param tags the tags looked for
+     * @param oldest when the oldest submission was recorded
+     */
     public WantedTags {
         tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
     }
