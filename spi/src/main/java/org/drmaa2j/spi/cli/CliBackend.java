@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.cli;
 
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.Version;
@@ -15,8 +21,13 @@ import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.exec.Contact;
+import org.drmaa2j.spi.script.CompletionTail;
 import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.store.CompletionMarker;
 import org.drmaa2j.spi.util.DriverSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The part every command-line backend shares: the connection's context, runner and script
@@ -24,6 +35,13 @@ import org.drmaa2j.spi.util.DriverSettings;
  * the submission command built once ({@link #newSubmitCommand}), the extension keys checked before
  * the values, and the usual submission: run the command, read the job id from its output, report
  * the job queued (or held) until the first status query.
+ *
+ * <p>Completion markers: a job script rendered from a template that prints {@link CompletionTail#TEXT}
+ * (the {@code completion} variable) and passed on the submission command's standard input gets the
+ * submission's marker line ({@link CompletionTail#applyTo(Command)}): its last act writes a marker
+ * into the session's marker directory, and each job's {@link CompletionMarker#DRIVER_DATA_KEY} names
+ * it, so that the generic layer wakes waiters as soon as it appears. A template that leaves the tail
+ * out writes none, and its jobs are followed by polling alone.
  *
  * <p>A subclass gives the scheduler's facts ({@link #drmsName}, {@link #capabilities},
  * {@link #readVersion}), its submission command, how to read a job id ({@link #jobId}) and name an
@@ -33,7 +51,9 @@ import org.drmaa2j.spi.util.DriverSettings;
  * @param <S> the driver's submission command
  */
 public abstract class CliBackend<S extends SubmitCommand> implements DriverBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(CliBackend.class);
     private final CliContext cli;
+    private volatile Boolean markers;
     private final String queuedState;
     private final String heldState;
     private volatile Version version;
@@ -49,6 +69,23 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
         this.cli = cli;
         this.queuedState = queuedState;
         this.heldState = heldState;
+    }
+
+    /**
+     * Whether job scripts write completion markers: false when the session store is certainly not
+     * where the jobs run (a store over SFTP with local commands, a store on this machine with
+     * commands over SSH), else true: whether the nodes see the marker directory (a shared file
+     * system, a container's bind mount) is found out by the generic layer, which falls back to
+     * polling, and says so once, when a job the scheduler saw end wrote none. A driver whose jobs
+     * can never write one overrides this to say false.
+     *
+     * @return true when job scripts should write markers
+     */
+    protected boolean completionMarkers() {
+        Contact c = CliRunners.contact(context());
+        boolean localStore = context().store().root().getFileSystem() == FileSystems.getDefault();
+        if (c.transport().equals("ssh")) return !localStore;
+        return localStore;
     }
 
     /** @return the scheduler's version, asked once ({@link #readVersion}) */
@@ -85,13 +122,60 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        return queued(submitAndReadId(submitCommand().build(t, null, request.tag())), t);
+        CompletionTail end = completionTail(request);
+        Command c = submitCommand().build(t, null, request.tag());
+        Command marked = end.applyTo(c);
+        Submitted s = queued(submitAndReadId(marked == null ? c : marked), t);
+        return marked == null ? s : withMarker(s, end, 1);
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
-        return array(submitAndReadId(submitCommand().build(t, range, request.tag())), range, t);
+        CompletionTail end = completionTail(request);
+        Command c = submitCommand().build(t, range, request.tag());
+        Command marked = end.applyTo(c);
+        BulkSubmitted b = array(submitAndReadId(marked == null ? c : marked), range, t);
+        if (marked == null || !end.writesMarker()) return b;
+        List<Submitted> tasks = new ArrayList<>();
+        List<Long> indices = range.indices();
+        for (int i = 0; i < b.tasks().size(); i++) tasks.add(withMarker(b.tasks().get(i), end, indices.get(i)));
+        return new BulkSubmitted(b.arrayId(), tasks);
+    }
+
+    /**
+     * @param request a submission
+     * @return the end of its job script: one that writes a marker into the session's marker
+     *     directory when this connection's jobs write markers ({@link #completionMarkers}), else
+     *     {@link CompletionTail#plain()}
+     */
+    protected final CompletionTail completionTail(SubmitRequest request) {
+        Boolean on = markers;
+        if (on == null) {
+            markers = on = completionMarkers();
+            if (!on) LOG.debug("job scripts write no completion markers: the session store is not where the commands run");
+        }
+        if (!on || request.tag() == null || request.sessionName() == null) return CompletionTail.plain();
+        Path dir = context().store().markerDirectory(request.sessionName());
+        try {
+            return CompletionTail.marker(dir.toString(), request.tag());
+        } catch (IllegalArgumentException e) {
+            LOG.debug("no completion marker in {}: {}", dir, e.getMessage());
+            return CompletionTail.plain();
+        }
+    }
+
+    /**
+     * @param job a job just submitted
+     * @param end the tail its script was rendered with
+     * @param index its task index, 1 for a single job
+     * @return the job, naming its marker in its driver data when its script writes one
+     */
+    protected static Submitted withMarker(Submitted job, CompletionTail end, long index) {
+        if (!end.writesMarker()) return job;
+        Map<String, String> data = new HashMap<>(job.driverData());
+        data.put(CompletionMarker.DRIVER_DATA_KEY, end.fileName(index));
+        return new Submitted(job.jobId(), job.info(), data);
     }
 
     /**
