@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.session;
 
+import java.nio.file.FileSystems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.drmaa2j.Capability;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
@@ -18,9 +21,11 @@ import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BackendFactory;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.StateSink;
+import org.drmaa2j.spi.store.CompletionMarker;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SessionStore;
 import org.drmaa2j.spi.util.DriverSettings;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +38,12 @@ final class Connection implements StateSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** While someone waits, at most one status call per second per connection, whatever the number of waiters. */
     static final Duration DEFAULT_FAST = Duration.ofSeconds(1);
+    /** Marker directory listing interval in milliseconds while someone waits (default 20 on this machine's file systems, 50 over SFTP). */
+    static final String MARKER_FAST_MS = "drmaa2j.markers.fastMillis";
+    /** Marker directory listing interval in milliseconds when nobody waits (default 1000). */
+    static final String MARKER_SLOW_MS = "drmaa2j.markers.slowMillis";
+    private static final Duration LOCAL_MARKER_FAST = Duration.ofMillis(20);
+    private static final Duration REMOTE_MARKER_FAST = Duration.ofMillis(50);
     private final DriverBackend backend;
     private final SessionStore store;
     private final StateBoard board = new StateBoard();
@@ -46,6 +57,9 @@ final class Connection implements StateSink, AutoCloseable {
     private boolean restoring;
     private final Object refreshLock = new Object();
     private final Map<String, Long> checked = new ConcurrentHashMap<>();
+    private final MarkerWatcher markers;
+    /** Threads waiting for a job to start: markers tell only ends, so these need the poll. */
+    private final AtomicInteger startWaits = new AtomicInteger();
 
     Connection(BackendFactory factory, String contact, SessionStore store, DriverSettings settings,
                BiConsumer<JobRecord, JobInfo> stateChanged) {
@@ -62,9 +76,15 @@ final class Connection implements StateSink, AutoCloseable {
                 if (r != null) stateChanged.accept(r, now);
             }
         });
+        markers = new MarkerWatcher("drmaa2j-" + settings.driverName() + "-markers", store, this::markerFound, board::waiters,
+                settings.millis(MARKER_FAST_MS, store.root().getFileSystem() == FileSystems.getDefault() ? LOCAL_MARKER_FAST : REMOTE_MARKER_FAST),
+                settings.millis(MARKER_SLOW_MS, Duration.ofSeconds(1)), MonotonicClock.SYSTEM);
+        board.addWaiterListener(markers::nudge);
         poller = new BatchedPoller("drmaa2j-" + settings.driverName() + "-poller", this::liveRecords, backend::status,
-                this::publishPolled, board::waiters, fast, slow);
-        if (!backend.pushesStateChanges()) board.addWaiterListener(poller::kick);
+                this::publishPolled, this::pollWaiters, fast, slow);
+        if (!backend.pushesStateChanges()) board.addWaiterListener(() -> {
+            if (pollWaiters() > 0) poller.kick();
+        });
     }
 
     DriverBackend backend() {
@@ -93,6 +113,7 @@ final class Connection implements StateSink, AutoCloseable {
 
     private void put(JobRecord rec, boolean restored) {
         records.put(rec.jobId(), rec);
+        markers.watch(rec);
         restoring = restored;
         try {
             board.put(rec.info());
@@ -151,6 +172,7 @@ final class Connection implements StateSink, AutoCloseable {
 
     void forget(String jobId) {
         checked.remove(jobId);
+        markers.forget(jobId);
         JobRecord r = records.remove(jobId);
         board.remove(jobId);
         if (r != null) backend.forget(r);
@@ -188,9 +210,62 @@ final class Connection implements StateSink, AutoCloseable {
         for (JobRecord r : records.values()) {
             JobInfo i = board.get(r.jobId());
             JobState s = i == null ? null : i.getJobState();
-            if (s == null || !s.isTerminal()) live.add(r);
+            if (s == null || !s.isTerminal() || markers.awaitsConfirmation(r)) live.add(r);
         }
         return live;
+    }
+
+    /**
+     * How many waiters need the poll: none while every live job's end will show as a completion
+     * marker ({@link MarkerWatcher#covers}) and nobody waits for a job to start, so that waiting
+     * adds no scheduler command; else every waiter.
+     */
+    private int pollWaiters() {
+        int n = board.waiters();
+        if (n == 0 || startWaits.get() > 0) return n;
+        for (JobRecord r : records.values()) {
+            JobInfo i = board.get(r.jobId());
+            if ((i == null || i.getJobState() == null || !i.getJobState().isTerminal()) && !markers.covers(r.jobId())) return n;
+        }
+        return 0;
+    }
+
+    /**
+     * Waits on the board for jobs of this connection. A wait for jobs to end whose ends will all
+     * show as completion markers asks the scheduler nothing: the marker wakes it. Any other wait
+     * first refreshes stale information ({@link #current}) and makes the poll fast while it lasts.
+     *
+     * @param jobIds the jobs awaited
+     * @param started true to wait for a start, false for an end
+     * @param test the board test ({@link StateBoard#await})
+     * @param timeout as for {@link StateBoard#await}
+     * @param checkOpen as for {@link StateBoard#await}
+     * @param what as for {@link StateBoard#await}
+     * @param <T> the result type
+     * @return the test's first non-null result
+     */
+    <T> T await(Collection<String> jobIds, boolean started, Supplier<T> test, Duration timeout, Runnable checkOpen, String what) {
+        if (!started && markers.coversAll(jobIds)) return board.await(test, timeout, checkOpen, what);
+        for (String id : jobIds) current(id);
+        if (!started) return board.await(test, timeout, checkOpen, what);
+        startWaits.incrementAndGet();
+        try {
+            return board.await(test, timeout, checkOpen, what);
+        } finally {
+            startWaits.decrementAndGet();
+        }
+    }
+
+    /** @param jobId a job about to be terminated through the API: its end is the poll's to find */
+    void terminating(String jobId) {
+        markers.uncover(jobId);
+    }
+
+    /** A job's completion marker appeared: the job ended as it says, until the scheduler confirms. */
+    private synchronized void markerFound(String jobId, CompletionMarker m) {
+        JobInfo known = board.get(jobId);
+        if (known == null || isTerminal(known)) return;
+        publish(m.endOf(known));
     }
 
     @Override
@@ -230,12 +305,21 @@ final class Connection implements StateSink, AutoCloseable {
      */
     private synchronized void publishPolled(Collection<JobInfo> answers, long asOf) {
         List<JobInfo> batch = new ArrayList<>(answers.size());
+        List<String> confirmed = new ArrayList<>();
         for (JobInfo info : answers) {
             long updated = board.updatedAt(info.getJobId());
             if (updated != Long.MIN_VALUE && updated - asOf > 0) continue;
+            JobRecord r = records.get(info.getJobId());
+            if (r != null && isTerminal(info) && markers.awaitsConfirmation(r)) {
+                info = markers.confirm(r, info);
+                confirmed.add(r.jobId());
+            }
             if (admit(info)) batch.add(info);
         }
         board.putAll(batch);
+        Map<String, String> noMarker = new HashMap<>();
+        noMarker.put(CompletionMarker.DRIVER_DATA_KEY, null);
+        for (String id : confirmed) updateDriverData(id, noMarker);
     }
 
     @Override
@@ -276,6 +360,7 @@ final class Connection implements StateSink, AutoCloseable {
             closed = true;
         }
         poller.close();
+        markers.close();
         board.wakeAll();
         try {
             backend.close();

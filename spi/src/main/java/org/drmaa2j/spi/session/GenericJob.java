@@ -3,6 +3,7 @@ package org.drmaa2j.spi.session;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.InvalidArgumentException;
@@ -78,6 +79,7 @@ public final class GenericJob implements Job {
         JobRecord r = record();
         JobInfo i = session.connection().current(jobId);
         if (i != null && i.getJobState() != null && i.getJobState().isTerminal()) return;
+        session.connection().terminating(jobId);
         publish(session.connection().backend().control(r, JobAction.TERMINATE));
     }
 
@@ -124,8 +126,7 @@ public final class GenericJob implements Job {
     private Job await(Duration timeout, boolean started) {
         check();
         Connection c = session.connection();
-        c.current(jobId);
-        return c.board().await(() -> {
+        return c.await(List.of(jobId), started, () -> {
             JobInfo i = c.board().get(jobId);
             JobState s = i == null ? null : i.getJobState();
             boolean ok = s != null && (started ? s.hasStarted() : s.isTerminal());
