@@ -95,6 +95,10 @@ final class Connection implements StateSink, AutoCloseable {
         return board;
     }
 
+    MarkerWatcher markers() {
+        return markers;
+    }
+
     void requireCapability(Capability c, String operation) {
         if (!backend.capabilities().contains(c)) {
             throw new OperationUnsupportedException(operation + " is not supported by the " + backend.drmsName()

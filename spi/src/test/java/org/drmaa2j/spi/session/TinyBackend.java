@@ -40,6 +40,8 @@ final class TinyBackend implements DriverBackend {
     private final AtomicInteger ids = new AtomicInteger();
     /** When set, every status call throws it (a scheduler that does not answer). */
     volatile RuntimeException statusFailure;
+    /** When true, each job's script "writes" a completion marker named by the submission's tag (the test writes it). */
+    volatile boolean markers;
 
     TinyBackend(BackendContext ctx, Set<Capability> caps) {
         this.sink = ctx.sink();
@@ -97,6 +99,10 @@ final class TinyBackend implements DriverBackend {
     public Submitted submit(SubmitRequest request) {
         String id = "t" + ids.incrementAndGet();
         scheduler.put(id, request.template().isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED);
+        if (markers) {
+            return new Submitted(id, info(id), Map.of("native", "N" + id,
+                    org.drmaa2j.spi.store.CompletionMarker.DRIVER_DATA_KEY, org.drmaa2j.spi.script.CompletionTail.fileName(request.tag(), 1)));
+        }
         return new Submitted(id, info(id), Map.of("native", "N" + id));
     }
 
