@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class CliBackend<S extends SubmitCommand> implements DriverBackend {
     private static final Logger LOG = LoggerFactory.getLogger(CliBackend.class);
+    /** {@code false} turns completion markers off: jobs are then followed by the poll alone. Default true. */
+    public static final String MARKERS_PROPERTY = "drmaa2j.markers";
     private final CliContext cli;
     private volatile Boolean markers;
     private final String queuedState;
@@ -72,17 +74,18 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
     }
 
     /**
-     * Whether job scripts write completion markers: false when the session store is certainly not
-     * where the jobs run (a store over SFTP with local commands, a store on this machine with
-     * commands over SSH), else true: whether the nodes see the marker directory (a shared file
-     * system, a container's bind mount) is found out by the generic layer, which falls back to
-     * polling, and says so once, when a job the scheduler saw end wrote none. A driver whose jobs
-     * can never write one overrides this to say false.
+     * Whether job scripts write completion markers: true when the session store is where the
+     * scheduler's commands run (this machine's file system for local commands, the login node's
+     * store over SFTP for an SSH contact), false otherwise (a store over SFTP with local commands,
+     * a store on this machine with commands over SSH or inside a container). Whether the nodes see
+     * the marker directory (a shared home) is found out by the generic layer, which falls back to
+     * polling, and says so once, when a job the scheduler saw end wrote none. {@value #MARKERS_PROPERTY}{@code =false}
+     * turns them off. A driver whose jobs can never write one overrides this to say false.
      *
      * @return true when job scripts should write markers
      */
     protected boolean completionMarkers() {
-        if (context().store() == null) return false;
+        if (context().store() == null || !context().settings().get(MARKERS_PROPERTY).map(Boolean::parseBoolean).orElse(true)) return false;
         Contact c;
         try {
             c = CliRunners.contact(context());
@@ -91,7 +94,7 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
         }
         boolean localStore = context().store().root().getFileSystem() == FileSystems.getDefault();
         if (c.transport().equals("ssh")) return !localStore;
-        return localStore;
+        return c.isLocal() && localStore;
     }
 
     /** @return the scheduler's version, asked once ({@link #readVersion}) */

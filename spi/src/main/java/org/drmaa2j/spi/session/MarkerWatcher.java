@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * the marker's signal in place of the shell's 128+N ({@link CompletionMarker#settle}). A job that
  * never starts, is cancelled, preempted or killed writes no marker and is found by the poll alone.
  * When the scheduler reports a job that ran to its end (DONE, or FAILED with an exit status of its
- * command) and its marker is not there, the nodes do not see the session's directory: that is
- * logged once, and the session's jobs are no longer covered (waiters make the poll fast again).
+ * command) and its marker is not there, the nodes do not see the store's directories (every session
+ * of a connection has its directory in one store): that is logged once, and no job of the connection
+ * is covered any more (waiters make the poll fast again).
  */
 final class MarkerWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MarkerWatcher.class);
@@ -55,10 +56,12 @@ final class MarkerWatcher implements AutoCloseable {
     private final Map<String, String[]> watched = new HashMap<>();
     /** Markers seen, until the scheduler confirms the job's end. Guarded by this. */
     private final Map<String, CompletionMarker> seen = new HashMap<>();
-    /** Sessions whose directory the nodes do not see. Guarded by this. */
-    private final Set<String> unseen = new HashSet<>();
+    /** True once a job ended without its marker: the nodes do not see the store's directories. Guarded by this. */
+    private boolean unseen;
     /** Jobs terminated through the API: their end is the poll's to find. Guarded by this. */
     private final Set<String> uncovered = new HashSet<>();
+    /** Markers of confirmed or forgotten jobs, deleted by the watcher's thread. Guarded by this. */
+    private final List<Path> toDelete = new ArrayList<>();
     private final Thread thread;
     private boolean nudged;
     private volatile boolean running = true;
@@ -95,18 +98,19 @@ final class MarkerWatcher implements AutoCloseable {
         String file = r.data(CompletionMarker.DRIVER_DATA_KEY);
         if (file == null || file.isEmpty() || watched.containsKey(r.jobId())) return;
         watched.put(r.jobId(), new String[] {r.sessionName(), file});
+        if (unseen) return;
         pending.computeIfAbsent(r.sessionName(), k -> new HashMap<>()).put(file, r.jobId());
         notifyAll();
     }
 
     /**
      * @param jobId a job
-     * @return true when its end will show as a marker: it writes one, its session's directory is
-     *     seen by the nodes, and it was not terminated through the API
+     * @return true when its end will show as a marker: it writes one, the store is not known to be
+     *     unseen by the nodes, and it was not terminated through the API
      */
     synchronized boolean covers(String jobId) {
         String[] w = watched.get(jobId);
-        return w != null && !unseen.contains(w[0]) && !uncovered.contains(jobId);
+        return w != null && !unseen && !uncovered.contains(jobId);
     }
 
     /**
@@ -155,6 +159,7 @@ final class MarkerWatcher implements AutoCloseable {
         String[] w;
         CompletionMarker m;
         boolean wasUncovered;
+        boolean known;
         synchronized (this) {
             w = watched.remove(r.jobId());
             if (w == null) return reported;
@@ -165,11 +170,12 @@ final class MarkerWatcher implements AutoCloseable {
             }
             m = seen.remove(r.jobId());
             wasUncovered = uncovered.remove(r.jobId());
+            known = unseen;
         }
         Path file = store.markerDirectory(w[0]).resolve(w[1]);
-        if (m == null) m = read(file).orElse(null);
+        if (m == null && !known) m = read(file).orElse(null);
         if (m != null) {
-            delete(file);
+            deleteLater(file);
             return m.settle(reported);
         }
         if (!wasUncovered && ranToItsEnd(reported)) unseen(w[0], r.jobId());
@@ -190,7 +196,12 @@ final class MarkerWatcher implements AutoCloseable {
             seen.remove(jobId);
             uncovered.remove(jobId);
         }
-        delete(store.markerDirectory(w[0]).resolve(w[1]));
+        deleteLater(store.markerDirectory(w[0]).resolve(w[1]));
+    }
+
+    private synchronized void deleteLater(Path file) {
+        toDelete.add(file);
+        notifyAll();
     }
 
     private static boolean ranToItsEnd(JobInfo i) {
@@ -201,11 +212,12 @@ final class MarkerWatcher implements AutoCloseable {
 
     private void unseen(String session, String jobId) {
         synchronized (this) {
-            if (!unseen.add(session)) return;
-            pending.remove(session);
+            if (unseen) return;
+            unseen = true;
+            pending.clear();
         }
-        LOG.warn("job {} of session '{}' ended without a completion marker in {}: the nodes do not see that directory, "
-                + "so the session's waits follow the scheduler's poll", jobId, session, store.markerDirectory(session));
+        LOG.warn("job {} of session '{}' ended without a completion marker in {}: the nodes do not see the session store, "
+                + "so waits follow the scheduler's poll", jobId, session, store.markerDirectory(session));
     }
 
     private static Optional<CompletionMarker> read(Path file) {
@@ -227,9 +239,10 @@ final class MarkerWatcher implements AutoCloseable {
     private void loop() {
         while (running) {
             Map<String, Map<String, String>> todo;
+            List<Path> deletes;
             synchronized (this) {
                 try {
-                    while (running && pending.isEmpty()) wait();
+                    while (running && pending.isEmpty() && toDelete.isEmpty()) wait();
                     if (!running) return;
                     if (!nudged) {
                         long interval = (waiters.getAsInt() > 0 ? fast : slow).toNanos();
@@ -241,7 +254,10 @@ final class MarkerWatcher implements AutoCloseable {
                 nudged = false;
                 todo = new HashMap<>();
                 pending.forEach((s, files) -> todo.put(s, new HashMap<>(files)));
+                deletes = new ArrayList<>(toDelete);
+                toDelete.clear();
             }
+            deletes.forEach(MarkerWatcher::delete);
             for (Map.Entry<String, Map<String, String>> e : todo.entrySet()) {
                 if (running) list(e.getKey(), e.getValue());
             }
