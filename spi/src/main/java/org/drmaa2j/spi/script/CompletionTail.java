@@ -21,8 +21,12 @@ import org.drmaa2j.spi.exec.Command;
  *       else is the exit status. It then writes the completion marker, when the submission has one
  *       ({@link #marker}), and ends the script as the command ended: killed by the same signal
  *       (core dumps off), else exiting with the same status. So the scheduler records what it would
- *       have recorded for the command itself, and a script killed by the scheduler (cancelled, out
- *       of time, preempted) writes no marker.</li>
+ *       have recorded for the command itself.</li>
+ *   <li>A signal that a scheduler sends to end a job (HUP, INT, QUIT, TERM, USR1, USR2, ALRM, XCPU:
+ *       cancelled, out of time, preempted) reaching the script ends it by that signal, once its
+ *       command has ended, without a marker (KILL and STOP cannot be caught and leave none either):
+ *       such ends are the scheduler's to report. The command itself gets every signal's default
+ *       handling.</li>
  * </ul>
  *
  * <p>The text is the same for every job, so a driver may render a template's script once and submit
@@ -70,6 +74,16 @@ public final class CompletionTail {
               exit "$DRMAA2J_STATUS"
             }
             """;
+    /** A script signalled (by the scheduler: cancelled, out of time, preempted) dies of it, without a marker. */
+    private static final String KILLED = """
+            drmaa2j_killed() {
+              trap - EXIT "$1"
+              kill -"$1" $$
+            }
+            for DRMAA2J_SIG in HUP INT QUIT TERM USR1 USR2 ALRM XCPU; do
+              trap "drmaa2j_killed $DRMAA2J_SIG" "$DRMAA2J_SIG" 2>/dev/null
+            done
+            """;
     private static final String WRITE = """
               case $DRMAA2J_MARKER in /*)
                 { umask 077 && printf 'exit=%s\\nsignal=%s\\nend=%s\\n' "$DRMAA2J_EXIT" "$DRMAA2J_SIGNAL" "$(command -p date +%s)" \\
@@ -80,7 +94,7 @@ public final class CompletionTail {
     /** The line whose value {@link #applyTo} replaces; the random word makes it one no user value holds. */
     private static final String PLACEHOLDER = "DRMAA2J_MARKER=@drmaa2j-marker-" + HexFormat.of().formatHex(randomBytes()) + "@\n";
     /** The script's end, the same for every job: the value of {@value ScriptModel#COMPLETION}. */
-    public static final String TEXT = INDEX_CHECK + PLACEHOLDER + RUN + WRITE + RAISE + "trap \"drmaa2j_end ${DRMAA2J_INDEX:-1}\" EXIT\n";
+    public static final String TEXT = INDEX_CHECK + PLACEHOLDER + RUN + WRITE + RAISE + KILLED + "trap \"drmaa2j_end ${DRMAA2J_INDEX:-1}\" EXIT\n";
     private static final CompletionTail PLAIN = new CompletionTail(null, null);
 
     private final String directory;

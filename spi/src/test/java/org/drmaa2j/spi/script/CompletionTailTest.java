@@ -77,6 +77,24 @@ class CompletionTailTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/bin/sh", "bash"})
+    void scriptSignalledAsASchedulerCancels_diesOfIt_withoutAMarker(String shell) throws Exception {
+        Path started = dir.resolve("started");
+        Path f = dir.resolve("job.sh");
+        Files.writeString(f, script(CompletionTail.marker(dir.toString(), "c"), "/bin/sh", "-c", "touch \"$0\"; sleep 2", started.toString()));
+        Process p = new ProcessBuilder(shell, f.toString()).redirectErrorStream(true).start();
+        long cap = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(started)) {
+            assertTrue(System.nanoTime() < cap, "safety cap");
+            Thread.sleep(10);
+        }
+        p.destroy(); // SIGTERM to the script, as scancel sends it (the command ends on its own here)
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "safety cap");
+        assertEquals(128 + 15, p.exitValue(), "the script died of SIGTERM");
+        assertFalse(Files.exists(dir.resolve("c.1.exit")), "no marker: the scheduler reports such ends");
+    }
+
     @org.junit.jupiter.api.Test
     void aScriptWithoutTheTail_isLeftAlone() {
         assertNull(CompletionTail.marker("/m", "t").applyTo(Command.of("sbatch").withStdin("#!/bin/sh\nexec true\n")));
