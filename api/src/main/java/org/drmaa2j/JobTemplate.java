@@ -146,7 +146,10 @@ public final class JobTemplate {
     public boolean isRerunnable() { return rerunnable; }
     /** @return environment variables set for the job, in addition to the scheduler's own */
     public Map<String, String> getJobEnvironment() { return jobEnvironment; }
-    /** @return the job's working directory, or null for the driver's default (the user's home directory) */
+    /**
+     * @return the job's working directory, or null for the default: the job's home directory, the one it
+     *         sees as {@code $HOME} ({@link Placeholders#HOME_DIRECTORY})
+     */
     public String getWorkingDirectory() { return workingDirectory; }
     /** @return a category from {@link JobSession#getJobCategories()}, or null */
     public String getJobCategory() { return jobCategory; }

@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
  * built.
  */
 public final class Placeholders {
-    /** Replaced by the user's home directory on the execution host. */
+    /**
+     * Replaced by the job's home directory: the directory the job itself sees as {@code $HOME} where it
+     * runs (which may differ from the account's home directory in the password database, as on CI
+     * systems that set {@code HOME}).
+     */
     public static final String HOME_DIRECTORY = "$DRMAA2_HOME_DIR$";
     /** Replaced by the job's working directory. */
     public static final String WORKING_DIRECTORY = "$DRMAA2_WORKING_DIR$";

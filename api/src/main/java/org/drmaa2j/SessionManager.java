@@ -112,7 +112,10 @@ public interface SessionManager extends AutoCloseable {
      */
     void registerEventNotification(Drmaa2Callback callback);
 
-    /** Closes every session this manager opened and releases its threads. Closing twice does nothing. */
+    /**
+     * Closes every session this manager opened and releases its threads. Closing twice does nothing.
+     * Afterwards the methods that create, open, list or destroy sessions throw {@link InvalidSessionException}.
+     */
     @Override
     void close();
 

@@ -198,4 +198,12 @@ class Drmaa2Test {
         loader.providers.remove(TestProviders.Broken.class);
         assertEquals("alpha", Drmaa2.getProvider(loader, null).getName());
     }
+
+    /** Asking for a driver that is not installed throws DriverSelectionException (formerly TCK SM-15). */
+    @Test
+    void getSessionManager_notInstalled_throwsDriverSelectionException() {
+        assertThrows(DriverSelectionException.class, () -> Drmaa2.getSessionManager("drmaa2j-tck-no-such-driver"));
+        assertThrows(DriverSelectionException.class, () -> Drmaa2.getSessionManager(
+                TestProviders.loaderShowing(dir, List.of(TestProviders.Alpha.class)), "beta", Map.of()));
+    }
 }

@@ -45,7 +45,8 @@ public final class DrmaaNativeProvider implements Drmaa2Provider {
     @Override
     public SessionManager createSessionManager(Map<String, String> properties) {
         Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props, context -> {
+        return new GenericSessionManager(getName(), props, java.util.Set.of(DrmaaLibraryLocator.LIBRARY_PROPERTY, DIALECT_PROPERTY,
+                PARALLEL_ENVIRONMENT_PROPERTY, GridEngineCompanion.COMPANION_PROPERTY, GridEngineCompanion.ACCOUNTING_WAIT_PROPERTY), context -> {
             DriverSettings settings = context.settings();
             DrmaaLibraryLocator locator = new DrmaaLibraryLocator(settings::get, System::getenv);
             NativeSession session = NativeSession.acquire(locator::load, context.contact());

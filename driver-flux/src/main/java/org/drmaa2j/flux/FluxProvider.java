@@ -3,6 +3,7 @@ package org.drmaa2j.flux;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.drmaa2j.provider.Drmaa2Provider;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.SessionManager;
@@ -54,24 +55,12 @@ public final class FluxProvider implements Drmaa2Provider {
     @Override
     public SessionManager createSessionManager(Map<String, String> properties) {
         Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props, context -> {
-            int watchers = number(context.settings(), WATCHERS_PROPERTY, DEFAULT_WATCHERS, 0);
-            int slice = number(context.settings(), WATCH_SLICE_PROPERTY, DEFAULT_WATCH_SLICE_SECONDS, 1);
+        return new GenericSessionManager(getName(), props, Set.of(WATCHERS_PROPERTY, WATCH_SLICE_PROPERTY), context -> {
+            int watchers = context.settings().getInt(WATCHERS_PROPERTY, DEFAULT_WATCHERS, 0);
+            int slice = context.settings().getInt(WATCH_SLICE_PROPERTY, DEFAULT_WATCH_SLICE_SECONDS, 1);
             CommandRunner runner = CliRunners.open(context, props, TRANSIENT);
             ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), TEMPLATE, FluxProvider.class, props);
             return new FluxBackend(context, runner, renderer, watchers, Duration.ofSeconds(slice));
         });
-    }
-
-    private static int number(DriverSettings settings, String key, int dflt, int min) {
-        String v = settings.get(key).orElse(null);
-        if (v == null) return dflt;
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidArgumentException(key, "must be a whole number of at least " + min + " (was '" + v + "')");
-        }
     }
 }

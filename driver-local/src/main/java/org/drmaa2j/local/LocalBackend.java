@@ -51,13 +51,7 @@ final class LocalBackend implements DriverBackend {
         java.nio.file.Path prlimit = Executables.find("prlimit");
         this.checker = new LocalTemplateChecker(host, prlimit != null);
         JobWrapper wrapper = JobWrapper.install(store.root().resolve("bin"));
-        int maxRunning;
-        try {
-            maxRunning = Integer.parseInt(settings.get(MAX_RUNNING).orElse("0"));
-            if (maxRunning < 0) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            throw new InvalidArgumentException(MAX_RUNNING, "must be 0 (no limit) or a positive number");
-        }
+        int maxRunning = settings.getInt(MAX_RUNNING, 0, 0);
         this.scheduler = new LocalScheduler(new ProcessLauncher(wrapper, prlimit), store, ctx.sink(), host.name(),
                 maxRunning, settings.millis(KILL_GRACE_MS, Duration.ofSeconds(2)));
     }

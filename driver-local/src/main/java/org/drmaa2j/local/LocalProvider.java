@@ -28,6 +28,6 @@ public final class LocalProvider implements Drmaa2Provider {
 
     @Override
     public SessionManager createSessionManager(Map<String, String> properties) {
-        return new GenericSessionManager(NAME, properties, LocalBackend::new);
+        return new GenericSessionManager(NAME, properties, java.util.Set.of(LocalBackend.MAX_RUNNING, LocalBackend.KILL_GRACE_MS), LocalBackend::new);
     }
 }

@@ -15,16 +15,36 @@ import org.drmaa2j.ResourceLimit;
  * Starts one job: {@code perl WRAPPER MARKER [prlimit --LIMIT=N:N … --] COMMAND ARG…} as an argv
  * list, with the template's working directory, environment and standard streams. No user text is
  * ever interpreted by a shell; the limit values are numbers this class computed.
+ *
+ * <p>The job's home directory ({@code $DRMAA2_HOME_DIR$}, and the working directory when the template
+ * sets none) is the one the job sees as {@code $HOME}: jobs inherit this JVM's environment, so it is this
+ * JVM's {@code HOME}, and the account's home directory ({@code user.home}) only when {@code HOME} is unset.
+ * The two differ where a CI system sets {@code HOME} (GitHub Actions: {@code /github/home}).
  */
 final class ProcessLauncher {
     private static final File DEV_NULL = new File("/dev/null");
     private final JobWrapper wrapper;
     private final Path prlimit;
-    private final String home = System.getProperty("user.home");
+    private final String home;
 
     ProcessLauncher(JobWrapper wrapper, Path prlimit) {
+        this(wrapper, prlimit, jobHome(System.getenv(), System.getProperty("user.home")));
+    }
+
+    ProcessLauncher(JobWrapper wrapper, Path prlimit, String home) {
         this.wrapper = wrapper;
         this.prlimit = prlimit;
+        this.home = home;
+    }
+
+    /**
+     * @param environment the environment the jobs inherit
+     * @param accountHome the account's home directory
+     * @return the job's home: {@code HOME} of the environment when it is an absolute path, else the account's
+     */
+    static String jobHome(Map<String, String> environment, String accountHome) {
+        String h = environment.get("HOME");
+        return h != null && !h.isBlank() && Path.of(h).isAbsolute() ? h : accountHome;
     }
 
     Process start(JobTemplate t, long index, Path marker) throws IOException {

@@ -136,13 +136,11 @@ class LocalTemplateTest extends LocalTestSupport {
 
     @Test
     void wallclockLimit_terminatesTheJob() {
-        long t0 = System.nanoTime();
         Job j = runAndWait(JobTemplate.builder("/bin/sleep").args("30").resourceLimit(ResourceLimit.WALLCLOCK_TIME, 1).build());
         JobInfo i = j.getJobInfo();
         assertEquals(JobState.FAILED, i.getJobState());
         assertEquals("WALLCLOCK_EXCEEDED", i.getJobSubState());
         assertEquals("SIGTERM", i.getTerminatingSignal());
-        assertTrue(System.nanoTime() - t0 < 15_000_000_000L);
     }
 
     @Test

@@ -47,7 +47,7 @@ final class LsfBackend extends CliBackend<LsfSubmitCommand> {
         this.commands = CliCommands.inDirectory(cli.runner(), settings().get(LsfProvider.BIN_DIR_PROPERTY).orElse(null));
         this.formatOverride = settings().get(LsfProvider.FORMAT_PROPERTY).orElse(null);
         this.unitForLimits = settings().get(LsfProvider.UNIT_PROPERTY).orElse(null);
-        this.zone = settings().get(LsfProvider.TIME_ZONE_PROPERTY).map(ZoneId::of).orElse(ZoneId.systemDefault());
+        this.zone = settings().getZone(LsfProvider.TIME_ZONE_PROPERTY, ZoneId.systemDefault());
         LsfTimes times = new LsfTimes(zone, Clock.systemUTC());
         this.status = new LsfStatusQuery(commands, this::dialect, times);
         this.control = new LsfControl(commands);

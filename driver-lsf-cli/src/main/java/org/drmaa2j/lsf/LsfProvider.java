@@ -37,7 +37,7 @@ public final class LsfProvider extends CliProvider {
 
     /** Creates the provider (ServiceLoader does). */
     public LsfProvider() {
-        super(TEMPLATE, TRANSIENT);
+        super(TEMPLATE, TRANSIENT, java.util.Set.of(BIN_DIR_PROPERTY, FORMAT_PROPERTY, UNIT_PROPERTY, TIME_ZONE_PROPERTY));
     }
 
     @Override

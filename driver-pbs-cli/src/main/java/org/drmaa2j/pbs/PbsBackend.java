@@ -50,11 +50,11 @@ final class PbsBackend implements DriverBackend {
         PbsDialectDetector.Detected d = PbsDialectDetector.detect(runner, context.settings().get(PbsDialect.PROPERTY).orElse(null));
         this.dialect = d.dialect();
         this.version = d.version();
-        boolean userMaySuspend = context.settings().get(PbsProvider.USER_MAY_SUSPEND).map(Boolean::parseBoolean).orElse(false);
+        boolean userMaySuspend = context.settings().getBoolean(PbsProvider.USER_MAY_SUSPEND, false);
         this.capabilities = capabilities(dialect, userMaySuspend);
-        ZoneId zone = context.settings().get(PbsTimes.ZONE_PROPERTY).map(ZoneId::of).orElse(ZoneId.systemDefault());
+        ZoneId zone = context.settings().getZone(PbsTimes.ZONE_PROPERTY, ZoneId.systemDefault());
         String homeDirectory = CliRunners.homeDirectory(runner);
-        boolean exitFilesOn = context.settings().get(PbsProvider.EXIT_FILES).map(Boolean::parseBoolean).orElse(true);
+        boolean exitFilesOn = context.settings().getBoolean(PbsProvider.EXIT_FILES, true);
         String exitDirectory = !exitFilesOn ? null
                 : context.settings().get(PbsProvider.EXIT_DIRECTORY).orElse(homeDirectory + "/.drmaa2j/pbs/exit");
         if (exitDirectory == null && dialect == PbsDialect.SLURM_WRAPPERS) {

@@ -54,7 +54,8 @@ public final class PbsProvider implements Drmaa2Provider {
     @Override
     public SessionManager createSessionManager(Map<String, String> properties) {
         Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props, context -> {
+        return new GenericSessionManager(getName(), props,
+                java.util.Set.of(PbsDialect.PROPERTY, USER_MAY_SUSPEND, EXIT_DIRECTORY, EXIT_FILES, PbsTimes.ZONE_PROPERTY), context -> {
             CommandRunner runner = CliRunners.open(context, props, TRANSIENT);
             ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), TEMPLATE, PbsProvider.class, props);
             try {

@@ -20,9 +20,15 @@ public final class SlurmProvider extends CliProvider {
             "socket timed out on send/recv", "unable to contact slurm controller", "zero bytes were transmitted",
             "slurm temporarily unable to accept job", "resource temporarily unavailable", "slurmctld not responding");
 
+    /**
+     * Driver property: offer advance reservations ({@code true}) or not ({@code false}) without asking
+     * Slurm's accounting whether the user is an operator.
+     */
+    public static final String RESERVATIONS_PROPERTY = "drmaa2j.slurm.reservations";
+
     /** Creates the provider (ServiceLoader does). */
     public SlurmProvider() {
-        super(TEMPLATE, TRANSIENT);
+        super(TEMPLATE, TRANSIENT, java.util.Set.of(RESERVATIONS_PROPERTY));
     }
 
     @Override

@@ -2,7 +2,6 @@
 package org.drmaa2j.slurm;
 
 import java.util.Locale;
-import java.util.Optional;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SlurmReservationPermission {
     /** Driver property: offer advance reservations ({@code true}) or not ({@code false}) without asking Slurm. */
-    static final String PROPERTY = "drmaa2j.slurm.reservations";
+    static final String PROPERTY = SlurmProvider.RESERVATIONS_PROPERTY;
     private static final Logger LOG = LoggerFactory.getLogger(SlurmReservationPermission.class);
 
     private SlurmReservationPermission() {
@@ -31,12 +30,7 @@ final class SlurmReservationPermission {
      * @return true when the driver offers advance reservations
      */
     static boolean decide(DriverSettings settings, CommandRunner runner, String user) {
-        Optional<String> override = settings.get(PROPERTY);
-        if (override.isPresent()) {
-            String v = override.get().toLowerCase(Locale.ROOT);
-            if (!v.equals("true") && !v.equals("false")) throw new InvalidArgumentException(PROPERTY, "must be true or false (was '" + override.get() + "')");
-            return v.equals("true");
-        }
+        if (settings.get(PROPERTY).isPresent()) return settings.getBoolean(PROPERTY, false);
         if ("root".equals(user)) return true;
         CommandResult r = runner.run(Command.of("sacctmgr", "--noheader", "--parsable2", "show", "user", user, "format=AdminLevel"));
         if (!r.succeeded()) {

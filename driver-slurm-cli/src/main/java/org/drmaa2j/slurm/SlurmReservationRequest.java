@@ -39,27 +39,27 @@ final class SlurmReservationRequest {
      */
     static List<String> argv(ReservationTemplate template, String currentUser, String suffix, Instant now) {
         refuseUnsupported(template);
-        String base = template.reservationName() == null ? DEFAULT_NAME : template.reservationName();
+        String base = template.getReservationName() == null ? DEFAULT_NAME : template.getReservationName();
         if (!NAME.matcher(base).matches()) {
             throw new InvalidArgumentException("reservationName", "must be 1 to 64 letters, digits, '.', '_' or '-' (was '" + base + "')");
         }
         String name = base + "-" + suffix;
         List<String> argv = new ArrayList<>(List.of("scontrol", "create", "reservation", "ReservationName=" + name));
-        Instant start = template.startTime() == null || !template.startTime().isAfter(now) ? now : template.startTime();
+        Instant start = template.getStartTime() == null || !template.getStartTime().isAfter(now) ? now : template.getStartTime();
         argv.add("StartTime=" + relative(now, start));
-        if (template.duration() != null) {
-            argv.add("Duration=" + duration(template.duration()));
+        if (template.getDuration() != null) {
+            argv.add("Duration=" + duration(template.getDuration()));
         } else {
-            if (!template.endTime().isAfter(now)) throw new InvalidArgumentException("endTime", "is not in the future: " + template.endTime());
-            argv.add("EndTime=" + relative(now, template.endTime()));
+            if (!template.getEndTime().isAfter(now)) throw new InvalidArgumentException("endTime", "is not in the future: " + template.getEndTime());
+            argv.add("EndTime=" + relative(now, template.getEndTime()));
         }
-        argv.add("CoreCnt=" + template.minSlots());
-        argv.add("Users=" + String.join(",", users(currentUser, template.usersACL())));
-        if (!template.candidateMachines().isEmpty()) {
-            for (String m : template.candidateMachines()) {
+        argv.add("CoreCnt=" + (template.getMinSlots() == null ? 1 : template.getMinSlots()));
+        argv.add("Users=" + String.join(",", users(currentUser, template.getUsersACL())));
+        if (!template.getCandidateMachines().isEmpty()) {
+            for (String m : template.getCandidateMachines()) {
                 if (m == null || !HOST.matcher(m).matches()) throw new InvalidArgumentException("candidateMachines", "not a host name: '" + m + "'");
             }
-            argv.add("Nodes=" + String.join(",", template.candidateMachines()));
+            argv.add("Nodes=" + String.join(",", template.getCandidateMachines()));
         }
         return argv;
     }
@@ -73,10 +73,10 @@ final class SlurmReservationRequest {
     }
 
     private static void refuseUnsupported(ReservationTemplate t) {
-        if (t.machineOS() != null) throw new UnsupportedAttributeException("machineOS", "Slurm reservations cannot select an operating system");
-        if (t.machineArch() != null) throw new UnsupportedAttributeException("machineArch", "Slurm reservations cannot select a CPU architecture");
-        if (t.jobCategory() != null) throw new UnsupportedAttributeException("jobCategory", "the Slurm driver knows no job categories");
-        if (t.minPhysMemory() > 0) throw new UnsupportedAttributeException("minPhysMemory", "Slurm reservations cannot reserve memory");
+        if (t.getMachineOS() != null) throw new UnsupportedAttributeException("machineOS", "Slurm reservations cannot select an operating system");
+        if (t.getMachineArch() != null) throw new UnsupportedAttributeException("machineArch", "Slurm reservations cannot select a CPU architecture");
+        if (t.getJobCategory() != null) throw new UnsupportedAttributeException("jobCategory", "the Slurm driver knows no job categories");
+        if (t.getMinPhysMemory() != null && t.getMinPhysMemory() > 0) throw new UnsupportedAttributeException("minPhysMemory", "Slurm reservations cannot reserve memory");
     }
 
     private static Set<String> users(String currentUser, List<String> acl) {

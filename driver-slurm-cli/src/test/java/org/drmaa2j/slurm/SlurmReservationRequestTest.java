@@ -27,7 +27,8 @@ class SlurmReservationRequestTest {
 
     private static ReservationTemplate template(String name, Instant start, Instant end, Duration duration, long slots,
                                                 List<String> users, List<String> machines) {
-        return new ReservationTemplate(name, start, end, duration, slots, 0, null, users, machines, 0, null, null);
+        return ReservationTemplate.builder().reservationName(name).startTime(start).endTime(end).duration(duration)
+                .minSlots(slots).usersACL(users).candidateMachines(machines).build();
     }
 
     @Test
@@ -57,10 +58,11 @@ class SlurmReservationRequestTest {
 
     @Test
     void unsupportedAttributes_areRefusedByName() {
-        ReservationTemplate os = new ReservationTemplate("x", null, null, Duration.ofMinutes(1), 1, 0, null, null, null, 0, OperatingSystem.LINUX, null);
-        ReservationTemplate arch = new ReservationTemplate("x", null, null, Duration.ofMinutes(1), 1, 0, null, null, null, 0, null, CpuArchitecture.X64);
-        ReservationTemplate memory = new ReservationTemplate("x", null, null, Duration.ofMinutes(1), 1, 0, null, null, null, 1024, null, null);
-        ReservationTemplate category = new ReservationTemplate("x", null, null, Duration.ofMinutes(1), 1, 0, "mpi", null, null, 0, null, null);
+        ReservationTemplate base = ReservationTemplate.startingNow("x", Duration.ofMinutes(1), 1);
+        ReservationTemplate os = base.toBuilder().machineOS(OperatingSystem.LINUX).build();
+        ReservationTemplate arch = base.toBuilder().machineArch(CpuArchitecture.X64).build();
+        ReservationTemplate memory = base.toBuilder().minPhysMemory(1024L).build();
+        ReservationTemplate category = base.toBuilder().jobCategory("mpi").build();
         assertEquals("machineOS", refused(os));
         assertEquals("machineArch", refused(arch));
         assertEquals("minPhysMemory", refused(memory));

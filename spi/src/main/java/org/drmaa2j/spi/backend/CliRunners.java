@@ -27,12 +27,12 @@ public final class CliRunners {
 
     /**
      * @param context the backend context
-     * @param properties the driver properties, for {@link RetryPolicy#fromProperties}
+     * @param properties the driver properties; the retry policy is read from the context's settings ({@link RetryPolicy#from})
      * @param transientFailures the scheduler's transient failures
      * @return a runner for the contact; the backend closes it
      */
     public static CommandRunner open(BackendContext context, Map<String, String> properties, TransientFailures transientFailures) {
-        return CommandRunners.open(contact(context), RetryPolicy.fromProperties(properties), transientFailures, context.settings());
+        return CommandRunners.open(contact(context), RetryPolicy.from(context.settings()), transientFailures, context.settings());
     }
 
     /**

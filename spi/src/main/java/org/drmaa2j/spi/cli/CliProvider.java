@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.cli;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import org.drmaa2j.SessionManager;
 import org.drmaa2j.provider.Drmaa2Provider;
 import org.drmaa2j.spi.backend.CliRunners;
@@ -22,14 +24,30 @@ import org.drmaa2j.spi.session.GenericSessionManager;
 public abstract class CliProvider implements Drmaa2Provider {
     private final String defaultTemplate;
     private final TransientFailures transientFailures;
+    private final Set<String> driverKeys;
 
     /**
+     * A provider that does not list its driver's keys: every {@code drmaa2j.<name>.…} key is taken as the
+     * driver's.
+     *
      * @param defaultTemplate the class-path resource of the driver's default job-script template
      * @param transientFailures the scheduler's phrases for failures worth retrying
      */
     protected CliProvider(String defaultTemplate, TransientFailures transientFailures) {
+        this(defaultTemplate, transientFailures, null);
+    }
+
+    /**
+     * @param defaultTemplate the class-path resource of the driver's default job-script template
+     * @param transientFailures the scheduler's phrases for failures worth retrying
+     * @param driverKeys the driver's own property keys, read through {@link CliContext#settings()}; any
+     *        other {@code drmaa2j.…} key the shared kit does not know is warned about once and ignored;
+     *        null to take every {@code drmaa2j.<name>.…} key as the driver's
+     */
+    protected CliProvider(String defaultTemplate, TransientFailures transientFailures, Collection<String> driverKeys) {
         this.defaultTemplate = defaultTemplate;
         this.transientFailures = transientFailures;
+        this.driverKeys = driverKeys == null ? null : Set.copyOf(driverKeys);
     }
 
     /**
@@ -38,13 +56,22 @@ public abstract class CliProvider implements Drmaa2Provider {
      */
     protected abstract DriverBackend createBackend(CliContext cli);
 
+    /**
+     * @return the class whose module (on the module path) or class loader holds the default template;
+     *         this provider's class unless the template is another driver's, as for a site's driver built
+     *         on a shipped one. That module must open the template's package to {@code org.drmaa2j.spi}.
+     */
+    protected Class<?> templateAnchor() {
+        return getClass();
+    }
+
     @Override
     public final SessionManager createSessionManager(Map<String, String> properties) {
         Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props, context -> {
+        return new GenericSessionManager(getName(), props, driverKeys, context -> {
             CommandRunner runner = CliRunners.open(context, props, transientFailures);
             try {
-                ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), defaultTemplate, getClass(), props);
+                ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), defaultTemplate, templateAnchor(), props);
                 return createBackend(new CliContext(context, runner, renderer, props));
             } catch (RuntimeException e) {
                 runner.close();

@@ -12,10 +12,11 @@ import org.drmaa2j.InvalidArgumentException;
  *   <li>empty or null: this machine;</li>
  *   <li>{@code <driver>+ssh://user@host:port/} (or {@code ssh://…}): a login node over SSH, such as
  *       {@code slurm+ssh://alice@login:22/}; see {@link org.drmaa2j.spi.exec.ssh};</li>
- *   <li>{@code docker://user@container} (or {@code <driver>+docker://…}): inside a running container.</li>
+ *   <li>{@code docker://user@container} (or {@code <driver>+docker://…}): inside a running container;</li>
+ *   <li>{@code [<driver>+]SCHEME://user@host…} for any other {@link CommandTransport} installed.</li>
  * </ul>
  *
- * @param transport {@code local}, {@code ssh} or {@code docker}
+ * @param transport {@code local}, {@code ssh}, {@code docker} or the scheme of another installed transport
  * @param user the remote user, or null
  * @param host the SSH host or the container, or null for local
  * @param port the SSH port, or -1
@@ -37,8 +38,9 @@ public record Contact(String transport, String user, String host, int port, Stri
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             int plus = scheme.indexOf('+');
             String transport = plus >= 0 ? scheme.substring(plus + 1) : scheme;
-            if (!transport.equals("ssh") && !transport.equals("docker")) {
-                throw new InvalidArgumentException("contact", "'" + contact + "' is not empty, ssh://user@host:port/ or docker://user@container");
+            if (transport.isEmpty() || !CommandTransports.installed().containsKey(transport) || transport.equals(LocalTransport.SCHEME)) {
+                throw new InvalidArgumentException("contact", "'" + contact + "' is not empty, ssh://user@host:port/, docker://user@container"
+                        + " or another installed transport (installed: " + String.join(", ", CommandTransports.installed().keySet()) + ")");
             }
             if (uri.getHost() == null && uri.getAuthority() == null) {
                 throw new InvalidArgumentException("contact", "'" + contact + "' names no host");

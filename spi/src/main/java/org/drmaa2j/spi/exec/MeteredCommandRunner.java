@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.exec;
 
-/** Counts the commands of a runner that does not count them itself in {@link CommandMetrics}. */
-final class MeteredCommandRunner implements CommandRunner {
+/**
+ * Counts the commands of a runner that does not count them itself in {@link CommandMetrics}: a
+ * {@link CommandTransport} whose runner does not start local processes wraps it in this.
+ */
+public final class MeteredCommandRunner implements CommandRunner {
     private final CommandRunner delegate;
 
-    MeteredCommandRunner(CommandRunner delegate) {
+    /** @param delegate the runner whose commands are counted */
+    public MeteredCommandRunner(CommandRunner delegate) {
         this.delegate = delegate;
     }
 

@@ -33,19 +33,38 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         return Duration.ofMillis(Math.min(ms, maxBackoff.toMillis()));
     }
 
+    /** Driver property: attempts in all. */
+    public static final String ATTEMPTS = "drmaa2j.retry.attempts";
+    /** Driver property: the pause after the first failure, in milliseconds. */
+    public static final String INITIAL_BACKOFF_MS = "drmaa2j.retry.initialBackoffMs";
+    /** Driver property: the longest pause, in milliseconds. */
+    public static final String MAX_BACKOFF_MS = "drmaa2j.retry.maxBackoffMs";
+    /** Driver property: the total time after which no further attempt starts, in milliseconds. */
+    public static final String BUDGET_MS = "drmaa2j.retry.budgetMs";
+
     /**
-     * Reads a policy from driver properties {@code drmaa2j.retry.attempts},
-     * {@code drmaa2j.retry.initialBackoffMs}, {@code drmaa2j.retry.maxBackoffMs} and
-     * {@code drmaa2j.retry.budgetMs}, falling back to {@link #DEFAULT}.
+     * Reads a policy from driver properties {@value #ATTEMPTS}, {@value #INITIAL_BACKOFF_MS},
+     * {@value #MAX_BACKOFF_MS} and {@value #BUDGET_MS}, falling back to {@link #DEFAULT}.
      *
      * @param properties driver properties
      * @return the policy
+     * @throws org.drmaa2j.InvalidArgumentException naming the key of a value that is not a number
      */
     public static RetryPolicy fromProperties(java.util.Map<String, String> properties) {
-        return new RetryPolicy(
-                Integer.parseInt(properties.getOrDefault("drmaa2j.retry.attempts", String.valueOf(DEFAULT.maxAttempts))),
-                Duration.ofMillis(Long.parseLong(properties.getOrDefault("drmaa2j.retry.initialBackoffMs", String.valueOf(DEFAULT.initialBackoff.toMillis())))),
-                Duration.ofMillis(Long.parseLong(properties.getOrDefault("drmaa2j.retry.maxBackoffMs", String.valueOf(DEFAULT.maxBackoff.toMillis())))),
-                Duration.ofMillis(Long.parseLong(properties.getOrDefault("drmaa2j.retry.budgetMs", String.valueOf(DEFAULT.budget.toMillis())))));
+        return from(new org.drmaa2j.spi.util.DriverSettings("", properties, java.util.Set.of()));
+    }
+
+    /**
+     * Reads a policy from the driver settings, as {@link #fromProperties} does.
+     *
+     * @param settings the driver settings
+     * @return the policy
+     * @throws org.drmaa2j.InvalidArgumentException naming the key of a value that is not a number
+     */
+    public static RetryPolicy from(org.drmaa2j.spi.util.DriverSettings settings) {
+        return new RetryPolicy(settings.getInt(ATTEMPTS, DEFAULT.maxAttempts, 1),
+                Duration.ofMillis(settings.getLong(INITIAL_BACKOFF_MS, DEFAULT.initialBackoff.toMillis(), 0)),
+                Duration.ofMillis(settings.getLong(MAX_BACKOFF_MS, DEFAULT.maxBackoff.toMillis(), 0)),
+                Duration.ofMillis(settings.getLong(BUDGET_MS, DEFAULT.budget.toMillis(), 0)));
     }
 }

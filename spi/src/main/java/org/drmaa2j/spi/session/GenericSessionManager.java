@@ -56,7 +56,19 @@ public final class GenericSessionManager implements SessionManager {
      * @param factory opens the driver's backend for a contact string
      */
     public GenericSessionManager(String driverName, Map<String, String> properties, BackendFactory factory) {
-        this.settings = new DriverSettings(driverName, properties);
+        this(driverName, properties, null, factory);
+    }
+
+    /**
+     * @param driverName the driver's short name ({@code local}, {@code slurm}, …)
+     * @param properties the driver properties; see {@link DriverSettings}
+     * @param driverKeys the driver's own property keys, for the warning about unknown ones; null to take
+     *        every {@code drmaa2j.<driverName>.…} key as the driver's
+     * @param factory opens the driver's backend for a contact string
+     */
+    public GenericSessionManager(String driverName, Map<String, String> properties, java.util.Collection<String> driverKeys,
+                                 BackendFactory factory) {
+        this.settings = new DriverSettings(driverName, properties, driverKeys);
         this.factory = factory;
         this.storeRoot = StoreRoot.of(settings);
         this.store = new SessionStore(storeRoot.path());

@@ -7,38 +7,44 @@ import java.util.Map;
 final class MarkdownReport {
     String render(ReportMatrix m) {
         StringBuilder sb = new StringBuilder("# drmaa2j TCK report\n\n");
-        sb.append(m.assertionCount()).append(" assertions, ").append(m.runs.size()).append(" run(s).\n\n");
+        sb.append(m.assertionCount()).append(" assertions, ").append(m.runs.size()).append(" run(s). The section is the part of ")
+                .append("DRMAA2 (GFD.194) an assertion checks, or drmaa2j for a rule of this project.\n\n");
         for (RunResult r : m.runs) sb.append("- ").append(r.label()).append(": ").append(r.summary()).append('\n');
         sb.append('\n');
-        sb.append("| run | scheduler | implementation | assertions | passed | failed | unsupported |\n|---|---|---|---|---|---|---|\n");
+        sb.append("| run | scheduler | implementation | assertions | passed | failed | unsupported | excluded |\n|---|---|---|---|---|---|---|---|\n");
         for (RunResult r : m.runs) {
             sb.append("| ").append(cell(r.label())).append(" | ").append(cell(r.run().get("drms"))).append(" | ")
                     .append(cell(r.run().get("drmaa"))).append(" | ").append(r.results().size()).append(" | ")
                     .append(r.count(AssertionResult.PASS)).append(" | ").append(r.count(AssertionResult.FAIL)).append(" | ")
-                    .append(r.count(AssertionResult.UNSUPPORTED)).append(" |\n");
+                    .append(r.count(AssertionResult.UNSUPPORTED)).append(" | ").append(r.count(AssertionResult.EXCLUDED)).append(" |\n");
         }
-        sb.append("\n## Assertions\n\n| id | assertion |");
+        sb.append("\n## Assertions\n\n| id | section | assertion |");
         for (RunResult r : m.runs) sb.append(' ').append(cell(r.label())).append(" |");
-        sb.append("\n|---|---|");
+        sb.append("\n|---|---|---|");
         sb.append("---|".repeat(m.runs.size())).append('\n');
         for (Map.Entry<String, String> e : m.descriptions.entrySet()) {
-            sb.append("| ").append(e.getKey()).append(" | ").append(cell(e.getValue())).append(" |");
+            sb.append("| ").append(e.getKey()).append(" | ").append(cell(m.section(e.getKey()))).append(" | ").append(cell(e.getValue())).append(" |");
             for (int i = 0; i < m.runs.size(); i++) sb.append(' ').append(m.outcome(i, e.getKey())).append(" |");
             sb.append('\n');
         }
+        listing(sb, m, AssertionResult.EXCLUDED, "Exclusions", "reason");
+        listing(sb, m, AssertionResult.FAIL, "Failures", "message");
+        return sb.toString();
+    }
+
+    private static void listing(StringBuilder sb, ReportMatrix m, String outcome, String title, String what) {
         boolean header = false;
         for (int i = 0; i < m.runs.size(); i++) {
             for (AssertionResult a : m.byRun.get(i).values()) {
-                if (!AssertionResult.FAIL.equals(a.outcome())) continue;
+                if (!outcome.equals(a.outcome())) continue;
                 if (!header) {
-                    sb.append("\n## Failures\n\n| run | id | test | message |\n|---|---|---|---|\n");
+                    sb.append("\n## ").append(title).append("\n\n| run | id | test | ").append(what).append(" |\n|---|---|---|---|\n");
                     header = true;
                 }
                 sb.append("| ").append(cell(m.runs.get(i).label())).append(" | ").append(a.id()).append(" | ")
                         .append(cell(a.test())).append(" | ").append(cell(a.message())).append(" |\n");
             }
         }
-        return sb.toString();
     }
 
     private static String cell(String s) {

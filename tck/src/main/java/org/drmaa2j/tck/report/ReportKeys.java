@@ -19,6 +19,8 @@ public final class ReportKeys {
     public static final String RUN_INJECTION = RUN_PREFIX + "injection";
     /** Run entry: the scheduler name and version. */
     public static final String RUN_DRMS = RUN_PREFIX + "drms";
+    /** Run entry: where the driver's exclusions were read from, or {@code none}. */
+    public static final String RUN_EXCLUSIONS = RUN_PREFIX + "exclusions";
     /** Run entry: the implementation name and version. */
     public static final String RUN_DRMAA = RUN_PREFIX + "drmaa";
 

@@ -19,6 +19,7 @@ final class ReportMatrix {
 
     final List<RunResult> runs;
     final Map<String, String> descriptions = new TreeMap<>(ID_ORDER);
+    final Map<String, String> sections = new TreeMap<>(ID_ORDER);
     final List<Map<String, AssertionResult>> byRun = new ArrayList<>();
 
     ReportMatrix(List<RunResult> runs) {
@@ -28,6 +29,7 @@ final class ReportMatrix {
             for (AssertionResult a : r.results()) {
                 m.put(a.id(), a);
                 descriptions.putIfAbsent(a.id(), a.description());
+                if (a.section() != null) sections.putIfAbsent(a.id(), a.section());
             }
             byRun.add(m);
         }
@@ -36,6 +38,11 @@ final class ReportMatrix {
     /** @return how many distinct assertions appear */
     int assertionCount() {
         return descriptions.size();
+    }
+
+    /** @param id an assertion id @return the DRMAA2 section it checks, or "" when the results predate sections */
+    String section(String id) {
+        return sections.getOrDefault(id, "");
     }
 
     /** @param run index of a run @param id an assertion id @return its outcome there, or "—" */

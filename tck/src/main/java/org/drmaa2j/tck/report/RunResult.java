@@ -26,9 +26,9 @@ public record RunResult(Map<String, String> run, List<AssertionResult> results) 
         return results.stream().filter(r -> r.outcome().equals(outcome)).count();
     }
 
-    /** @return the summary line: assertions, passed, failed, unsupported */
+    /** @return the summary line: assertions, passed, failed, unsupported, excluded */
     public String summary() {
         return results.size() + " assertions, " + count(AssertionResult.PASS) + " passed, " + count(AssertionResult.FAIL)
-                + " failed, " + count(AssertionResult.UNSUPPORTED) + " unsupported";
+                + " failed, " + count(AssertionResult.UNSUPPORTED) + " unsupported, " + count(AssertionResult.EXCLUDED) + " excluded";
     }
 }

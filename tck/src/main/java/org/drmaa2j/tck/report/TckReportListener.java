@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.TckExclusions;
 import org.drmaa2j.tck.TckSettings;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -45,7 +46,13 @@ public final class TckReportListener implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
-        assertionOf(test).ifPresent(a -> record(a, test, AssertionResult.FAIL, "skipped: " + reason));
+        assertionOf(test).ifPresent(a -> {
+            if (reason != null && reason.startsWith(TckExclusions.REASON_PREFIX)) {
+                record(a, test, AssertionResult.EXCLUDED, reason.substring(TckExclusions.REASON_PREFIX.length()));
+            } else {
+                record(a, test, AssertionResult.FAIL, "skipped: " + reason);
+            }
+        });
     }
 
     @Override
@@ -114,7 +121,7 @@ public final class TckReportListener implements TestExecutionListener {
     private void record(Assertion a, TestIdentifier test, String outcome, String message, String capability) {
         String name = test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
                 .map(m -> m.getClassName().replaceAll("^.*\\.", "") + "." + m.getMethodName()).orElse(test.getDisplayName());
-        AssertionResult r = new AssertionResult(a.id(), a.value(), name, outcome, capability, message);
+        AssertionResult r = new AssertionResult(a.id(), a.section(), a.value(), name, outcome, capability, message);
         results.merge(a.id(), r, AssertionResult::merge);
     }
 

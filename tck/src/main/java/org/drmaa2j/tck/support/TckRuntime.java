@@ -7,6 +7,7 @@ import java.util.Map;
 import org.drmaa2j.Drmaa2;
 import org.drmaa2j.SessionManager;
 import org.drmaa2j.tck.TckEnvironment;
+import org.drmaa2j.tck.TckExclusions;
 import org.drmaa2j.tck.TckSettings;
 import org.drmaa2j.tck.TckTimings;
 import org.drmaa2j.tck.cdi.CdiSessionManagers;
@@ -25,6 +26,7 @@ final class TckRuntime implements ExtensionContext.Store.CloseableResource {
     final TckTimings timings;
     final SessionManager manager;
     final String injection;
+    final TckExclusions exclusions;
     private final AutoCloseable owner;
 
     private TckRuntime(TckEnvironment environment, TckTimings timings, SessionManager manager, String injection, AutoCloseable owner) {
@@ -33,6 +35,8 @@ final class TckRuntime implements ExtensionContext.Store.CloseableResource {
         this.manager = manager;
         this.injection = injection;
         this.owner = owner;
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        this.exclusions = TckExclusions.load(cl != null ? cl : TckRuntime.class.getClassLoader());
     }
 
     /** Holds either the runtime or why it could not start, so a failed start is tried once per JVM. */
@@ -87,6 +91,7 @@ final class TckRuntime implements ExtensionContext.Store.CloseableResource {
         m.put(ReportKeys.RUN_INJECTION, injection);
         m.put(ReportKeys.RUN_DRMS, safe(() -> manager.getDrmsName() + " " + manager.getDrmsVersion()));
         m.put(ReportKeys.RUN_DRMAA, safe(() -> manager.getDrmaaName() + " " + manager.getDrmaaVersion()));
+        m.put(ReportKeys.RUN_EXCLUSIONS, exclusions.source());
         return m;
     }
 

@@ -19,6 +19,7 @@ import org.drmaa2j.Job;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Assertion(id = "CONC-1", value = "8 threads submitting into one session get distinct jobs, none lost, all DONE")
+    @Assertion(id = "CONC-1", section = SpecSections.DRMAA2J, value = "8 threads submitting into one session get distinct jobs, none lost, all DONE")
     void runJob_eightThreads(Tck tck, JobSession s) throws Exception {
         List<List<Job>> perThread = inParallel(tck, () -> {
             List<Job> mine = new ArrayList<>();
@@ -69,7 +70,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Assertion(id = "CONC-2", value = "8 threads waiting for the same job all return when it ends")
+    @Assertion(id = "CONC-2", section = SpecSections.DRMAA2J, value = "8 threads waiting for the same job all return when it ends")
     void waitTerminated_eightWaiters(Tck tck, JobSession s) throws Exception {
         Job j = s.runJob(tck.sleep(1).build());
         List<Job> got = inParallel(tck, () -> j.waitTerminated(tck.jobTimeout()));
@@ -78,7 +79,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Assertion(id = "CONC-3", value = "8 threads creating sessions with generated names get 8 distinct sessions")
+    @Assertion(id = "CONC-3", section = SpecSections.DRMAA2J, value = "8 threads creating sessions with generated names get 8 distinct sessions")
     void createJobSession_eightThreads(Tck tck) throws Exception {
         List<JobSession> sessions = inParallel(tck, () -> tck.track(tck.manager().createJobSession(null, tck.environment().contact())));
         Set<String> names = new HashSet<>();
@@ -87,7 +88,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    @Assertion(id = "CONC-4", value = "bulk submissions from 8 threads into one session do not mix up their tasks")
+    @Assertion(id = "CONC-4", section = SpecSections.DRMAA2J, value = "bulk submissions from 8 threads into one session do not mix up their tasks")
     void runBulkJobs_eightThreads(Tck tck, JobSession s) throws Exception {
         List<List<Job>> arrays = inParallel(tck, () -> s.runBulkJobs(tck.quick().build(), 1, 2, 1, 0).getJobs());
         Set<String> ids = arrays.stream().flatMap(List::stream).map(Job::getJobId).collect(Collectors.toSet());

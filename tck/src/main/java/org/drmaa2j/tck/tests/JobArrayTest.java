@@ -23,6 +23,7 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.Placeholders;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.JobScripts;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
@@ -41,7 +42,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-1", value = "runBulkJobs(1, 3, 1, 0) makes three tasks, in index order, each with its own id")
+    @Assertion(id = "ARR-1", section = SpecSections.JOB_ARRAY, value = "runBulkJobs(1, 3, 1, 0) makes three tasks, in index order, each with its own id")
     void runBulkJobs_threeTasks(Tck tck, JobSession s) {
         JobArray a = s.runBulkJobs(tck.quick().build(), 1, 3, 1, 0);
         assertEquals(3, a.getJobs().size());
@@ -51,7 +52,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-2", value = "each task sees its index through $DRMAA2_INDEX$ in its arguments and output path")
+    @Assertion(id = "ARR-2", section = SpecSections.JOB_ARRAY, value = "each task sees its index through $DRMAA2_INDEX$ in its arguments and output path")
     void runBulkJobs_indexPlaceholder(Tck tck, JobSession s) {
         String base = tck.scratchPath("bulk");
         JobTemplate t = JobTemplate.builder("/bin/echo").args("task", Placeholders.PARAMETRIC_INDEX)
@@ -62,7 +63,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-3", value = "begin, end and step select the indices: (2, 8, 3) runs 2, 5 and 8")
+    @Assertion(id = "ARR-3", section = SpecSections.JOB_ARRAY, value = "begin, end and step select the indices: (2, 8, 3) runs 2, 5 and 8")
     void runBulkJobs_step(Tck tck, JobSession s) {
         String base = tck.scratchPath("step");
         JobTemplate t = tck.script(JobScripts.WRITE_TEXT, base + "." + Placeholders.PARAMETRIC_INDEX, Placeholders.PARAMETRIC_INDEX).build();
@@ -74,7 +75,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-4", value = "begin equal to end runs exactly one task with that index")
+    @Assertion(id = "ARR-4", section = SpecSections.JOB_ARRAY, value = "begin equal to end runs exactly one task with that index")
     void runBulkJobs_singleIndex(Tck tck, JobSession s) {
         String base = tck.scratchPath("single");
         JobArray a = s.runBulkJobs(JobTemplate.builder("/bin/echo").args(Placeholders.PARAMETRIC_INDEX).outputPath(base).build(), 4, 4, 1, 0);
@@ -84,7 +85,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-5", value = "maxParallel 1 runs the tasks one after another (BULK_JOBS_MAXPARALLEL)")
+    @Assertion(id = "ARR-5", section = SpecSections.JOB_ARRAY, value = "maxParallel 1 runs the tasks one after another (BULK_JOBS_MAXPARALLEL)")
     void runBulkJobs_maxParallel(Tck tck, JobSession s) {
         JobTemplate t = tck.sleep(1).build();
         if (!tck.supports(Capability.BULK_JOBS_MAXPARALLEL)) {
@@ -104,7 +105,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-6", value = "getJobArray(id) of the session returns the array with the same tasks")
+    @Assertion(id = "ARR-6", section = SpecSections.JOB_ARRAY, value = "getJobArray(id) of the session returns the array with the same tasks")
     void getJobArray_byId(Tck tck, JobSession s) {
         JobArray a = s.runBulkJobs(tck.quick().build(), 1, 2, 1, 0);
         assertNotNull(a.getJobArrayId());
@@ -116,7 +117,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-7", value = "the array and each task report the submitted template")
+    @Assertion(id = "ARR-7", section = SpecSections.JOB_ARRAY, value = "the array and each task report the submitted template")
     void getJobTemplate_submitted(Tck tck, JobSession s) {
         JobTemplate t = tck.quick().jobName("tck-array").build();
         JobArray a = s.runBulkJobs(t, 1, 2, 1, 0);
@@ -125,7 +126,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-8", value = "terminate() on the array ends every task FAILED")
+    @Assertion(id = "ARR-8", section = SpecSections.JOB_ARRAY, value = "terminate() on the array ends every task FAILED")
     void terminate_allTasks(Tck tck, JobSession s) {
         JobArray a = s.runBulkJobs(tck.longJob().build(), 1, 3, 1, 0);
         a.getJobs().get(0).waitStarted(tck.jobTimeout());
@@ -134,7 +135,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-9", value = "reap() on an ended array removes every task from the session")
+    @Assertion(id = "ARR-9", section = SpecSections.DRMAA2J, value = "reap() on an ended array removes every task from the session")
     void reap_endedArray(Tck tck, JobSession s) {
         JobArray a = s.runBulkJobs(tck.quick().build(), 1, 3, 1, 0);
         finishAll(tck, a);
@@ -144,7 +145,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-10", value = "reap() on an array with a running task throws InvalidStateException and reaps none")
+    @Assertion(id = "ARR-10", section = SpecSections.DRMAA2J, value = "reap() on an array with a running task throws InvalidStateException and reaps none")
     void reap_runningArrayThrows(Tck tck, JobSession s) {
         JobArray b = s.runBulkJobs(tck.longJob().build(), 1, 2, 1, 0);
         b.getJobs().get(0).waitStarted(tck.jobTimeout());
@@ -154,7 +155,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-11", value = "an array submitted held keeps every task QUEUED_HELD until release() of the array")
+    @Assertion(id = "ARR-11", section = SpecSections.JOB_ARRAY, value = "an array submitted held keeps every task QUEUED_HELD until release() of the array")
     void release_heldArray(Tck tck, JobSession s) {
         JobTemplate t = tck.quick().submitAsHold(true).build();
         if (!tck.supports(Capability.JT_SUBMIT_AS_HOLD)) {
@@ -173,7 +174,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-12", value = "suspend() and resume() on the array apply to every running task (JOB_SUSPEND)")
+    @Assertion(id = "ARR-12", section = SpecSections.JOB_ARRAY, value = "suspend() and resume() on the array apply to every running task (JOB_SUSPEND)")
     void suspend_runningArray(Tck tck, JobSession s) {
         JobArray a = s.runBulkJobs(tck.longJob().build(), 1, 2, 1, 0);
         for (Job j : a.getJobs()) j.waitStarted(tck.jobTimeout());
@@ -190,7 +191,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-13", value = "an array operation that applies to no task throws InvalidStateException")
+    @Assertion(id = "ARR-13", section = SpecSections.JOB_ARRAY, value = "an array operation that applies to no task throws InvalidStateException")
     void resume_noSuspendedTaskThrows(Tck tck, JobSession s) {
         JobArray a = s.runBulkJobs(tck.quick().build(), 1, 2, 1, 0);
         finishAll(tck, a);
@@ -198,7 +199,7 @@ class JobArrayTest {
     }
 
     @Test
-    @Assertion(id = "ARR-14", value = "tasks are listed by getJobs of the session, and the failed ones keep their own exit status")
+    @Assertion(id = "ARR-14", section = SpecSections.JOB_SESSION, value = "tasks are listed by getJobs of the session, and the failed ones keep their own exit status")
     void getJobs_listsTasks(Tck tck, JobSession s) {
         JobArray a = s.runBulkJobs(tck.script(JobScripts.EXIT, Placeholders.PARAMETRIC_INDEX).build(), 1, 2, 1, 0);
         finishAll(tck, a);

@@ -14,6 +14,7 @@ import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-1", value = "an ended job reports submission ≤ dispatch ≤ finish, all set")
+    @Assertion(id = "INFO-1", section = SpecSections.JOB_INFO, value = "an ended job reports submission ≤ dispatch ≤ finish, all set")
     void times_ordered(Tck tck, JobSession s) {
         JobInfo i = done(tck, s);
         assertNotNull(i.getSubmissionTime(), () -> "JobInfo: " + i);
@@ -44,7 +45,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-2", value = "the times of a job fall within the test's own clock, give or take a few seconds")
+    @Assertion(id = "INFO-2", section = SpecSections.JOB_INFO, value = "the times of a job fall within the test's own clock, give or take a few seconds")
     void times_plausible(Tck tck, JobSession s) {
         Instant before = Instant.now().minus(SKEW);
         JobInfo i = done(tck, s);
@@ -53,14 +54,14 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-3", value = "a one-second job ran for about a second: finish minus dispatch is at least 0.5 s")
+    @Assertion(id = "INFO-3", section = SpecSections.JOB_INFO, value = "a one-second job ran for about a second: finish minus dispatch is at least 0.5 s")
     void times_durationPlausible(Tck tck, JobSession s) {
         JobInfo i = done(tck, s);
         assertTrue(Duration.between(i.getDispatchTime(), i.getFinishTime()).toMillis() >= 500, () -> "JobInfo: " + i);
     }
 
     @Test
-    @Assertion(id = "INFO-4", value = "an ended job reports its slots, at least one")
+    @Assertion(id = "INFO-4", section = SpecSections.JOB_INFO, value = "an ended job reports its slots, at least one")
     void slots_reported(Tck tck, JobSession s) {
         JobInfo i = done(tck, s);
         assertNotNull(i.getSlots(), () -> "JobInfo: " + i);
@@ -68,7 +69,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-5", value = "an ended job reports the machines it ran on, among the environment's machines where it names them")
+    @Assertion(id = "INFO-5", section = SpecSections.JOB_INFO, value = "an ended job reports the machines it ran on, among the environment's machines where it names them")
     void allocatedMachines_reported(Tck tck, JobSession s) {
         JobInfo i = done(tck, s);
         assertFalse(i.getAllocatedMachines().isEmpty(), () -> "JobInfo: " + i);
@@ -78,7 +79,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-6", value = "an ended job reports its owner")
+    @Assertion(id = "INFO-6", section = SpecSections.JOB_INFO, value = "an ended job reports its owner")
     void jobOwner_reported(Tck tck, JobSession s) {
         JobInfo i = done(tck, s);
         assertNotNull(i.getJobOwner(), () -> "JobInfo: " + i);
@@ -86,7 +87,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-7", value = "a DONE job has exit status 0 and no terminating signal")
+    @Assertion(id = "INFO-7", section = SpecSections.DRMAA2J, value = "a DONE job has exit status 0 and no terminating signal")
     void exitStatus_done(Tck tck, JobSession s) {
         JobInfo i = done(tck, s);
         assertEquals(JobState.DONE, i.getJobState());
@@ -95,7 +96,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-8", value = "exit status 255 is reported as 255")
+    @Assertion(id = "INFO-8", section = SpecSections.JOB_INFO, value = "exit status 255 is reported as 255")
     void exitStatus_255(Tck tck, JobSession s) {
         JobInfo i = tck.finishAs(s.runJob(tck.exit(255).build()), JobState.FAILED).getJobInfo();
         assertEquals(255, i.getExitStatus());
@@ -103,7 +104,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-9", value = "a job terminated while running reports a finish time")
+    @Assertion(id = "INFO-9", section = SpecSections.JOB_INFO, value = "a job terminated while running reports a finish time")
     void finishTime_terminated(Tck tck, JobSession s) {
         Job j = s.runJob(tck.longJob().build());
         j.waitStarted(tck.jobTimeout());
@@ -113,7 +114,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-10", value = "the queue of an ended job is reported when the driver supports queues")
+    @Assertion(id = "INFO-10", section = SpecSections.JOB_INFO, value = "the queue of an ended job is reported when the driver supports queues")
     void queueName_reported(Tck tck, JobSession s) {
         JobInfo i = done(tck, s);
         if (tck.supports(org.drmaa2j.Capability.JT_QUEUE)) {
@@ -125,7 +126,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-11", value = "the JobInfo state and id agree with the Job")
+    @Assertion(id = "INFO-11", section = SpecSections.JOB_INFO, value = "the JobInfo state and id agree with the Job")
     void state_agreesWithJob(Tck tck, JobSession s) {
         Job j = tck.finish(s.runJob(tck.exit(4).build()));
         JobInfo i = j.getJobInfo();
@@ -134,7 +135,7 @@ class JobInfoTest {
     }
 
     @Test
-    @Assertion(id = "INFO-12", value = "wall-clock and CPU times, where reported, are not negative, and wall-clock covers the run")
+    @Assertion(id = "INFO-12", section = SpecSections.JOB_INFO, value = "wall-clock and CPU times, where reported, are not negative, and wall-clock covers the run")
     void wallclock_plausible(Tck tck, JobSession s) {
         JobInfo i = done(tck, s);
         if (i.getWallclockTime() != null) assertTrue(i.getWallclockTime().toMillis() >= 500, () -> "JobInfo: " + i);

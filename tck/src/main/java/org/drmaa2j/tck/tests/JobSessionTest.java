@@ -22,6 +22,7 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-1", value = "getJobs(null) lists every job of the session and no other")
+    @Assertion(id = "JS-1", section = SpecSections.JOB_SESSION, value = "getJobs(null) lists every job of the session and no other")
     void getJobs_nullListsAll(Tck tck, JobSession s) {
         JobSession other = tck.newSession();
         Job a = s.runJob(tck.quick().build());
@@ -53,7 +54,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-2", value = "getJobs filters by job id")
+    @Assertion(id = "JS-2", section = SpecSections.JOB_SESSION, value = "getJobs filters by job id")
     void getJobs_filterById(Tck tck, JobSession s) {
         Job a = s.runJob(tck.quick().build());
         s.runJob(tck.quick().build());
@@ -61,7 +62,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-3", value = "getJobs filters by state")
+    @Assertion(id = "JS-3", section = SpecSections.JOB_SESSION, value = "getJobs filters by state")
     void getJobs_filterByState(Tck tck, JobSession s) {
         Job done = tck.finish(s.runJob(tck.quick().build()));
         Job failed = tck.finish(s.runJob(tck.exit(1).build()));
@@ -74,7 +75,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-4", value = "getJobs filters by job name")
+    @Assertion(id = "JS-4", section = SpecSections.JOB_SESSION, value = "getJobs filters by job name")
     void getJobs_filterByName(Tck tck, JobSession s) {
         Job a = s.runJob(tck.quick().jobName("tck-alpha").build());
         s.runJob(tck.quick().jobName("tck-beta").build());
@@ -82,7 +83,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-5", value = "getJobs filters by exit status")
+    @Assertion(id = "JS-5", section = SpecSections.JOB_SESSION, value = "getJobs filters by exit status")
     void getJobs_filterByExitStatus(Tck tck, JobSession s) {
         Job a = tck.finish(s.runJob(tck.exit(7).build()));
         tck.finish(s.runJob(tck.exit(0).build()));
@@ -90,7 +91,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-6", value = "waitAnyStarted over a held and a runnable job returns the runnable one")
+    @Assertion(id = "JS-6", section = SpecSections.JOB_SESSION, value = "waitAnyStarted over a held and a runnable job returns the runnable one")
     void waitAnyStarted_mixedJobs(Tck tck, JobSession s) {
         Job blocker = blockedJob(tck, s);
         Job runnable = s.runJob(tck.longJob().build());
@@ -101,7 +102,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-7", value = "waitAnyTerminated over a long and a short job returns the short one")
+    @Assertion(id = "JS-7", section = SpecSections.JOB_SESSION, value = "waitAnyTerminated over a long and a short job returns the short one")
     void waitAnyTerminated_mixedJobs(Tck tck, JobSession s) {
         Job longJob = s.runJob(tck.longJob().build());
         Job shortJob = s.runJob(tck.quick().build());
@@ -112,7 +113,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-8", value = "waitAnyTerminated throws WaitTimeoutException when no job ends in time")
+    @Assertion(id = "JS-8", section = SpecSections.JOB_SESSION, value = "waitAnyTerminated throws WaitTimeoutException when no job ends in time")
     void waitAnyTerminated_timeout(Tck tck, JobSession s) {
         Job a = s.runJob(tck.longJob().build());
         Job b = s.runJob(tck.longJob().build());
@@ -123,7 +124,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-9", value = "waitAnyStarted throws WaitTimeoutException with a zero timeout when no job has started")
+    @Assertion(id = "JS-9", section = SpecSections.JOB_SESSION, value = "waitAnyStarted throws WaitTimeoutException with a zero timeout when no job has started")
     void waitAnyStarted_zeroTimeout(Tck tck, JobSession s) {
         Job blocker = blockedJob(tck, s);
         assertThrows(WaitTimeoutException.class, () -> s.waitAnyStarted(List.of(blocker), Timeouts.ZERO));
@@ -131,7 +132,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-10", value = "closing a session ends waits in other threads with InvalidSessionException")
+    @Assertion(id = "JS-10", section = SpecSections.JOB_SESSION, value = "closing a session ends waits in other threads with InvalidSessionException")
     void close_endsWaitsInOtherThreads(Tck tck) throws Exception {
         JobSession s = tck.newSession();
         Job j = s.runJob(tck.sleep(20).build());
@@ -144,7 +145,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-11", value = "a session reports its name and contact; closing it twice does nothing")
+    @Assertion(id = "JS-11", section = SpecSections.JOB_SESSION, value = "a session reports its name and contact; closing it twice does nothing")
     void getSessionName_andClose(Tck tck) {
         String name = tck.newSessionName();
         JobSession s = tck.track(tck.manager().createJobSession(name, tck.environment().contact()));
@@ -156,13 +157,13 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-12", value = "getJobCategories returns a set (possibly empty), never null")
+    @Assertion(id = "JS-12", section = SpecSections.JOB_SESSION, value = "getJobCategories returns a set (possibly empty), never null")
     void getJobCategories_notNull(JobSession s) {
         assertNotNull(s.getJobCategories());
     }
 
     @Test
-    @Assertion(id = "JS-13", value = "waitAnyStarted returns a job of the list that has started")
+    @Assertion(id = "JS-13", section = SpecSections.JOB_SESSION, value = "waitAnyStarted returns a job of the list that has started")
     void waitAnyStarted_returnsStartedJob(Tck tck, JobSession s) {
         Job a = s.runJob(tck.longJob().build());
         Job got = s.waitAnyStarted(List.of(a), tck.jobTimeout());
@@ -172,7 +173,7 @@ class JobSessionTest {
     }
 
     @Test
-    @Assertion(id = "JS-14", value = "getJobs filters by submission time: only jobs submitted at or after it")
+    @Assertion(id = "JS-14", section = SpecSections.JOB_SESSION, value = "getJobs filters by submission time: only jobs submitted at or after it")
     void getJobs_filterBySubmissionTime(Tck tck, JobSession s) {
         Job early = tck.finish(s.runJob(tck.quick().build()));
         Tck.pause(1500);

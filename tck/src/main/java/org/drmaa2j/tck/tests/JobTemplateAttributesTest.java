@@ -24,6 +24,7 @@ import org.drmaa2j.Placeholders;
 import org.drmaa2j.ResourceLimit;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.JobScripts;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class JobTemplateAttributesTest {
 
     @Test
-    @Assertion(id = "JT-1", value = "args reach the command as argv entries, exactly and in order")
+    @Assertion(id = "JT-1", section = SpecSections.JOB_TEMPLATE, value = "args reach the command as argv entries, exactly and in order")
     void args_exactArgv(Tck tck, JobSession s) {
         String f = tck.scratchPath("argv");
         tck.finishAs(s.runJob(tck.script(JobScripts.WRITE_ARGV, f, "one", "two words", "", "-x").build()), JobState.DONE);
@@ -46,7 +47,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-2", value = "a job without args runs its command with no arguments")
+    @Assertion(id = "JT-2", section = SpecSections.JOB_TEMPLATE, value = "a job without args runs its command with no arguments")
     void args_none(Tck tck, JobSession s) {
         String f = tck.scratchPath("noargs");
         tck.finishAs(s.runJob(tck.script(JobScripts.WRITE_ARGV, f).build()), JobState.DONE);
@@ -54,7 +55,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-3", value = "remoteCommand given as an absolute path runs; its output goes to outputPath")
+    @Assertion(id = "JT-3", section = SpecSections.JOB_TEMPLATE, value = "remoteCommand given as an absolute path runs; its output goes to outputPath")
     void outputPath_receivesStdout(Tck tck, JobSession s) {
         String out = tck.scratchPath("stdout");
         tck.finishAs(s.runJob(JobTemplate.builder("/bin/echo").args("hello", "tck").outputPath(out).build()), JobState.DONE);
@@ -62,7 +63,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-4", value = "remoteCommand given as a bare name is found on the execution host's PATH")
+    @Assertion(id = "JT-4", section = SpecSections.JOB_TEMPLATE, value = "remoteCommand given as a bare name is found on the execution host's PATH")
     void remoteCommand_foundOnPath(Tck tck, JobSession s) {
         String out = tck.scratchPath("path");
         tck.finishAs(s.runJob(JobTemplate.builder("echo").args("on-path").outputPath(out).build()), JobState.DONE);
@@ -70,7 +71,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-5", value = "errorPath receives standard error, and outputPath only standard output")
+    @Assertion(id = "JT-5", section = SpecSections.JOB_TEMPLATE, value = "errorPath receives standard error, and outputPath only standard output")
     void errorPath_receivesStderr(Tck tck, JobSession s) {
         String out = tck.scratchPath("out");
         String err = tck.scratchPath("err");
@@ -80,7 +81,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-6", value = "joinFiles writes standard error into the output file")
+    @Assertion(id = "JT-6", section = SpecSections.JOB_TEMPLATE, value = "joinFiles writes standard error into the output file")
     void joinFiles_mergesStderr(Tck tck, JobSession s) {
         String out = tck.scratchPath("joined");
         tck.finishAs(s.runJob(tck.script(JobScripts.OUT_AND_ERR, "to-out", "to-err").outputPath(out).joinFiles(true).build()), JobState.DONE);
@@ -89,7 +90,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-7", value = "jobEnvironment variables are set in the job")
+    @Assertion(id = "JT-7", section = SpecSections.JOB_TEMPLATE, value = "jobEnvironment variables are set in the job")
     void jobEnvironment_set(Tck tck, JobSession s) {
         String f = tck.scratchPath("env");
         JobTemplate t = tck.script(JobScripts.WRITE_ENV, f, "TCK_A", "TCK_B").env("TCK_A", "alpha").env("TCK_B", "").build();
@@ -98,7 +99,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-8", value = "jobEnvironment adds to the job's environment: PATH and HOME are still set")
+    @Assertion(id = "JT-8", section = SpecSections.JOB_TEMPLATE, value = "jobEnvironment adds to the job's environment: PATH and HOME are still set")
     void jobEnvironment_keepsBaseEnvironment(Tck tck, JobSession s) {
         String f = tck.scratchPath("env-base");
         tck.finishAs(s.runJob(tck.script(JobScripts.WRITE_ENV, f, "PATH", "HOME", "TCK_C").env("TCK_C", "c").build()), JobState.DONE);
@@ -109,7 +110,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-9", value = "workingDirectory is where the job runs: relative files land there")
+    @Assertion(id = "JT-9", section = SpecSections.JOB_TEMPLATE, value = "workingDirectory is where the job runs: relative files land there")
     void workingDirectory_relativeFiles(Tck tck, JobSession s) {
         String dir = makeDirectory(tck, s, "wd");
         tck.finishAs(s.runJob(tck.script(JobScripts.WRITE_TEXT, "relative.txt", "here").workingDirectory(dir).build()), JobState.DONE);
@@ -117,7 +118,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-10", value = "without workingDirectory the job runs in the user's home directory")
+    @Assertion(id = "JT-10", section = SpecSections.JOB_TEMPLATE, value = "without workingDirectory the job runs in its home directory, the one it sees as $HOME")
     void workingDirectory_defaultIsHome(Tck tck, JobSession s) {
         String f = tck.scratchPath("pwd");
         tck.finishAs(s.runJob(tck.script(JobScripts.WRITE_PWD_AND_HOME, f).build()), JobState.DONE);
@@ -126,7 +127,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-11", value = "the $DRMAA2_HOME_DIR$ placeholder in workingDirectory is the user's home directory")
+    @Assertion(id = "JT-11", section = SpecSections.JOB_TEMPLATE, value = "the $DRMAA2_HOME_DIR$ placeholder in workingDirectory is the home directory the job sees as $HOME")
     void workingDirectory_homePlaceholder(Tck tck, JobSession s) {
         String f = tck.scratchPath("pwd-home");
         tck.finishAs(s.runJob(tck.script(JobScripts.WRITE_PWD_AND_HOME, f).workingDirectory(Placeholders.HOME_DIRECTORY).build()), JobState.DONE);
@@ -135,7 +136,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-12", value = "the $DRMAA2_WORKING_DIR$ placeholder in outputPath is the job's working directory")
+    @Assertion(id = "JT-12", section = SpecSections.JOB_TEMPLATE, value = "the $DRMAA2_WORKING_DIR$ placeholder in outputPath is the job's working directory")
     void outputPath_workingDirPlaceholder(Tck tck, JobSession s) {
         String dir = makeDirectory(tck, s, "wdp");
         JobTemplate t = JobTemplate.builder("/bin/echo").args("placed").workingDirectory(dir)
@@ -145,7 +146,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-13", value = "the $DRMAA2_INDEX$ placeholder is 1 in a single job's arguments and paths")
+    @Assertion(id = "JT-13", section = SpecSections.JOB_TEMPLATE, value = "the $DRMAA2_INDEX$ placeholder is 1 in a single job's arguments and paths")
     void args_indexPlaceholderIsOne(Tck tck, JobSession s) {
         String base = tck.scratchPath("idx");
         JobTemplate t = JobTemplate.builder("/bin/echo").args("i=" + Placeholders.PARAMETRIC_INDEX)
@@ -155,14 +156,14 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-14", value = "jobName is the name the scheduler reports")
+    @Assertion(id = "JT-14", section = SpecSections.JOB_TEMPLATE, value = "jobName is the name the scheduler reports")
     void jobName_reported(Tck tck, JobSession s) {
         Job j = tck.finish(s.runJob(tck.quick().jobName("tck-named-job").build()));
         assertEquals("tck-named-job", j.getJobInfo().getJobName());
     }
 
     @Test
-    @Assertion(id = "JT-15", value = "inputPath feeds the file to the job's standard input (JT_INPUT_PATH)")
+    @Assertion(id = "JT-15", section = SpecSections.JOB_TEMPLATE, value = "inputPath feeds the file to the job's standard input (JT_INPUT_PATH)")
     void inputPath_feedsStdin(Tck tck, JobSession s) {
         String in = tck.scratchPath("in");
         String out = tck.scratchPath("in-out");
@@ -177,7 +178,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-16", value = "queueName puts the job in that queue (JT_QUEUE)")
+    @Assertion(id = "JT-16", section = SpecSections.JOB_TEMPLATE, value = "queueName puts the job in that queue (JT_QUEUE)")
     void queueName_honoured(Tck tck, JobSession s) {
         String q = tck.supports(Capability.JT_QUEUE) ? Templates.someQueue(tck) : "tck-queue";
         if (!tck.supports(Capability.JT_QUEUE)) {
@@ -190,14 +191,14 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-17", value = "minSlots of 1 gives the job one slot")
+    @Assertion(id = "JT-17", section = SpecSections.JOB_TEMPLATE, value = "minSlots of 1 gives the job one slot")
     void minSlots_one(Tck tck, JobSession s) {
         Job j = tck.finishAs(s.runJob(tck.quick().minSlots(1L).build()), JobState.DONE);
         assertEquals(1L, j.getJobInfo().getSlots(), () -> "JobInfo: " + j.getJobInfo());
     }
 
     @Test
-    @Assertion(id = "JT-18", value = "maxSlots bounds the slots allocated (JT_MAXSLOTS)")
+    @Assertion(id = "JT-18", section = SpecSections.JOB_TEMPLATE, value = "maxSlots bounds the slots allocated (JT_MAXSLOTS)")
     void maxSlots_bounds(Tck tck, JobSession s) {
         JobTemplate t = tck.quick().minSlots(1L).maxSlots(2L).build();
         if (!tck.supports(Capability.JT_MAXSLOTS)) {
@@ -210,13 +211,13 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-19", value = "priority is accepted and the job runs (JT_PRIORITY)")
+    @Assertion(id = "JT-19", section = SpecSections.JOB_TEMPLATE, value = "priority is accepted and the job runs (JT_PRIORITY)")
     void priority_accepted(Tck tck, JobSession s) {
         accepted(tck, s, Capability.JT_PRIORITY, "priority", tck.quick().priority(0L).build());
     }
 
     @Test
-    @Assertion(id = "JT-20", value = "candidateMachines confines the job to those machines (JT_CANDIDATE_MACHINES)")
+    @Assertion(id = "JT-20", section = SpecSections.JOB_TEMPLATE, value = "candidateMachines confines the job to those machines (JT_CANDIDATE_MACHINES)")
     void candidateMachines_honoured(Tck tck, JobSession s) {
         if (!tck.supports(Capability.JT_CANDIDATE_MACHINES)) {
             rejected(tck, s, Capability.JT_CANDIDATE_MACHINES, "candidateMachines", tck.quick().candidateMachines(List.of("tck-host")).build());
@@ -229,25 +230,25 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-21", value = "minPhysMemory within the machines' memory is accepted and the job runs (JT_MIN_PHYS_MEMORY)")
+    @Assertion(id = "JT-21", section = SpecSections.JOB_TEMPLATE, value = "minPhysMemory within the machines' memory is accepted and the job runs (JT_MIN_PHYS_MEMORY)")
     void minPhysMemory_accepted(Tck tck, JobSession s) {
         accepted(tck, s, Capability.JT_MIN_PHYS_MEMORY, "minPhysMemory", tck.quick().minPhysMemory(1024L).build());
     }
 
     @Test
-    @Assertion(id = "JT-22", value = "machineOS of the execution machines is accepted and the job runs (JT_MACHINE_OS)")
+    @Assertion(id = "JT-22", section = SpecSections.JOB_TEMPLATE, value = "machineOS of the execution machines is accepted and the job runs (JT_MACHINE_OS)")
     void machineOS_accepted(Tck tck, JobSession s) {
         accepted(tck, s, Capability.JT_MACHINE_OS, "machineOS", tck.quick().machineOS(Templates.machineOS(tck)).build());
     }
 
     @Test
-    @Assertion(id = "JT-23", value = "machineArch of the execution machines is accepted and the job runs (JT_MACHINE_ARCH)")
+    @Assertion(id = "JT-23", section = SpecSections.JOB_TEMPLATE, value = "machineArch of the execution machines is accepted and the job runs (JT_MACHINE_ARCH)")
     void machineArch_accepted(Tck tck, JobSession s) {
         accepted(tck, s, Capability.JT_MACHINE_ARCH, "machineArch", tck.quick().machineArch(Templates.machineArch(tck)).build());
     }
 
     @Test
-    @Assertion(id = "JT-24", value = "a job with a startTime does not start before it (JT_START_TIME)")
+    @Assertion(id = "JT-24", section = SpecSections.JOB_TEMPLATE, value = "a job with a startTime does not start before it (JT_START_TIME)")
     void startTime_delaysStart(Tck tck, JobSession s) {
         Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(4);
         JobTemplate t = tck.quick().startTime(start).build();
@@ -262,13 +263,13 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-25", value = "a deadlineTime in the future is accepted and the job runs (JT_DEADLINE)")
+    @Assertion(id = "JT-25", section = SpecSections.JOB_TEMPLATE, value = "a deadlineTime in the future is accepted and the job runs (JT_DEADLINE)")
     void deadlineTime_accepted(Tck tck, JobSession s) {
         accepted(tck, s, Capability.JT_DEADLINE, "deadlineTime", tck.quick().deadlineTime(Instant.now().plus(Duration.ofHours(1))).build());
     }
 
     @Test
-    @Assertion(id = "JT-26", value = "stageInFiles copies a file to the execution host before the job starts (JT_STAGING)")
+    @Assertion(id = "JT-26", section = SpecSections.JOB_TEMPLATE, value = "stageInFiles copies a file to the execution host before the job starts (JT_STAGING)")
     void stageInFiles_copied(Tck tck, JobSession s) {
         String src = tck.scratchPath("stage-src");
         String dir = tck.supports(Capability.JT_STAGING) ? makeDirectory(tck, s, "stage-in") : tck.scratchDirectory();
@@ -285,7 +286,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-27", value = "stageOutFiles copies a file back after the job ends (JT_STAGING)")
+    @Assertion(id = "JT-27", section = SpecSections.JOB_TEMPLATE, value = "stageOutFiles copies a file back after the job ends (JT_STAGING)")
     void stageOutFiles_copied(Tck tck, JobSession s) {
         String dir = tck.supports(Capability.JT_STAGING) ? makeDirectory(tck, s, "stage-out") : tck.scratchDirectory();
         String target = tck.scratchPath("staged-back");
@@ -300,20 +301,20 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-28", value = "a generous WALLCLOCK_TIME limit lets the job end DONE (JT_RESOURCE_LIMITS)")
+    @Assertion(id = "JT-28", section = SpecSections.JOB_TEMPLATE, value = "a generous WALLCLOCK_TIME limit lets the job end DONE (JT_RESOURCE_LIMITS)")
     void resourceLimits_generousLimit(Tck tck, JobSession s) {
         accepted(tck, s, Capability.JT_RESOURCE_LIMITS, "resourceLimits",
                 tck.quick().resourceLimit(ResourceLimit.WALLCLOCK_TIME, 600).build());
     }
 
     @Test
-    @Assertion(id = "JT-29", value = "rerunnable is accepted and the job runs (JT_RERUNNABLE)")
+    @Assertion(id = "JT-29", section = SpecSections.JOB_TEMPLATE, value = "rerunnable is accepted and the job runs (JT_RERUNNABLE)")
     void rerunnable_accepted(Tck tck, JobSession s) {
         accepted(tck, s, Capability.JT_RERUNNABLE, "rerunnable", tck.quick().rerunnable(true).build());
     }
 
     @Test
-    @Assertion(id = "JT-30", value = "a job category the session lists is accepted and the job runs (JT_JOB_CATEGORY)")
+    @Assertion(id = "JT-30", section = SpecSections.JOB_TEMPLATE, value = "a job category the session lists is accepted and the job runs (JT_JOB_CATEGORY)")
     void jobCategory_accepted(Tck tck, JobSession s) {
         if (!tck.supports(Capability.JT_JOB_CATEGORY)) {
             rejected(tck, s, Capability.JT_JOB_CATEGORY, "jobCategory", tck.quick().jobCategory("tck-category").build());
@@ -325,20 +326,20 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-31", value = "accountingId is accepted and the job runs (JT_ACCOUNTINGID)")
+    @Assertion(id = "JT-31", section = SpecSections.JOB_TEMPLATE, value = "accountingId is accepted and the job runs (JT_ACCOUNTINGID)")
     void accountingId_accepted(Tck tck, JobSession s) {
         String account = tck.environment().accountingId() != null ? tck.environment().accountingId() : "tck";
         accepted(tck, s, Capability.JT_ACCOUNTINGID, "accountingId", tck.quick().accountingId(account).build());
     }
 
     @Test
-    @Assertion(id = "JT-32", value = "email with no mail events is accepted and the job runs (JT_EMAIL)")
+    @Assertion(id = "JT-32", section = SpecSections.JOB_TEMPLATE, value = "email with no mail events is accepted and the job runs (JT_EMAIL)")
     void email_accepted(Tck tck, JobSession s) {
         accepted(tck, s, Capability.JT_EMAIL, "email", tck.quick().email(List.of("tck@localhost")).build());
     }
 
     @Test
-    @Assertion(id = "JT-33", value = "an extension key that is neither well known nor the driver's own is rejected with UnsupportedAttributeException")
+    @Assertion(id = "JT-33", section = SpecSections.DRMAA2J, value = "an extension key that is neither well known nor the driver's own is rejected with UnsupportedAttributeException")
     void extensions_unknownKeyRejected(Tck tck, JobSession s) {
         JobTemplate t = tck.quick().extension("drmaa2j-tck.no-such-key", "1").build();
         int before = s.getJobs(null).size();
@@ -348,7 +349,7 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-34", value = "the well-known extension nodes=1 is honoured or rejected with UnsupportedAttributeException")
+    @Assertion(id = "JT-34", section = SpecSections.DRMAA2J, value = "the well-known extension nodes=1 is honoured or rejected with UnsupportedAttributeException")
     void extensions_nodesOne(Tck tck, JobSession s) {
         JobTemplate t = tck.quick().extension(Extensions.NODES, "1").build();
         Job j;
@@ -362,13 +363,13 @@ class JobTemplateAttributesTest {
     }
 
     @Test
-    @Assertion(id = "JT-35", value = "without outputPath the job still runs to DONE (output goes to the driver's default)")
+    @Assertion(id = "JT-35", section = SpecSections.JOB_TEMPLATE, value = "without outputPath the job still runs to DONE (output goes to the driver's default)")
     void outputPath_unset(Tck tck, JobSession s) {
         tck.finishAs(s.runJob(JobTemplate.builder("/bin/echo").args("nowhere").build()), JobState.DONE);
     }
 
     @Test
-    @Assertion(id = "JT-36", value = "a job whose command does not exist ends FAILED or is refused at submission, never DONE")
+    @Assertion(id = "JT-36", section = SpecSections.JOB_TEMPLATE, value = "a job whose command does not exist ends FAILED or is refused at submission, never DONE")
     void remoteCommand_missing(Tck tck, JobSession s) {
         Job j;
         try {

@@ -24,6 +24,7 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.JobScripts;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class JobTest {
 
     @Test
-    @Assertion(id = "JOB-1", value = "a job that exits 0 ends DONE")
+    @Assertion(id = "JOB-1", section = SpecSections.JOB_STATE, value = "a job that exits 0 ends DONE")
     void waitTerminated_exitZeroIsDone(Tck tck, JobSession s) {
         Job j = s.runJob(tck.quick().build());
         tck.finishAs(j, JobState.DONE);
@@ -46,14 +47,14 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-2", value = "a job that exits non-zero ends FAILED with that exit status")
+    @Assertion(id = "JOB-2", section = SpecSections.DRMAA2J, value = "a job that exits non-zero ends FAILED with that exit status")
     void waitTerminated_exitNonZeroIsFailed(Tck tck, JobSession s) {
         Job j = tck.finishAs(s.runJob(tck.exit(3).build()), JobState.FAILED);
         assertEquals(3, j.getJobInfo().getExitStatus());
     }
 
     @Test
-    @Assertion(id = "JOB-3", value = "a job killed by a signal ends FAILED, its terminating signal named (SIGKILL) and no exit status")
+    @Assertion(id = "JOB-3", section = SpecSections.DRMAA2J, value = "a job killed by a signal ends FAILED, its terminating signal named (SIGKILL) and no exit status")
     void waitTerminated_killedBySignalIsFailed(Tck tck, JobSession s) {
         Job j = tck.finishAs(s.runJob(tck.script(JobScripts.KILL_SELF, "KILL").build()), JobState.FAILED);
         JobInfo i = j.getJobInfo();
@@ -62,7 +63,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-4", value = "terminate() ends a running job as FAILED")
+    @Assertion(id = "JOB-4", section = SpecSections.JOB, value = "terminate() ends a running job as FAILED")
     void terminate_runningJobFails(Tck tck, JobSession s) {
         Job j = s.runJob(tck.longJob().build());
         j.waitStarted(tck.jobTimeout());
@@ -71,7 +72,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-5", value = "terminate() on a job that has ended does nothing: it stays DONE")
+    @Assertion(id = "JOB-5", section = SpecSections.JOB, value = "terminate() on a job that has ended does nothing: it stays DONE")
     void terminate_endedJobIsNoOp(Tck tck, JobSession s) {
         Job j = tck.finishAs(s.runJob(tck.quick().build()), JobState.DONE);
         j.terminate();
@@ -79,7 +80,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-6", value = "waitStarted returns once the job runs; its state has started")
+    @Assertion(id = "JOB-6", section = SpecSections.JOB, value = "waitStarted returns once the job runs; its state has started")
     void waitStarted_runningJob(Tck tck, JobSession s) {
         Job j = s.runJob(tck.longJob().build());
         assertSame(j, j.waitStarted(tck.jobTimeout()));
@@ -88,14 +89,14 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-7", value = "waitStarted on a job that already ended returns at once")
+    @Assertion(id = "JOB-7", section = SpecSections.JOB, value = "waitStarted on a job that already ended returns at once")
     void waitStarted_endedJobReturns(Tck tck, JobSession s) {
         Job j = tck.finish(s.runJob(tck.quick().build()));
         assertSame(j, j.waitStarted(Timeouts.ZERO));
     }
 
     @Test
-    @Assertion(id = "JOB-8", value = "waitTerminated with a zero timeout on a running job throws WaitTimeoutException at once")
+    @Assertion(id = "JOB-8", section = SpecSections.JOB, value = "waitTerminated with a zero timeout on a running job throws WaitTimeoutException at once")
     void waitTerminated_zeroTimeoutThrows(Tck tck, JobSession s) {
         Job j = s.runJob(tck.longJob().build());
         j.waitStarted(tck.jobTimeout());
@@ -106,7 +107,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-9", value = "waitTerminated with a finite timeout waits that long, then throws WaitTimeoutException")
+    @Assertion(id = "JOB-9", section = SpecSections.JOB, value = "waitTerminated with a finite timeout waits that long, then throws WaitTimeoutException")
     void waitTerminated_finiteTimeoutThrows(Tck tck, JobSession s) {
         Job j = s.runJob(tck.longJob().build());
         Instant t0 = Instant.now();
@@ -117,7 +118,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-10", value = "waitTerminated with the infinite timeout returns when the job ends")
+    @Assertion(id = "JOB-10", section = SpecSections.JOB, value = "waitTerminated with the infinite timeout returns when the job ends")
     void waitTerminated_infiniteTimeout(Tck tck, JobSession s) throws Exception {
         Job j = s.runJob(tck.sleep(1).build());
         CompletableFuture<Job> f = CompletableFuture.supplyAsync(() -> j.waitTerminated(Timeouts.INFINITE));
@@ -126,7 +127,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-11", value = "a negative timeout means wait forever")
+    @Assertion(id = "JOB-11", section = SpecSections.JOB, value = "a negative timeout means wait forever")
     void waitTerminated_negativeTimeoutIsInfinite(Tck tck, JobSession s) throws Exception {
         Job j = s.runJob(tck.sleep(1).build());
         CompletableFuture<Job> f = CompletableFuture.supplyAsync(() -> j.waitTerminated(Duration.ofSeconds(-1)));
@@ -135,7 +136,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-12", value = "a job submitted held is QUEUED_HELD, does not start until released, then runs to DONE")
+    @Assertion(id = "JOB-12", section = SpecSections.JOB_STATE, value = "a job submitted held is QUEUED_HELD, does not start until released, then runs to DONE")
     void runJob_submitAsHold(Tck tck, JobSession s) {
         JobTemplate t = tck.quick().submitAsHold(true).build();
         if (!tck.supports(Capability.JT_SUBMIT_AS_HOLD)) {
@@ -155,7 +156,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-13", value = "hold() on a QUEUED job makes it QUEUED_HELD; release() lets it run")
+    @Assertion(id = "JOB-13", section = SpecSections.JOB, value = "hold() on a QUEUED job makes it QUEUED_HELD; release() lets it run")
     void hold_queuedJob(Tck tck, JobSession s) {
         if (!tck.supports(Capability.JOB_HOLD)) {
             Job j = s.runJob(tck.longJob().build());
@@ -173,7 +174,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-14", value = "suspend() makes a running job SUSPENDED and stops its processes; resume() makes it RUNNING again")
+    @Assertion(id = "JOB-14", section = SpecSections.JOB, value = "suspend() makes a running job SUSPENDED and stops its processes; resume() makes it RUNNING again")
     void suspend_runningJob(Tck tck, JobSession s) {
         String file = tck.scratchPath("tick");
         Job j = s.runJob(tck.script(JobScripts.TICK, file, "60").build());
@@ -202,7 +203,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-15", value = "waits never reap: after waitTerminated the job is still listed and its state readable")
+    @Assertion(id = "JOB-15", section = SpecSections.DRMAA2J, value = "waits never reap: after waitTerminated the job is still listed and its state readable")
     void waitTerminated_doesNotReap(Tck tck, JobSession s) {
         Job j = tck.finish(s.runJob(tck.quick().build()));
         j.waitTerminated(Timeouts.ZERO);
@@ -212,7 +213,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-16", value = "reap() removes a terminated job from getJobs")
+    @Assertion(id = "JOB-16", section = SpecSections.DRMAA2J, value = "reap() removes a terminated job from getJobs")
     void reap_terminatedJob(Tck tck, JobSession s) {
         Job j = tck.finish(s.runJob(tck.quick().build()));
         j.reap();
@@ -220,7 +221,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-17", value = "after reap() every method but getJobId and getSessionName throws InvalidArgumentException")
+    @Assertion(id = "JOB-17", section = SpecSections.DRMAA2J, value = "after reap() every method but getJobId and getSessionName throws InvalidArgumentException")
     void reap_thenMethodsThrow(Tck tck, JobSession s) {
         Job j = tck.finish(s.runJob(tck.quick().build()));
         String id = j.getJobId();
@@ -235,7 +236,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-18", value = "getJobTemplate returns the template the job was submitted with")
+    @Assertion(id = "JOB-18", section = SpecSections.JOB, value = "getJobTemplate returns the template the job was submitted with")
     void getJobTemplate_isSubmittedTemplate(Tck tck, JobSession s) {
         JobTemplate t = tck.quick().jobName("tck-template").env("TCK_X", "1").build();
         Job j = s.runJob(t);
@@ -244,7 +245,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-19", value = "a job has a non-blank id and belongs to its session")
+    @Assertion(id = "JOB-19", section = SpecSections.JOB, value = "a job has a non-blank id and belongs to its session")
     void runJob_idAndSession(Tck tck, JobSession s) {
         Job j = s.runJob(tck.quick().build());
         assertNotNull(j.getJobId());
@@ -255,7 +256,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-20", value = "terminate() on a held job ends it FAILED without it ever starting")
+    @Assertion(id = "JOB-20", section = SpecSections.JOB, value = "terminate() on a held job ends it FAILED without it ever starting")
     void terminate_heldJob(Tck tck, JobSession s) {
         JobTemplate t = tck.quick().submitAsHold(true).build();
         if (!tck.supports(Capability.JT_SUBMIT_AS_HOLD)) {
@@ -269,7 +270,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-21", value = "getJobInfo of a running job reports RUNNING and the job's id")
+    @Assertion(id = "JOB-21", section = SpecSections.JOB, value = "getJobInfo of a running job reports RUNNING and the job's id")
     void getJobInfo_runningJob(Tck tck, JobSession s) {
         Job j = s.runJob(tck.longJob().build());
         j.waitStarted(tck.jobTimeout());
@@ -281,7 +282,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-22", value = "unwrap returns the job for its own type and throws InvalidArgumentException for another")
+    @Assertion(id = "JOB-22", section = SpecSections.DRMAA2J, value = "unwrap returns the job for its own type and throws InvalidArgumentException for another")
     void unwrap_types(Tck tck, JobSession s) {
         Job j = s.runJob(tck.quick().build());
         assertSame(j, j.unwrap(Job.class));
@@ -290,7 +291,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-23", value = "a job ends FAILED when its wall-clock limit (WALLCLOCK_TIME) is exceeded")
+    @Assertion(id = "JOB-23", section = SpecSections.JOB_TEMPLATE, value = "a job ends FAILED when its wall-clock limit (WALLCLOCK_TIME) is exceeded")
     void runJob_wallclockLimitExceeded(Tck tck, JobSession s) {
         JobTemplate t = tck.longJob().resourceLimit(org.drmaa2j.ResourceLimit.WALLCLOCK_TIME, 2).build();
         if (!tck.supports(Capability.JT_RESOURCE_LIMITS)) {
@@ -302,7 +303,7 @@ class JobTest {
     }
 
     @Test
-    @Assertion(id = "JOB-24", value = "a QUEUED state is reachable on demand and the job leaves it to run")
+    @Assertion(id = "JOB-24", section = SpecSections.JOB_STATE, value = "a QUEUED state is reachable on demand and the job leaves it to run")
     void getState_queued(Tck tck, JobSession s) {
         Job j = QueuedJobs.queued(tck, s);
         assertEquals(JobState.QUEUED, j.getState());

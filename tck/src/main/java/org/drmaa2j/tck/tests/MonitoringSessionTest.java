@@ -18,6 +18,7 @@ import org.drmaa2j.MachineInfo;
 import org.drmaa2j.MonitoringSession;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-1", value = "getAllQueues(null) lists at least one queue, including every queue the environment names")
+    @Assertion(id = "MON-1", section = SpecSections.MONITORING_SESSION, value = "getAllQueues(null) lists at least one queue, including every queue the environment names")
     void getAllQueues_all(Tck tck) {
         try (MonitoringSession m = open(tck)) {
             if (m == null) return;
@@ -51,7 +52,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-2", value = "getAllQueues(names) returns only the named queues")
+    @Assertion(id = "MON-2", section = SpecSections.MONITORING_SESSION, value = "getAllQueues(names) returns only the named queues")
     void getAllQueues_filtered(Tck tck) {
         try (MonitoringSession m = open(tck)) {
             if (m == null) return;
@@ -61,7 +62,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-3", value = "getAllMachines(null) lists at least one machine with a name, including every machine the environment names")
+    @Assertion(id = "MON-3", section = SpecSections.MONITORING_SESSION, value = "getAllMachines(null) lists at least one machine with a name, including every machine the environment names")
     void getAllMachines_all(Tck tck) {
         try (MonitoringSession m = open(tck)) {
             if (m == null) return;
@@ -74,7 +75,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-4", value = "getAllMachines(names) returns only the named machines")
+    @Assertion(id = "MON-4", section = SpecSections.MONITORING_SESSION, value = "getAllMachines(names) returns only the named machines")
     void getAllMachines_filtered(Tck tck) {
         try (MonitoringSession m = open(tck)) {
             if (m == null) return;
@@ -84,7 +85,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-5", value = "machine information is plausible: sockets, cores and threads are not negative")
+    @Assertion(id = "MON-5", section = SpecSections.MONITORING_SESSION, value = "machine information is plausible: sockets, cores and threads are not negative")
     void getAllMachines_plausible(Tck tck) {
         try (MonitoringSession m = open(tck)) {
             if (m == null) return;
@@ -95,7 +96,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-6", value = "getAllJobs lists a running job of this library, and the jobId filter selects exactly it")
+    @Assertion(id = "MON-6", section = SpecSections.MONITORING_SESSION, value = "getAllJobs lists a running job of this library, and the jobId filter selects exactly it")
     void getAllJobs_includesOwnJob(Tck tck, JobSession s) {
         Job j = s.runJob(tck.longJob().build());
         j.waitStarted(tck.jobTimeout());
@@ -114,7 +115,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-7", value = "getAllReservations works where reservations are supported, else throws OperationUnsupportedException")
+    @Assertion(id = "MON-7", section = SpecSections.MONITORING_SESSION, value = "getAllReservations works where reservations are supported, else throws OperationUnsupportedException")
     void getAllReservations_gated(Tck tck) {
         try (MonitoringSession m = open(tck)) {
             if (m == null) return;
@@ -127,7 +128,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-8", value = "a closed monitoring session throws InvalidSessionException; closing twice does nothing")
+    @Assertion(id = "MON-8", section = SpecSections.MONITORING_SESSION, value = "a closed monitoring session throws InvalidSessionException; closing twice does nothing")
     void close_thenThrows(Tck tck) {
         MonitoringSession m = open(tck);
         if (m == null) return;
@@ -138,7 +139,7 @@ class MonitoringSessionTest {
     }
 
     @Test
-    @Assertion(id = "MON-9", value = "closeMonitoringSession of the manager closes the session")
+    @Assertion(id = "MON-9", section = SpecSections.MONITORING_SESSION, value = "closeMonitoringSession of the manager closes the session")
     void closeMonitoringSession_closes(Tck tck) {
         MonitoringSession m = open(tck);
         if (m == null) return;

@@ -14,6 +14,7 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.Placeholders;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.JobScripts;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class PlaceholdersTest {
 
     @Test
-    @Assertion(id = "PH-1", value = "$DRMAA2_WORKING_DIR$ in workingDirectory is refused with InvalidArgumentException naming workingDirectory, for single and bulk jobs, with nothing submitted")
+    @Assertion(id = "PH-1", section = SpecSections.JOB_TEMPLATE, value = "$DRMAA2_WORKING_DIR$ in workingDirectory is refused with InvalidArgumentException naming workingDirectory, for single and bulk jobs, with nothing submitted")
     void workingDirectory_workingDirPlaceholderRefused(Tck tck, JobSession s) {
         JobTemplate t = JobTemplate.builder("/bin/echo").workingDirectory(Placeholders.WORKING_DIRECTORY + "/sub").build();
         assertEquals("workingDirectory", assertThrows(InvalidArgumentException.class, () -> s.runJob(t)).getField());
@@ -42,7 +43,7 @@ class PlaceholdersTest {
     }
 
     @Test
-    @Assertion(id = "PH-2", value = "$DRMAA2_INDEX$ in a single job's workingDirectory is 1")
+    @Assertion(id = "PH-2", section = SpecSections.JOB_TEMPLATE, value = "$DRMAA2_INDEX$ in a single job's workingDirectory is 1")
     void workingDirectory_indexPlaceholderIsOne(Tck tck, JobSession s) {
         String base = tck.scratchPath("wd-index");
         tck.finishAs(s.runJob(tck.script(JobScripts.MKDIRS, base + "/1").build()), JobState.DONE);
@@ -52,7 +53,7 @@ class PlaceholdersTest {
     }
 
     @Test
-    @Assertion(id = "PH-3", value = "$DRMAA2_INDEX$ in a bulk job's workingDirectory is each task's index: relative files land in the task's own directory")
+    @Assertion(id = "PH-3", section = SpecSections.JOB_TEMPLATE, value = "$DRMAA2_INDEX$ in a bulk job's workingDirectory is each task's index: relative files land in the task's own directory")
     void runBulkJobs_indexPlaceholderInWorkingDirectory(Tck tck, JobSession s) {
         String base = tck.scratchPath("bulk-wd");
         tck.finishAs(s.runJob(tck.script(JobScripts.MKDIRS, base + "/3", base + "/5").build()), JobState.DONE);
@@ -65,7 +66,7 @@ class PlaceholdersTest {
     }
 
     @Test
-    @Assertion(id = "PH-4", value = "$DRMAA2_WORKING_DIR$ and $DRMAA2_HOME_DIR$ in args are the job's working directory and the home directory it runs with")
+    @Assertion(id = "PH-4", section = SpecSections.JOB_TEMPLATE, value = "$DRMAA2_WORKING_DIR$ and $DRMAA2_HOME_DIR$ in args are the job's working directory and the home directory it runs with")
     void args_workingDirAndHomePlaceholders(Tck tck, JobSession s) {
         String dir = JobTemplateAttributesTest.makeDirectory(tck, s, "args-wd");
         String f = tck.scratchPath("args-dirs");
@@ -79,7 +80,7 @@ class PlaceholdersTest {
     }
 
     @Test
-    @Assertion(id = "PH-5", value = "relative inputPath, outputPath and errorPath are relative to the working directory")
+    @Assertion(id = "PH-5", section = SpecSections.JOB_TEMPLATE, value = "relative inputPath, outputPath and errorPath are relative to the working directory")
     void paths_relativeToWorkingDirectory(Tck tck, JobSession s) {
         String dir = JobTemplateAttributesTest.makeDirectory(tck, s, "rel-paths");
         tck.finishAs(s.runJob(tck.script(JobScripts.WRITE_TEXT, dir + "/in.txt", "fed").build()), JobState.DONE);

@@ -18,6 +18,7 @@ import org.drmaa2j.Reservation;
 import org.drmaa2j.ReservationSession;
 import org.drmaa2j.ReservationTemplate;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-1", value = "a reservation starting now is granted with an id and at least the slots asked for (RT_STARTNOW)")
+    @Assertion(id = "RSV-1", section = SpecSections.RESERVATION_TEMPLATE, value = "a reservation starting now is granted with an id and at least the slots asked for (RT_STARTNOW)")
     void requestReservation_startingNow(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
@@ -73,7 +74,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-2", value = "getReservation(id) and getReservations return a reservation of the session")
+    @Assertion(id = "RSV-2", section = SpecSections.RESERVATION_SESSION, value = "getReservation(id) and getReservations return a reservation of the session")
     void getReservation_byId(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
@@ -88,7 +89,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-3", value = "getReservation of an unknown id throws InvalidArgumentException")
+    @Assertion(id = "RSV-3", section = SpecSections.RESERVATION_SESSION, value = "getReservation of an unknown id throws InvalidArgumentException")
     void getReservation_unknownThrows(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
@@ -100,7 +101,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-4", value = "a job with reservationId runs inside the reservation (JT_RESERVATION)")
+    @Assertion(id = "RSV-4", section = SpecSections.JOB_TEMPLATE, value = "a job with reservationId runs inside the reservation (JT_RESERVATION)")
     void runJob_inReservation(Tck tck, JobSession s) {
         if (!tck.supports(Capability.JT_RESERVATION)) {
             Templates.rejected(tck, s, Capability.JT_RESERVATION, "reservationId", tck.quick().reservationId("tck-reservation").build());
@@ -119,7 +120,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-5", value = "a reservation session is listed by name until destroyed; reservations unsupported means no names")
+    @Assertion(id = "RSV-5", section = SpecSections.RESERVATION_SESSION, value = "a reservation session is listed by name until destroyed; reservations unsupported means no names")
     void getReservationSessionNames_lifecycle(Tck tck) {
         if (!tck.supports(Capability.ADVANCE_RESERVATION)) {
             assertTrue(tck.manager().getReservationSessionNames().isEmpty());
@@ -134,7 +135,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-6", value = "terminate() ends a reservation: it is no longer listed")
+    @Assertion(id = "RSV-6", section = SpecSections.RESERVATION, value = "terminate() ends a reservation: it is no longer listed")
     void terminate_removes(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
@@ -148,13 +149,13 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-7", value = "the machineOS reservation attribute is honoured or rejected with UnsupportedAttributeException (RT_MACHINEOS)")
+    @Assertion(id = "RSV-7", section = SpecSections.RESERVATION_TEMPLATE, value = "the machineOS reservation attribute is honoured or rejected with UnsupportedAttributeException (RT_MACHINEOS)")
     void requestReservation_machineOS(Tck tck) {
         ReservationSession r = open(tck);
         if (r == null) return;
         try {
-            ReservationTemplate t = new ReservationTemplate("tck", null, null, Duration.ofMinutes(10), 1, 0, null, null, null, 0,
-                    Templates.machineOS(tck), null);
+            ReservationTemplate t = ReservationTemplate.builder().reservationName("tck").duration(Duration.ofMinutes(10))
+                    .minSlots(1L).machineOS(Templates.machineOS(tck)).build();
             if (!tck.supports(Capability.RT_MACHINEOS)) {
                 tck.expectUnsupportedAttribute(Capability.RT_MACHINEOS, () -> r.requestReservation(t));
                 return;
@@ -166,7 +167,7 @@ class ReservationSessionTest {
     }
 
     @Test
-    @Assertion(id = "RSV-8", value = "a job in a reservation lists the reservation's machines among its allocated machines")
+    @Assertion(id = "RSV-8", section = SpecSections.RESERVATION, value = "a job in a reservation lists the reservation's machines among its allocated machines")
     void runJob_reservationMachines(Tck tck, JobSession s) {
         ReservationSession r = open(tck);
         if (r == null) return;

@@ -14,6 +14,7 @@ import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.JobScripts;
 import org.drmaa2j.tck.support.Tck;
 import org.drmaa2j.tck.support.TckExtension;
@@ -86,67 +87,67 @@ class RoundTripTest {
     }
 
     @Test
-    @Assertion(id = "RT-1", value = "arguments with double and single quotes reach argv exactly")
+    @Assertion(id = "RT-1", section = SpecSections.DRMAA2J, value = "arguments with double and single quotes reach argv exactly")
     void args_quotes(Tck tck, JobSession s) {
         args(tck, s, QUOTES, "\"", "'", "''", "\"\"");
     }
 
     @Test
-    @Assertion(id = "RT-2", value = "arguments with spaces and tabs reach argv exactly, as one entry each")
+    @Assertion(id = "RT-2", section = SpecSections.DRMAA2J, value = "arguments with spaces and tabs reach argv exactly, as one entry each")
     void args_spaces(Tck tck, JobSession s) {
         args(tck, s, SPACES, " ", "a b");
     }
 
     @Test
-    @Assertion(id = "RT-3", value = "arguments with $, ${…}, $(…) and backticks reach argv unexpanded")
+    @Assertion(id = "RT-3", section = SpecSections.DRMAA2J, value = "arguments with $, ${…}, $(…) and backticks reach argv unexpanded")
     void args_dollarAndBackticks(Tck tck, JobSession s) {
         args(tck, s, DOLLARS, BACKTICKS, "$", "`");
     }
 
     @Test
-    @Assertion(id = "RT-4", value = "arguments with newlines and carriage returns reach argv exactly")
+    @Assertion(id = "RT-4", section = SpecSections.DRMAA2J, value = "arguments with newlines and carriage returns reach argv exactly")
     void args_newlines(Tck tck, JobSession s) {
         args(tck, s, NEWLINES, "\n");
     }
 
     @Test
-    @Assertion(id = "RT-5", value = "arguments with non-ASCII text reach argv exactly (UTF-8)")
+    @Assertion(id = "RT-5", section = SpecSections.DRMAA2J, value = "arguments with non-ASCII text reach argv exactly (UTF-8)")
     void args_nonAscii(Tck tck, JobSession s) {
         args(tck, s, NON_ASCII);
     }
 
     @Test
-    @Assertion(id = "RT-6", value = "arguments with shell metacharacters, globs, backslashes, an empty string and a leading dash reach argv exactly")
+    @Assertion(id = "RT-6", section = SpecSections.DRMAA2J, value = "arguments with shell metacharacters, globs, backslashes, an empty string and a leading dash reach argv exactly")
     void args_metacharacters(Tck tck, JobSession s) {
         args(tck, s, METACHARS, BACKSLASHES, "", "-n", "--", "*");
     }
 
     @Test
-    @Assertion(id = "RT-7", value = "environment values with quotes and spaces reach the job exactly")
+    @Assertion(id = "RT-7", section = SpecSections.DRMAA2J, value = "environment values with quotes and spaces reach the job exactly")
     void jobEnvironment_quotesAndSpaces(Tck tck, JobSession s) {
         env(tck, s, QUOTES + SPACES);
     }
 
     @Test
-    @Assertion(id = "RT-8", value = "environment values with $, $(…) and backticks reach the job unexpanded")
+    @Assertion(id = "RT-8", section = SpecSections.DRMAA2J, value = "environment values with $, $(…) and backticks reach the job unexpanded")
     void jobEnvironment_dollarAndBackticks(Tck tck, JobSession s) {
         env(tck, s, DOLLARS + " " + BACKTICKS);
     }
 
     @Test
-    @Assertion(id = "RT-9", value = "environment values with newlines reach the job exactly")
+    @Assertion(id = "RT-9", section = SpecSections.DRMAA2J, value = "environment values with newlines reach the job exactly")
     void jobEnvironment_newlines(Tck tck, JobSession s) {
         env(tck, s, NEWLINES);
     }
 
     @Test
-    @Assertion(id = "RT-10", value = "environment values with non-ASCII text, metacharacters and backslashes reach the job exactly")
+    @Assertion(id = "RT-10", section = SpecSections.DRMAA2J, value = "environment values with non-ASCII text, metacharacters and backslashes reach the job exactly")
     void jobEnvironment_nonAsciiAndMetacharacters(Tck tck, JobSession s) {
         env(tck, s, NON_ASCII + " " + METACHARS + " " + BACKSLASHES);
     }
 
     @Test
-    @Assertion(id = "RT-11", value = "several environment variables with hostile values keep their own values")
+    @Assertion(id = "RT-11", section = SpecSections.DRMAA2J, value = "several environment variables with hostile values keep their own values")
     void jobEnvironment_several(Tck tck, JobSession s) {
         String file = tck.scratchPath("rt-envs");
         Map<String, String> vars = Map.of("TCK_Q", QUOTES, "TCK_D", DOLLARS, "TCK_U", NON_ASCII);
@@ -158,31 +159,31 @@ class RoundTripTest {
     }
 
     @Test
-    @Assertion(id = "RT-12", value = "a job name with spaces and quotes is reported exactly")
+    @Assertion(id = "RT-12", section = SpecSections.DRMAA2J, value = "a job name with spaces and quotes is reported exactly")
     void jobName_quotesAndSpaces(Tck tck, JobSession s) {
         name(tck, s, "tck name with \"double\" and 'single' quotes");
     }
 
     @Test
-    @Assertion(id = "RT-13", value = "a job name with $ and backticks is reported unexpanded")
+    @Assertion(id = "RT-13", section = SpecSections.DRMAA2J, value = "a job name with $ and backticks is reported unexpanded")
     void jobName_dollarAndBackticks(Tck tck, JobSession s) {
         name(tck, s, "tck-$HOME-$(id)-`id`");
     }
 
     @Test
-    @Assertion(id = "RT-14", value = "a job name with non-ASCII text is reported exactly")
+    @Assertion(id = "RT-14", section = SpecSections.DRMAA2J, value = "a job name with non-ASCII text is reported exactly")
     void jobName_nonAscii(Tck tck, JobSession s) {
         name(tck, s, "tck-äöü-日本");
     }
 
     @Test
-    @Assertion(id = "RT-15", value = "a job name with a newline is reported exactly or refused naming jobName")
+    @Assertion(id = "RT-15", section = SpecSections.DRMAA2J, value = "a job name with a newline is reported exactly or refused naming jobName")
     void jobName_newline(Tck tck, JobSession s) {
         name(tck, s, "tck\nsecond line");
     }
 
     @Test
-    @Assertion(id = "RT-16", value = "an output path with spaces, quotes, $ and non-ASCII text is used exactly")
+    @Assertion(id = "RT-16", section = SpecSections.DRMAA2J, value = "an output path with spaces, quotes, $ and non-ASCII text is used exactly")
     void outputPath_hostileName(Tck tck, JobSession s) {
         String out = tck.scratchPath("out with 'quotes' $HOME `x` äö");
         Job j = runOrRefused(s, JobTemplate.builder("/bin/echo").args("arrived").outputPath(out).build(), "outputPath");
@@ -192,7 +193,7 @@ class RoundTripTest {
     }
 
     @Test
-    @Assertion(id = "RT-17", value = "a working directory with spaces, quotes and $ is used exactly")
+    @Assertion(id = "RT-17", section = SpecSections.DRMAA2J, value = "a working directory with spaces, quotes and $ is used exactly")
     void workingDirectory_hostileName(Tck tck, JobSession s) {
         String dir = tck.scratchPath("dir with \"quotes\" and $PATH");
         tck.finishAs(s.runJob(tck.script(JobScripts.MKDIR, dir).build()), JobState.DONE);

@@ -17,8 +17,8 @@ class ReportWriterTest {
 
     private static RunResult run(String driver, String injection, String outcomeOf2) {
         return new RunResult(Map.of("driver", driver, "environment", "env", "injection", injection), List.of(
-                new AssertionResult("JOB-10", "ten", "JobTest.b_c", AssertionResult.PASS, null, null),
-                new AssertionResult("JOB-2", "two | piped", "JobTest.a_b", outcomeOf2, "JT_EMAIL", "boom\nline")));
+                new AssertionResult("JOB-10", "Job", "ten", "JobTest.b_c", AssertionResult.PASS, null, null),
+                new AssertionResult("JOB-2", "drmaa2j", "two | piped", "JobTest.a_b", outcomeOf2, "JT_EMAIL", "boom\nline")));
     }
 
     @Test
@@ -27,26 +27,36 @@ class ReportWriterTest {
         w.write(run("local", "bootstrap", AssertionResult.PASS));
         w.write(run("slurm", "cdi", AssertionResult.FAIL));
         w.write(run("local", "cdi", AssertionResult.UNSUPPORTED));
-        assertEquals(3, w.readAll().size());
+        w.write(new RunResult(Map.of("driver", "pbs", "environment", "env", "injection", "bootstrap"), List.of(
+                new AssertionResult("JOB-2", "drmaa2j", "two | piped", "JobTest.a_b", AssertionResult.EXCLUDED, null, "qsig is missing"))));
+        assertEquals(4, w.readAll().size());
         String md = Files.readString(dir.resolve(ReportWriter.MARKDOWN));
-        assertTrue(md.contains("| local / env / bootstrap |  |  | 2 | 2 | 0 | 0 |"), md);
-        assertTrue(md.contains("| slurm / env / cdi |  |  | 2 | 1 | 1 | 0 |"), md);
-        assertTrue(md.contains("| JOB-2 | two \\| piped | pass | unsupported | fail |"), md);
+        assertTrue(md.contains("| local / env / bootstrap |  |  | 2 | 2 | 0 | 0 | 0 |"), md);
+        assertTrue(md.contains("| slurm / env / cdi |  |  | 2 | 1 | 1 | 0 | 0 |"), md);
+        assertTrue(md.contains("| pbs / env / bootstrap |  |  | 1 | 0 | 0 | 0 | 1 |"), md);
+        assertTrue(md.contains("| JOB-2 | drmaa2j | two \\| piped | pass | unsupported | excluded | fail |"), md);
+        assertTrue(md.contains("| JOB-10 | Job | ten | pass | pass | — | pass |"), md);
         assertTrue(md.indexOf("| JOB-2 ") < md.indexOf("| JOB-10 "), "ids in numeric order");
         assertTrue(md.contains("boom ⏎ line"), md);
-        assertTrue(md.contains("- slurm / env / cdi: 2 assertions, 1 passed, 1 failed, 0 unsupported"), md);
+        assertTrue(md.contains("## Exclusions") && md.contains("| pbs / env / bootstrap | JOB-2 | JobTest.a_b | qsig is missing |"), md);
+        assertTrue(md.contains("- slurm / env / cdi: 2 assertions, 1 passed, 1 failed, 0 unsupported, 0 excluded"), md);
         String html = Files.readString(dir.resolve(ReportWriter.HTML));
         assertTrue(html.contains("<td class=\"fail\""), html);
+        assertTrue(html.contains("<td class=\"excluded\""), html);
         assertTrue(html.contains("two | piped"), html);
         assertTrue(html.contains("<h2>Failures</h2>") && html.contains("boom\nline"), html);
+        assertTrue(html.contains("<h2>Exclusions</h2>") && html.contains("qsig is missing"), html);
     }
 
     @Test
     void merge_keepsWorstOutcome() {
-        AssertionResult pass = new AssertionResult("A-1", "a", "T.x_y", AssertionResult.PASS, null, null);
-        AssertionResult uns = new AssertionResult("A-1", "a", "T.x_y", AssertionResult.UNSUPPORTED, "X", null);
-        AssertionResult fail = new AssertionResult("A-1", "a", "T.x_y", AssertionResult.FAIL, null, "m");
+        AssertionResult pass = new AssertionResult("A-1", "Job", "a", "T.x_y", AssertionResult.PASS, null, null);
+        AssertionResult uns = new AssertionResult("A-1", "Job", "a", "T.x_y", AssertionResult.UNSUPPORTED, "X", null);
+        AssertionResult fail = new AssertionResult("A-1", "Job", "a", "T.x_y", AssertionResult.FAIL, null, "m");
+        AssertionResult excluded = new AssertionResult("A-1", "Job", "a", "T.x_y", AssertionResult.EXCLUDED, null, "why");
         assertEquals(AssertionResult.UNSUPPORTED, pass.merge(uns).outcome());
+        assertEquals(AssertionResult.EXCLUDED, uns.merge(excluded).outcome());
+        assertEquals(AssertionResult.FAIL, excluded.merge(fail).outcome());
         assertEquals(AssertionResult.FAIL, uns.merge(fail).outcome());
         assertEquals(AssertionResult.FAIL, fail.merge(pass).outcome());
     }

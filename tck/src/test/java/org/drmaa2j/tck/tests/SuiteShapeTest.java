@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.drmaa2j.tck.Assertion;
+import org.drmaa2j.tck.SpecSections;
 import org.junit.jupiter.api.Test;
 
 /** The suite's own rules: every test carries a unique assertion id and is named operation_condition. */
@@ -45,6 +46,7 @@ class SuiteShapeTest {
             assertNotNull(a, () -> m + " has no @Assertion");
             assertTrue(a.id().matches("[A-Z]+-\\d+"), () -> "bad id " + a.id());
             assertTrue(!a.value().isBlank());
+            assertTrue(SpecSections.ALL.contains(a.section()), () -> a.id() + " names section '" + a.section() + "', not one of " + SpecSections.ALL);
             String before = seen.put(a.id(), m.getDeclaringClass().getSimpleName() + "." + m.getName());
             assertEquals(null, before, () -> a.id() + " is used twice");
         }

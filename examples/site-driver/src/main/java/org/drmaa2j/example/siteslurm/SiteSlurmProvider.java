@@ -26,7 +26,8 @@ public final class SiteSlurmProvider extends CliProvider {
 
     /** Creates the provider (ServiceLoader does). */
     public SiteSlurmProvider() {
-        super(SlurmProvider.TEMPLATE, SlurmProvider.TRANSIENT);
+        super(SlurmProvider.TEMPLATE, SlurmProvider.TRANSIENT,
+                java.util.Set.of(PROJECT_PROPERTY, SBATCH_PROPERTY, SlurmProvider.RESERVATIONS_PROPERTY));
     }
 
     @Override
@@ -37,6 +38,12 @@ public final class SiteSlurmProvider extends CliProvider {
     @Override
     public String getDescription() {
         return "the site's Slurm, submitting through site-sbatch";
+    }
+
+    /** The job script is the Slurm driver's, a resource of its module. */
+    @Override
+    protected Class<?> templateAnchor() {
+        return SlurmProvider.class;
     }
 
     @Override

@@ -69,14 +69,13 @@ public record SshOptions(List<Path> identities, Path agentSocket, Path knownHost
     public static SshOptions from(DriverSettings settings) {
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
         List<Path> ids = new ArrayList<>();
-        settings.get(IDENTITY).ifPresentOrElse(v -> {
-            for (String p : v.split(",")) if (!p.isBlank()) ids.add(Path.of(p.strip()));
-        }, () -> {
+        for (String p : settings.getList(IDENTITY)) ids.add(Path.of(p));
+        if (ids.isEmpty()) {
             for (String n : List.of("id_ed25519", "id_ecdsa", "id_rsa")) if (Files.isRegularFile(ssh.resolve(n))) ids.add(ssh.resolve(n));
-        });
+        }
         return new SshOptions(ids,
                 agentSocket(settings),
-                settings.get(KNOWN_HOSTS).map(Path::of).orElse(ssh.resolve("known_hosts")),
+                settings.getPath(KNOWN_HOSTS).orElse(ssh.resolve("known_hosts")),
                 bool(settings, STRICT_HOST_KEY_CHECKING, true),
                 settings.millis(CONNECT_TIMEOUT_MS, Duration.ofSeconds(30)),
                 settings.millis(HEARTBEAT_MS, Duration.ofSeconds(30)),
@@ -92,14 +91,7 @@ public record SshOptions(List<Path> identities, Path agentSocket, Path knownHost
     }
 
     private static int maxChannels(DriverSettings settings) {
-        String v = settings.get(MAX_CHANNELS).orElse("8");
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 2) return n;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidArgumentException(MAX_CHANNELS, "must be a whole number of at least 2 (was '" + v + "')");
+        return settings.getInt(MAX_CHANNELS, 8, 2);
     }
 
     private static Path agentSocket(DriverSettings settings) {
@@ -110,9 +102,6 @@ public record SshOptions(List<Path> identities, Path agentSocket, Path knownHost
     }
 
     private static boolean bool(DriverSettings settings, String key, boolean dflt) {
-        String v = settings.get(key).orElse(String.valueOf(dflt));
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes")) return true;
-        if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no")) return false;
-        throw new InvalidArgumentException(key, "must be true or false (was '" + v + "')");
+        return settings.getBoolean(key, dflt);
     }
 }
