@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Runs every test of drmaa2j: builds and installs the whole Maven reactor with its unit tests,
-# the conformance kit (TCK) and the integration tests, fails on any failure, and prints the totals.
+# the conformance kit (TCK) and the integration tests, then the release checks (the example
+# consumer, the distribution, Javadoc, a reproducibility rebuild, the API report:
+# scripts/release-checks.sh), fails on any failure, and prints the totals.
 # Extra arguments are passed to Maven, for example: scripts/test-all.sh -o
 set -euo pipefail
 
@@ -85,7 +87,9 @@ log=target/test-all.log
 mkdir -p target
 # --fail-at-end: every module whose dependencies built runs its tests, so the totals are complete
 set +e
-mvn -B -ntp --fail-at-end install "$@" 2>&1 | tee "$log"
+# two modules at a time (DRMAA2J_BUILD_THREADS): the drivers' suites spend most of their time waiting
+# for schedulers in containers, so two of them share the machine well
+mvn -B -ntp -T "${DRMAA2J_BUILD_THREADS:-2}" --fail-at-end install "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
@@ -95,6 +99,19 @@ sed -n '/Reactor Summary/,/BUILD/p' "$log" | grep -E 'SUCCESS|FAILURE|SKIPPED' |
 echo "== wall time per test execution =="
 print_times
 echo "== whole run: $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s (Maven), load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# the example consumer, the distribution, Javadoc, reproducibility and the API report, on what was just
+# installed (scripts/release-checks.sh); an offline build keeps them offline
+if ((status == 0)); then
+    offline=()
+    for a in "$@"; do
+        [[ $a == -o || $a == --offline ]] && offline=(-o)
+    done
+    scripts/release-checks.sh "${offline[@]}" || status=$?
+else
+    echo "release checks not run: the build failed"
+fi
+
 echo
 echo "== test totals =="
 print_totals surefire
@@ -103,6 +120,6 @@ if [[ -f target/tck-report/tck-report.md ]]; then
     echo "TCK report: target/tck-report/tck-report.md (and .html)"
 fi
 if ((status != 0)); then
-    echo "FAILED: Maven exited with status $status" >&2
+    echo "FAILED: status $status (Maven, or the release checks when Maven succeeded)" >&2
 fi
 exit "$status"

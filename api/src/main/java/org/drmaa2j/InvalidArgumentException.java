@@ -8,6 +8,7 @@ package org.drmaa2j;
  */
 public class InvalidArgumentException extends Drmaa2Exception {
     private static final long serialVersionUID = 1L;
+    /** The name of the offending field, or null. */
     private final String field;
 
     /** @param message what is wrong with the argument */

@@ -197,41 +197,95 @@ public final class JobInfo {
         private Builder() {
         }
 
-        /** @param v job id @return this builder */
+        /**
+         * @param v job id
+         * @return this builder
+         */
         public Builder jobId(String v) { jobId = v; return this; }
-        /** @param v job name @return this builder */
+        /**
+         * @param v job name
+         * @return this builder
+         */
         public Builder jobName(String v) { jobName = v; return this; }
-        /** @param v exit status @return this builder */
+        /**
+         * @param v exit status
+         * @return this builder
+         */
         public Builder exitStatus(Integer v) { exitStatus = v; return this; }
-        /** @param v terminating signal name @return this builder */
+        /**
+         * @param v terminating signal name
+         * @return this builder
+         */
         public Builder terminatingSignal(String v) { terminatingSignal = v; return this; }
-        /** @param v annotation @return this builder */
+        /**
+         * @param v annotation
+         * @return this builder
+         */
         public Builder annotation(String v) { annotation = v; return this; }
-        /** @param v state @return this builder */
+        /**
+         * @param v state
+         * @return this builder
+         */
         public Builder jobState(JobState v) { jobState = v; return this; }
-        /** @param v scheduler's state word @return this builder */
+        /**
+         * @param v scheduler's state word
+         * @return this builder
+         */
         public Builder jobSubState(String v) { jobSubState = v; return this; }
-        /** @param v machines @return this builder */
+        /**
+         * @param v machines
+         * @return this builder
+         */
         public Builder allocatedMachines(List<String> v) { allocatedMachines = v; return this; }
-        /** @param v submission machine @return this builder */
+        /**
+         * @param v submission machine
+         * @return this builder
+         */
         public Builder submissionMachine(String v) { submissionMachine = v; return this; }
-        /** @param v owner @return this builder */
+        /**
+         * @param v owner
+         * @return this builder
+         */
         public Builder jobOwner(String v) { jobOwner = v; return this; }
-        /** @param v slots @return this builder */
+        /**
+         * @param v slots
+         * @return this builder
+         */
         public Builder slots(Long v) { slots = v; return this; }
-        /** @param v queue @return this builder */
+        /**
+         * @param v queue
+         * @return this builder
+         */
         public Builder queueName(String v) { queueName = v; return this; }
-        /** @param v wall-clock time @return this builder */
+        /**
+         * @param v wall-clock time
+         * @return this builder
+         */
         public Builder wallclockTime(Duration v) { wallclockTime = v; return this; }
-        /** @param v CPU time @return this builder */
+        /**
+         * @param v CPU time
+         * @return this builder
+         */
         public Builder cpuTime(Duration v) { cpuTime = v; return this; }
-        /** @param v submission time @return this builder */
+        /**
+         * @param v submission time
+         * @return this builder
+         */
         public Builder submissionTime(Instant v) { submissionTime = v; return this; }
-        /** @param v dispatch time @return this builder */
+        /**
+         * @param v dispatch time
+         * @return this builder
+         */
         public Builder dispatchTime(Instant v) { dispatchTime = v; return this; }
-        /** @param v finish time @return this builder */
+        /**
+         * @param v finish time
+         * @return this builder
+         */
         public Builder finishTime(Instant v) { finishTime = v; return this; }
-        /** @param v extensions @return this builder */
+        /**
+         * @param v extensions
+         * @return this builder
+         */
         public Builder extensions(Map<String, String> v) { extensions = v; return this; }
 
         /** @return the immutable JobInfo */

@@ -27,7 +27,7 @@ public final class JobTemplate {
     private final String remoteCommand;
     private final List<String> args;
     private final boolean submitAsHold;
-    private final boolean rerunnable;
+    private final Boolean rerunnable;
     private final Map<String, String> jobEnvironment;
     private final String workingDirectory;
     private final String jobCategory;
@@ -143,7 +143,13 @@ public final class JobTemplate {
     /** @return true when the job is submitted held and starts only after {@link Job#release()} */
     public boolean isSubmitAsHold() { return submitAsHold; }
     /** @return true when the scheduler may rerun the job after a failure of its machine */
-    public boolean isRerunnable() { return rerunnable; }
+    public boolean isRerunnable() { return Boolean.TRUE.equals(rerunnable); }
+    /**
+     * @return true when {@link Builder#rerunnable(boolean)} was called, with either value; false when
+     *         the attribute is unset and the driver's default applies (a driver documents it; some
+     *         schedulers can run a bulk job only as rerunnable and refuse an explicit {@code false})
+     */
+    public boolean isRerunnableSet() { return rerunnable != null; }
     /** @return environment variables set for the job, in addition to the scheduler's own */
     public Map<String, String> getJobEnvironment() { return jobEnvironment; }
     /**
@@ -216,7 +222,7 @@ public final class JobTemplate {
         if (this == o) return true;
         if (!(o instanceof JobTemplate)) return false;
         JobTemplate t = (JobTemplate) o;
-        return submitAsHold == t.submitAsHold && rerunnable == t.rerunnable
+        return submitAsHold == t.submitAsHold && Objects.equals(rerunnable, t.rerunnable)
                 && emailOnStarted == t.emailOnStarted && emailOnTerminated == t.emailOnTerminated
                 && joinFiles == t.joinFiles && remoteCommand.equals(t.remoteCommand)
                 && args.equals(t.args) && jobEnvironment.equals(t.jobEnvironment)
@@ -247,7 +253,7 @@ public final class JobTemplate {
         private String remoteCommand;
         private final List<String> args = new ArrayList<>();
         private boolean submitAsHold;
-        private boolean rerunnable;
+        private Boolean rerunnable;
         private final Map<String, String> jobEnvironment = new LinkedHashMap<>();
         private String workingDirectory;
         private String jobCategory;
@@ -279,75 +285,183 @@ public final class JobTemplate {
         private Builder() {
         }
 
-        /** @param v the executable to run @return this builder */
+        /**
+         * @param v the executable to run
+         * @return this builder
+         */
         public Builder remoteCommand(String v) { remoteCommand = v; return this; }
-        /** @param v the arguments, replacing any set before @return this builder */
+        /**
+         * @param v the arguments, replacing any set before
+         * @return this builder
+         */
         public Builder args(List<String> v) { args.clear(); if (v != null) args.addAll(v); return this; }
-        /** @param v the arguments, replacing any set before @return this builder */
+        /**
+         * @param v the arguments, replacing any set before
+         * @return this builder
+         */
         public Builder args(String... v) { return args(v == null ? null : List.of(v)); }
-        /** @param v true to submit held @return this builder */
+        /**
+         * @param v true to submit held
+         * @return this builder
+         */
         public Builder submitAsHold(boolean v) { submitAsHold = v; return this; }
-        /** @param v true if the job may be rerun @return this builder */
+        /**
+         * @param v true if the job may be rerun
+         * @return this builder
+         */
         public Builder rerunnable(boolean v) { rerunnable = v; return this; }
-        /** @param v the environment, replacing any set before @return this builder */
+        /**
+         * @param v the environment, replacing any set before
+         * @return this builder
+         */
         public Builder jobEnvironment(Map<String, String> v) { jobEnvironment.clear(); if (v != null) jobEnvironment.putAll(v); return this; }
-        /** @param name variable name @param value its value @return this builder */
+        /**
+         * @param name variable name
+         * @param value its value
+         * @return this builder
+         */
         public Builder env(String name, String value) { jobEnvironment.put(name, value); return this; }
-        /** @param v the working directory @return this builder */
+        /**
+         * @param v the working directory
+         * @return this builder
+         */
         public Builder workingDirectory(String v) { workingDirectory = v; return this; }
-        /** @param v the job category @return this builder */
+        /**
+         * @param v the job category
+         * @return this builder
+         */
         public Builder jobCategory(String v) { jobCategory = v; return this; }
-        /** @param v mail addresses, replacing any set before @return this builder */
+        /**
+         * @param v mail addresses, replacing any set before
+         * @return this builder
+         */
         public Builder email(List<String> v) { email.clear(); if (v != null) email.addAll(v); return this; }
-        /** @param v mail on start @return this builder */
+        /**
+         * @param v mail on start
+         * @return this builder
+         */
         public Builder emailOnStarted(boolean v) { emailOnStarted = v; return this; }
-        /** @param v mail on end @return this builder */
+        /**
+         * @param v mail on end
+         * @return this builder
+         */
         public Builder emailOnTerminated(boolean v) { emailOnTerminated = v; return this; }
-        /** @param v the job name @return this builder */
+        /**
+         * @param v the job name
+         * @return this builder
+         */
         public Builder jobName(String v) { jobName = v; return this; }
-        /** @param v the standard input file @return this builder */
+        /**
+         * @param v the standard input file
+         * @return this builder
+         */
         public Builder inputPath(String v) { inputPath = v; return this; }
-        /** @param v the standard output file @return this builder */
+        /**
+         * @param v the standard output file
+         * @return this builder
+         */
         public Builder outputPath(String v) { outputPath = v; return this; }
-        /** @param v the standard error file @return this builder */
+        /**
+         * @param v the standard error file
+         * @return this builder
+         */
         public Builder errorPath(String v) { errorPath = v; return this; }
-        /** @param v true to join standard error into standard output @return this builder */
+        /**
+         * @param v true to join standard error into standard output
+         * @return this builder
+         */
         public Builder joinFiles(boolean v) { joinFiles = v; return this; }
-        /** @param v the reservation id @return this builder */
+        /**
+         * @param v the reservation id
+         * @return this builder
+         */
         public Builder reservationId(String v) { reservationId = v; return this; }
-        /** @param v the queue name @return this builder */
+        /**
+         * @param v the queue name
+         * @return this builder
+         */
         public Builder queueName(String v) { queueName = v; return this; }
-        /** @param v the minimum slots @return this builder */
+        /**
+         * @param v the minimum slots
+         * @return this builder
+         */
         public Builder minSlots(Long v) { minSlots = v; return this; }
-        /** @param v the maximum slots @return this builder */
+        /**
+         * @param v the maximum slots
+         * @return this builder
+         */
         public Builder maxSlots(Long v) { maxSlots = v; return this; }
-        /** @param v the priority @return this builder */
+        /**
+         * @param v the priority
+         * @return this builder
+         */
         public Builder priority(Long v) { priority = v; return this; }
-        /** @param v candidate machines, replacing any set before @return this builder */
+        /**
+         * @param v candidate machines, replacing any set before
+         * @return this builder
+         */
         public Builder candidateMachines(List<String> v) { candidateMachines.clear(); if (v != null) candidateMachines.addAll(v); return this; }
-        /** @param v minimum physical memory in KiB @return this builder */
+        /**
+         * @param v minimum physical memory in KiB
+         * @return this builder
+         */
         public Builder minPhysMemory(Long v) { minPhysMemory = v; return this; }
-        /** @param v required operating system @return this builder */
+        /**
+         * @param v required operating system
+         * @return this builder
+         */
         public Builder machineOS(OperatingSystem v) { machineOS = v; return this; }
-        /** @param v required architecture @return this builder */
+        /**
+         * @param v required architecture
+         * @return this builder
+         */
         public Builder machineArch(CpuArchitecture v) { machineArch = v; return this; }
-        /** @param v earliest start @return this builder */
+        /**
+         * @param v earliest start
+         * @return this builder
+         */
         public Builder startTime(Instant v) { startTime = v; return this; }
-        /** @param v deadline @return this builder */
+        /**
+         * @param v deadline
+         * @return this builder
+         */
         public Builder deadlineTime(Instant v) { deadlineTime = v; return this; }
-        /** @param v stage-in files, replacing any set before @return this builder */
+        /**
+         * @param v stage-in files, replacing any set before
+         * @return this builder
+         */
         public Builder stageInFiles(Map<String, String> v) { stageInFiles.clear(); if (v != null) stageInFiles.putAll(v); return this; }
-        /** @param v stage-out files, replacing any set before @return this builder */
+        /**
+         * @param v stage-out files, replacing any set before
+         * @return this builder
+         */
         public Builder stageOutFiles(Map<String, String> v) { stageOutFiles.clear(); if (v != null) stageOutFiles.putAll(v); return this; }
-        /** @param v resource limits, replacing any set before @return this builder */
+        /**
+         * @param v resource limits, replacing any set before
+         * @return this builder
+         */
         public Builder resourceLimits(Map<ResourceLimit, Long> v) { resourceLimits.clear(); if (v != null) resourceLimits.putAll(v); return this; }
-        /** @param limit which limit @param value seconds or KiB @return this builder */
+        /**
+         * @param limit which limit
+         * @param value seconds or KiB
+         * @return this builder
+         */
         public Builder resourceLimit(ResourceLimit limit, long value) { resourceLimits.put(limit, value); return this; }
-        /** @param v the accounting id @return this builder */
+        /**
+         * @param v the accounting id
+         * @return this builder
+         */
         public Builder accountingId(String v) { accountingId = v; return this; }
-        /** @param v extension attributes, replacing any set before @return this builder */
+        /**
+         * @param v extension attributes, replacing any set before
+         * @return this builder
+         */
         public Builder extensions(Map<String, String> v) { extensions.clear(); if (v != null) extensions.putAll(v); return this; }
-        /** @param key extension key @param value its value @return this builder */
+        /**
+         * @param key extension key
+         * @param value its value
+         * @return this builder
+         */
         public Builder extension(String key, String value) { extensions.put(key, value); return this; }
 
         /**

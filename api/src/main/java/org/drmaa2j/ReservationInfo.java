@@ -18,7 +18,17 @@ import java.util.List;
 public record ReservationInfo(String reservationId, String reservationName, Instant reservedStartTime,
                               Instant reservedEndTime, List<String> usersACL, long reservedSlots,
                               List<SlotInfo> reservedMachines) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param reservationId its id
+     * @param reservationName its name
+     * @param reservedStartTime start of the reserved window
+     * @param reservedEndTime end of the reserved window
+     * @param usersACL users allowed to run jobs in it
+     * @param reservedSlots total slots
+     * @param reservedMachines slots per machine
+     */
     public ReservationInfo {
         usersACL = usersACL == null ? List.of() : List.copyOf(usersACL);
         reservedMachines = reservedMachines == null ? List.of() : List.copyOf(reservedMachines);

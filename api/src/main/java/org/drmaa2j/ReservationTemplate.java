@@ -159,29 +159,65 @@ public final class ReservationTemplate {
         private Builder() {
         }
 
-        /** @param v the reservation name @return this builder */
+        /**
+         * @param v the reservation name
+         * @return this builder
+         */
         public Builder reservationName(String v) { reservationName = v; return this; }
-        /** @param v the start of the window, null for now @return this builder */
+        /**
+         * @param v the start of the window, null for now
+         * @return this builder
+         */
         public Builder startTime(Instant v) { startTime = v; return this; }
-        /** @param v the end of the window @return this builder */
+        /**
+         * @param v the end of the window
+         * @return this builder
+         */
         public Builder endTime(Instant v) { endTime = v; return this; }
-        /** @param v the length of the reservation @return this builder */
+        /**
+         * @param v the length of the reservation
+         * @return this builder
+         */
         public Builder duration(Duration v) { duration = v; return this; }
-        /** @param v the minimum slots @return this builder */
+        /**
+         * @param v the minimum slots
+         * @return this builder
+         */
         public Builder minSlots(Long v) { minSlots = v; return this; }
-        /** @param v the maximum slots @return this builder */
+        /**
+         * @param v the maximum slots
+         * @return this builder
+         */
         public Builder maxSlots(Long v) { maxSlots = v; return this; }
-        /** @param v the job category @return this builder */
+        /**
+         * @param v the job category
+         * @return this builder
+         */
         public Builder jobCategory(String v) { jobCategory = v; return this; }
-        /** @param v users allowed besides the owner, replacing any set before @return this builder */
+        /**
+         * @param v users allowed besides the owner, replacing any set before
+         * @return this builder
+         */
         public Builder usersACL(List<String> v) { usersACL.clear(); if (v != null) usersACL.addAll(v); return this; }
-        /** @param v candidate machines, replacing any set before @return this builder */
+        /**
+         * @param v candidate machines, replacing any set before
+         * @return this builder
+         */
         public Builder candidateMachines(List<String> v) { candidateMachines.clear(); if (v != null) candidateMachines.addAll(v); return this; }
-        /** @param v minimum physical memory per machine in KiB @return this builder */
+        /**
+         * @param v minimum physical memory per machine in KiB
+         * @return this builder
+         */
         public Builder minPhysMemory(Long v) { minPhysMemory = v; return this; }
-        /** @param v required operating system @return this builder */
+        /**
+         * @param v required operating system
+         * @return this builder
+         */
         public Builder machineOS(OperatingSystem v) { machineOS = v; return this; }
-        /** @param v required architecture @return this builder */
+        /**
+         * @param v required architecture
+         * @return this builder
+         */
         public Builder machineArch(CpuArchitecture v) { machineArch = v; return this; }
 
         /**

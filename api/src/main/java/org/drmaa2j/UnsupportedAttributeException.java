@@ -7,6 +7,7 @@ package org.drmaa2j;
  */
 public class UnsupportedAttributeException extends Drmaa2Exception {
     private static final long serialVersionUID = 1L;
+    /** The name of the attribute the driver cannot honour. */
     private final String attribute;
 
     /**

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param minor the minor part, for example {@code "05.8"}
  */
 public record Version(String major, String minor) {
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param major the major part, for example {@code "22"}
+     * @param minor the minor part, for example {@code "05.8"}
+     */
     public Version {
         Objects.requireNonNull(major, "major");
         Objects.requireNonNull(minor, "minor");

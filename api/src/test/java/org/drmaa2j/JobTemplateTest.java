@@ -51,6 +51,21 @@ class JobTemplateTest {
     }
 
     @Test
+    void rerunnable_unsetUnlessSetExplicitly() {
+        JobTemplate unset = JobTemplate.builder("/bin/echo").build();
+        JobTemplate no = JobTemplate.builder("/bin/echo").rerunnable(false).build();
+        JobTemplate yes = JobTemplate.builder("/bin/echo").rerunnable(true).build();
+        assertFalse(unset.isRerunnableSet());
+        assertFalse(unset.isRerunnable());
+        assertTrue(no.isRerunnableSet());
+        assertFalse(no.isRerunnable());
+        assertTrue(yes.isRerunnableSet());
+        assertTrue(yes.isRerunnable());
+        assertNotEquals(unset, no);
+        assertEquals(no, no.toBuilder().build());
+    }
+
+    @Test
     void build_missingRemoteCommand_namesField() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> JobTemplate.builder(null).build());
         assertEquals("remoteCommand", e.getField());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The contract between the bootstrap class {@link org.drmaa2j.Drmaa2} and the drivers: what a driver
  * registers with {@link java.util.ServiceLoader} so that it can be found. Users of the API do not need

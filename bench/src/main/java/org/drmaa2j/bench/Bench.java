@@ -22,6 +22,8 @@ public final class Bench {
             "org.drmaa2j.bench.LocalFigures",
             "org.drmaa2j.bench.HeapFigures",
             "org.drmaa2j.bench.SlurmGroup",
+            "org.drmaa2j.bench.HTCondorGroup",
+            "org.drmaa2j.bench.FluxFigures",
             "org.drmaa2j.bench.GridEngineFigures");
     static final String GRID_ENGINE = "gridengine";
     static final String RESULTS = "bench-results.md";

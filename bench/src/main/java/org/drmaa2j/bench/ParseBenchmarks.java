@@ -81,6 +81,11 @@ public class ParseBenchmarks {
     }
 
     @Benchmark
+    public Object qstatJsonViaTree() {
+        return PbsBenchAccess.qstatJsonViaTree(qstat);
+    }
+
+    @Benchmark
     public Object bjobsJson() {
         return LsfBenchAccess.bjobsJson(bjobs);
     }

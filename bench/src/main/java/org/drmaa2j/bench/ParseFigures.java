@@ -48,6 +48,10 @@ public final class ParseFigures implements FigureGroup {
             Double ms = medians.get(m.getKey());
             if (ms == null) {
                 table.add(m.getValue(), "-", "-", "-", "-", "no: not measured");
+            } else if (m.getKey().equals("qstatJson") && medians.containsKey("qstatJsonViaTree")) {
+                double tree = medians.get("qstatJsonViaTree");
+                table.add(m.getValue(), ResultTable.fmt(ms), ResultTable.fmt(tree) + " (the tree reader used before)",
+                        ResultTable.ratio(ms, tree), "< " + ResultTable.fmt(PARSE_TARGET_MS) + " ms", ms < PARSE_TARGET_MS ? "yes" : "no");
             } else if (m.getKey().startsWith("render")) {
                 table.add(m.getValue(), ResultTable.fmt(ms) + " (" + ResultTable.fmt(ms * 1000 / ParseInputs.ROWS) + " µs each)",
                         "-", "-", "-", "-");

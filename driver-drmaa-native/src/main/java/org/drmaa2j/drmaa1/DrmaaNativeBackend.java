@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -29,6 +30,7 @@ import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.backend.TemplateChecks;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 
 /**
  * DRMAA2 on a DRMAA 1.0 library, for one contact: submission with {@code drmaa_run_job} and
@@ -50,12 +52,17 @@ final class DrmaaNativeBackend implements DriverBackend {
     private final Set<Capability> capabilities;
     private final String drmSystem;
     private final Map<String, JobInfo> known = new ConcurrentHashMap<>();
+    private final Map<String, JobInfo> lastFromLibrary = new ConcurrentHashMap<>();
     private final Consumer<WaitResult> listener = this::reaped;
     private final NativeTemplateCache templates;
     /** Grid Engine's tools; null without them. */
     private final GridEngineCompanion companion;
     /** Where ended jobs ran, from Grid Engine's tools; null without them. */
     private final JobPlacements placements;
+    /** How other processes' jobs ended, from Grid Engine's accounting; null without its tools. */
+    private final ForeignJobEnds foreign;
+    /** True when submissions carry their tag in the job name (Grid Engine with its tools). */
+    private final boolean tagged;
 
     DrmaaNativeBackend(BackendContext context, NativeSession session, NativeSpecDialect dialect, GridEngineCompanion companion) {
         this.context = context;
@@ -70,6 +77,8 @@ final class DrmaaNativeBackend implements DriverBackend {
         this.templates = new NativeTemplateCache(drmaa, 8);
         this.companion = companion;
         this.placements = companion == null ? null : new JobPlacements(companion, this::publishFinal);
+        this.foreign = companion == null ? null : new ForeignJobEnds(companion);
+        this.tagged = companion != null && dialect instanceof GridEngineDialect && attrs.contains(JOB_NAME);
         session.addListener(listener);
     }
 
@@ -110,15 +119,20 @@ final class DrmaaNativeBackend implements DriverBackend {
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
         NativeJobTemplate nt = translator.translate(t, null);
-        String id = withTemplate(nt, jt -> List.of(drmaa.runJob(jt))).get(0);
+        String id = withTemplate(nt, name(request), jt -> List.of(drmaa.runJob(jt))).get(0);
         return new Submitted(id, accepted(id, t), Map.of());
+    }
+
+    /** @return the job name Grid Engine gets (with the submission's tag), or null to keep the template's */
+    private String name(SubmitRequest request) {
+        return tagged && request.tag() != null ? GridEngineTags.jobName(request.template().getJobName(), request.tag()) : null;
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
         NativeJobTemplate nt = translator.translate(t, range);
-        List<String> ids = withTemplate(nt, jt -> drmaa.runBulkJobs(jt, (int) range.begin(), (int) range.end(), (int) range.step()));
+        List<String> ids = withTemplate(nt, name(request), jt -> drmaa.runBulkJobs(jt, (int) range.begin(), (int) range.end(), (int) range.step()));
         if (ids.size() != range.indices().size()) {
             throw new InternalException("drmaa_run_bulk_jobs returned " + ids.size() + " job ids for " + range.indices().size() + " indices: " + ids);
         }
@@ -127,9 +141,16 @@ final class DrmaaNativeBackend implements DriverBackend {
         return new BulkSubmitted(translator.dialect().arrayId(ids), tasks);
     }
 
-    /** Submits through the (cached) native template and wakes the reaper. */
-    private List<String> withTemplate(NativeJobTemplate nt, java.util.function.Function<Pointer, List<String>> submit) {
-        List<String> ids = templates.submit(nt, submit);
+    /**
+     * Submits through the (cached) native template and wakes the reaper.
+     *
+     * @param name the job name for this submission (a tagged one), or null for the template's
+     */
+    private List<String> withTemplate(NativeJobTemplate nt, String name, java.util.function.Function<Pointer, List<String>> submit) {
+        List<String> ids = templates.submit(nt, jt -> {
+            if (name != null) drmaa.set(jt, JOB_NAME, name, "jobName");
+            return submit.apply(jt);
+        });
         session.submitted(ids);
         return ids;
     }
@@ -199,11 +220,44 @@ final class DrmaaNativeBackend implements DriverBackend {
     public Map<String, JobInfo> status(List<JobRecord> jobs) {
         Map<String, JobInfo> out = new HashMap<>();
         Map<String, GridEngineJobList.Row> listed = companion == null ? null : companion.jobs();
+        List<JobRecord> foreignEnded = new ArrayList<>();
         for (JobRecord j : jobs) {
-            JobInfo i = statusOf(j, listed == null ? null : listed.get(j.jobId()));
+            JobInfo i = statusOf(j, listed, foreignEnded);
             if (i != null) out.put(j.jobId(), i);
         }
+        if (!foreignEnded.isEmpty()) out.putAll(foreign.resolve(foreignEnded, this::notOwnEnd));
         return out;
+    }
+
+    /**
+     * Finds submissions by the tag in their Grid Engine job names ({@link GridEngineTags}), with
+     * Grid Engine's tools. Without them (another library, or no {@code qstat}/{@code qacct}) DRMAA
+     * 1.0 offers no way to list jobs, so the answer is that nothing can be looked up.
+     */
+    @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        if (!tagged) return Optional.empty();
+        Instant since = Instant.now();
+        Set<String> tags = new HashSet<>();
+        for (SubmissionIntent i : intents) {
+            tags.add(i.tag());
+            if (i.recordedAt().isBefore(since)) since = i.recordedAt();
+        }
+        Map<String, String> numbers = companion.jobNumbersByTag(tags, since.minusSeconds(60));
+        Map<String, BulkSubmitted> out = new HashMap<>();
+        for (SubmissionIntent i : intents) {
+            String n = numbers.get(i.tag());
+            if (n == null) continue;
+            JobInfo base = JobInfo.builder().jobName(i.template().getJobName()).queueName(i.template().getQueueName())
+                    .jobState(JobState.QUEUED).jobSubState("QUEUED_ACTIVE").submissionTime(i.recordedAt())
+                    .jobOwner(System.getProperty("user.name")).slots(i.template().getMinSlots() == null ? 1L : i.template().getMinSlots())
+                    .build();
+            List<Submitted> tasks = new ArrayList<>();
+            if (i.range() == null) tasks.add(new Submitted(n, base.toBuilder().jobId(n).build(), Map.of()));
+            else for (long k : i.range().indices()) tasks.add(new Submitted(n + "." + k, base.toBuilder().jobId(n + "." + k).build(), Map.of()));
+            out.put(i.tag(), new BulkSubmitted(n, tasks));
+        }
+        return Optional.of(out);
     }
 
     /**
@@ -211,11 +265,19 @@ final class DrmaaNativeBackend implements DriverBackend {
      * @param row its row in Grid Engine's job list, or null: then the library is asked
      * @return the job's information, or null to keep the last known (an own job not reaped yet)
      */
-    private JobInfo statusOf(JobRecord j, GridEngineJobList.Row row) {
+    private JobInfo statusOf(JobRecord j, Map<String, GridEngineJobList.Row> listed, List<JobRecord> foreignEnded) {
+        GridEngineJobList.Row row = listed == null ? null : listed.get(j.jobId());
         String id = j.jobId();
         JobInfo base = known.getOrDefault(id, j.info());
         WaitResult r = session.reaped(id);
         if (r != null) return ended(r, base);
+        if (listed != null && row == null && foreign != null && !session.isOwn(id)) {
+            // qstat -u lists every live job of the user: another process's job it does not list has
+            // ended, and its end comes from the accounting (the library is asked only if that never
+            // comes: one qmaster request per job and poll was minutes for a reopened session's jobs)
+            foreignEnded.add(j.withInfo(base));
+            return null;
+        }
         Integer listedPs = row == null ? null : GridEngineJobList.drmaaState(row.state());
         // qstat shows a job waiting for its start time as queued; the library says SYSTEM_ON_HOLD
         if (listedPs != null && listedPs == PS_QUEUED_ACTIVE && j.template() != null && j.template().getStartTime() != null) listedPs = null;
@@ -224,11 +286,11 @@ final class DrmaaNativeBackend implements DriverBackend {
             r = session.isOwn(id) ? session.reapNow(id) : null;
             if (r != null) return ended(r, base);
             if (session.isOwn(id)) return null;
-            if (ps == Drmaa.PS_UNKNOWN_JOB) {
-                return base.toBuilder().jobState(JobState.UNDETERMINED).jobSubState("UNKNOWN_JOB")
-                        .annotation("the DRMAA library no longer knows the job; " + NOT_OWN).build();
-            }
-            return base.toBuilder().jobState(DrmaaStates.map(ps)).jobSubState(DrmaaStates.name(ps)).annotation(NOT_OWN).build();
+            JobInfo asLibrarySays = asLibrarySays(base, ps);
+            if (foreign == null) return asLibrarySays;
+            lastFromLibrary.put(id, asLibrarySays);
+            foreignEnded.add(j.withInfo(base));
+            return null;
         }
         JobInfo.Builder b = base.toBuilder().jobState(DrmaaStates.map(ps)).jobSubState(DrmaaStates.name(ps));
         if (ps == PS_RUNNING && base.getDispatchTime() == null) b.dispatchTime(Instant.now());
@@ -237,6 +299,28 @@ final class DrmaaNativeBackend implements DriverBackend {
         JobInfo placed = info;
         known.computeIfPresent(id, (k, old) -> placed);
         return placed;
+    }
+
+    /** An ended job of another process, as the library reports it. */
+    private static JobInfo asLibrarySays(JobInfo base, int ps) {
+        return ps == Drmaa.PS_UNKNOWN_JOB
+                ? base.toBuilder().jobState(JobState.UNDETERMINED).jobSubState("UNKNOWN_JOB")
+                        .annotation("the DRMAA library no longer knows the job; " + NOT_OWN).build()
+                : base.toBuilder().jobState(DrmaaStates.map(ps)).jobSubState(DrmaaStates.name(ps)).annotation(NOT_OWN).build();
+    }
+
+    /** What the library says of an ended job of another process whose accounting record never came. */
+    private JobInfo notOwnEnd(JobRecord r) {
+        JobInfo i = lastFromLibrary.remove(r.jobId());
+        if (i != null) return i;
+        int ps;
+        try {
+            ps = drmaa.jobPs(r.jobId());
+        } catch (org.drmaa2j.Drmaa2Exception e) {
+            ps = -1;
+        }
+        return ps == PS_DONE || ps == PS_FAILED || ps == Drmaa.PS_UNKNOWN_JOB ? asLibrarySays(r.info(), ps)
+                : r.info().toBuilder().jobState(JobState.UNDETERMINED).annotation(NOT_OWN).build();
     }
 
     @Override
@@ -249,6 +333,8 @@ final class DrmaaNativeBackend implements DriverBackend {
         known.remove(job.jobId());
         session.forget(job.jobId());
         if (placements != null) placements.forget(job.jobId());
+        if (foreign != null) foreign.forget(job.jobId());
+        lastFromLibrary.remove(job.jobId());
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.drmaa2j.spi.exec.Contact;
 import org.drmaa2j.spi.exec.RetryPolicy;
 import org.drmaa2j.spi.exec.TransientFailures;
 import org.drmaa2j.spi.util.DriverSettings;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +45,23 @@ final class GridEngineCompanion implements AutoCloseable {
     static final Duration DEFAULT_ACCOUNTING_WAIT = Duration.ofSeconds(30);
     private static final DateTimeFormatter BEGIN = DateTimeFormatter.ofPattern("yyyyMMddHHmm.ss");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    /** qacct reads the whole accounting file: a longer cap. */
+    private static final Duration ACCOUNTING_TIMEOUT = Duration.ofSeconds(120);
 
     private final CommandRunner runner;
     private final String user;
     private final Duration accountingWait;
+    private final MonotonicClock clock;
 
     GridEngineCompanion(CommandRunner runner, String user, Duration accountingWait) {
+        this(runner, user, accountingWait, MonotonicClock.SYSTEM);
+    }
+
+    GridEngineCompanion(CommandRunner runner, String user, Duration accountingWait, MonotonicClock clock) {
         this.runner = runner;
         this.user = user;
         this.accountingWait = accountingWait;
+        this.clock = clock;
     }
 
     /**
@@ -131,9 +140,80 @@ final class GridEngineCompanion implements AutoCloseable {
         return found == null ? Map.of() : found;
     }
 
+    /**
+     * Finds submissions by the tag in their job names ({@link GridEngineTags}): one
+     * {@code qstat -u USER -r} for the jobs Grid Engine holds, and, for the tags not there, one
+     * {@code qacct -o USER -b SINCE -j} for the jobs that ended. A job that ended shortly before the
+     * {@code qstat} is in neither until Grid Engine writes its accounting record (within its
+     * {@code flush_time}): so a tag not found is looked up again, {@code qstat} then {@code qacct},
+     * once the accounting wait has passed since the first {@code qstat} began. Only a tag neither
+     * lookup found is left out.
+     *
+     * @param tags the tags looked for
+     * @param since a time before any of them started
+     * @return the job number of each tag found
+     * @throws org.drmaa2j.DrmCommunicationException when Grid Engine's tools cannot answer (nothing may
+     *         then be concluded from a tag not found)
+     * @throws org.drmaa2j.InternalException when interrupted while waiting for the second lookup
+     */
+    Map<String, String> jobNumbersByTag(Collection<String> tags, Instant since) {
+        long first = clock.nanoTime();
+        Map<String, String> found = lookUp(tags, since);
+        if (found.keySet().containsAll(tags)) return found;
+        long until = first + accountingWait.toNanos();
+        Object monitor = new Object();
+        synchronized (monitor) {
+            for (long left = until - clock.nanoTime(); left > 0; left = until - clock.nanoTime()) {
+                try {
+                    clock.timedWait(monitor, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new org.drmaa2j.InternalException("interrupted while looking submission tags up again", e);
+                }
+            }
+        }
+        Set<String> missing = new HashSet<>(tags);
+        missing.removeAll(found.keySet());
+        lookUp(missing, since).forEach(found::putIfAbsent);
+        missing.removeAll(found.keySet());
+        if (!missing.isEmpty()) LOG.debug("in neither qstat nor qacct, twice {} apart: {}", accountingWait, missing);
+        return found;
+    }
+
+    private Map<String, String> lookUp(Collection<String> tags, Instant since) {
+        Map<String, String> found = new java.util.HashMap<>();
+        CommandResult q = runner.run(Command.of("qstat", "-u", user, "-r").withTimeout(COMMAND_TIMEOUT));
+        if (!q.succeeded()) throw new org.drmaa2j.DrmCommunicationException(q.describeFailure());
+        GridEngineTags.fromQstat(q.stdout()).forEach((t, n) -> {
+            if (tags.contains(t)) found.put(t, n);
+        });
+        if (found.keySet().containsAll(tags)) return found;
+        String begin = BEGIN.format(since.atZone(ZoneId.systemDefault()));
+        CommandResult a = runner.run(Command.of("qacct", "-o", user, "-b", begin, "-j").withTimeout(ACCOUNTING_TIMEOUT));
+        if (a.succeeded()) {
+            GridEngineTags.fromQacct(a.stdout()).forEach((t, n) -> {
+                if (tags.contains(t)) found.putIfAbsent(t, n);
+            });
+        } else if (!(a.stderr() + a.stdout()).contains("accounting file")) { // no job has ended yet: no file
+            throw new org.drmaa2j.DrmCommunicationException(a.describeFailure());
+        }
+        return found;
+    }
+
+    /**
+     * @param earliestStart a time before the jobs of interest started
+     * @return how this user's jobs started since then ended, by DRMAA job id; empty while Grid Engine
+     *         has not written them (or cannot be asked)
+     */
+    Map<String, GridEngineAccounting.End> endsSince(Instant earliestStart) {
+        String begin = BEGIN.format(earliestStart.atZone(ZoneId.systemDefault()));
+        Map<String, GridEngineAccounting.End> found = query(Command.of("qacct", "-o", user, "-b", begin, "-j"), GridEngineAccounting::ends);
+        return found == null ? Map.of() : found;
+    }
+
     private <T> Map<String, T> query(Command c, Function<String, Map<String, T>> parser) {
         try {
-            CommandResult r = runner.run(c.withTimeout(COMMAND_TIMEOUT));
+            CommandResult r = runner.run(c.withTimeout(c.program().equals("qacct") ? ACCOUNTING_TIMEOUT : COMMAND_TIMEOUT));
             if (r.succeeded()) return parser.apply(r.stdout());
             LOG.debug("{}", r.describeFailure());
         } catch (Drmaa2Exception e) {

@@ -2,7 +2,6 @@
 package org.drmaa2j.flux;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -11,41 +10,42 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drmaa2j.Capability;
 import org.drmaa2j.DeniedByDrmsException;
-import org.drmaa2j.DrmCommunicationException;
-import org.drmaa2j.InternalException;
+import org.drmaa2j.Extensions;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.Version;
-import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
-import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.backend.ExtensionKeys;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.backend.Submitted;
-import org.drmaa2j.spi.backend.TemplateChecks;
+import org.drmaa2j.spi.cli.CliBackend;
+import org.drmaa2j.spi.cli.CliCommands;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
-import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flux through {@code flux submit}, {@code flux jobs --json}, {@code flux job wait-event},
- * {@code flux job urgency} and {@code flux cancel}, for one contact. Ends arrive through the
+ * Flux through {@code flux job submit} (jobspecs built by {@link FluxJobspec}), {@code flux jobs
+ * --json}, {@code flux job wait-event}, {@code flux job urgency} and {@code flux cancel}, for one
+ * contact. Ends arrive through the
  * {@link FluxEventWatcher}; the batched poll ({@link FluxStatusQuery}) reports starts and covers
  * every job the watcher is not watching at the moment.
  */
-final class FluxBackend implements DriverBackend {
+final class FluxBackend extends CliBackend<FluxSubmitCommand> {
     /**
      * What this driver offers. BULK_JOBS_MAXPARALLEL is emulated ({@link FluxBulkThrottle}); Flux
      * has no suspend (JOB_SUSPEND is absent), no memory request (JT_MIN_PHYS_MEMORY is absent).
@@ -54,39 +54,52 @@ final class FluxBackend implements DriverBackend {
             Capability.CALLBACK, Capability.BULK_JOBS_MAXPARALLEL, Capability.JT_ACCOUNTINGID, Capability.JOB_HOLD,
             Capability.JT_SUBMIT_AS_HOLD, Capability.PERSISTENT_SESSIONS, Capability.JT_START_TIME,
             Capability.JT_PRIORITY, Capability.JT_RESOURCE_LIMITS, Capability.JT_QUEUE, Capability.JT_INPUT_PATH));
+    /** The extension keys this driver honours: the standard ones but {@link Extensions#MEMORY_PER_NODE_MB}. */
+    static final ExtensionKeys EXTENSIONS = ExtensionKeys.STANDARD.without(Extensions.MEMORY_PER_NODE_MB);
+    /** Every command runs as {@code env FLUX_F58_FORCE_ASCII=1 flux …}, so that Flux prints job ids as {@code f…}, not {@code ƒ…}. */
+    static final List<String> PREFIX = List.of("env", "FLUX_F58_FORCE_ASCII=1", "flux");
+    /** Flux's substate of a job just submitted, held or not. */
+    private static final String DEPEND = "DEPEND";
     /** Annotation of a task the maxParallel emulation holds back. */
     static final String WAITING_FOR_TURN = "waiting for a maxParallel slot (emulated by drmaa2j)";
     private static final Logger LOG = LoggerFactory.getLogger(FluxBackend.class);
     private static final Pattern VERSION = Pattern.compile("(?m)^commands:\\s*(\\S+)");
 
-    private final BackendContext context;
-    private final CommandRunner runner;
-    private final ScriptRenderer renderer;
+    private final CliCommands flux;
     private final FluxStatusQuery status;
     private final FluxBulkThrottle throttle;
     private final FluxControl control;
     private final FluxEventWatcher watcher;
+    private final FluxEndBatcher ends;
+    private final FluxSubmitter submitter;
+    private final FluxTagLookup tags;
     private final Map<String, JobInfo> known = new ConcurrentHashMap<>();
     /** The urgency a task of a throttled array gets when its turn comes: its template's priority, or default. */
     private final Map<String, String> turnUrgency = new ConcurrentHashMap<>();
-    private volatile FluxSubmitCommand submitCommand;
-    private volatile Version version;
 
     /**
-     * @param context the generic layer's context
-     * @param runner where flux runs
-     * @param renderer the job script template
+     * @param cli what the provider opened for this connection
      * @param watchers how many {@code flux job wait-event} commands may run at once (0: poll only)
      * @param watchSlice how long one of them may block
      */
-    FluxBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer, int watchers, Duration watchSlice) {
-        this.context = context;
-        this.runner = runner;
-        this.renderer = renderer;
-        this.status = new FluxStatusQuery(runner);
+    FluxBackend(CliContext cli, int watchers, Duration watchSlice) {
+        super(cli, DEPEND, DEPEND);
+        this.flux = commands(runner());
+        this.status = new FluxStatusQuery(flux);
         this.throttle = new FluxBulkThrottle(this::releaseForThrottle);
-        this.control = new FluxControl(runner, throttle);
-        this.watcher = new FluxEventWatcher(runner, this::ended, watchers, watchSlice);
+        this.control = new FluxControl(flux, throttle);
+        this.ends = new FluxEndBatcher(status::query, this::ended);
+        this.watcher = new FluxEventWatcher(flux, ends::ended, watchers, watchSlice);
+        this.submitter = new FluxSubmitter(flux);
+        this.tags = new FluxTagLookup(flux);
+    }
+
+    /**
+     * @param runner where flux runs
+     * @return the flux commands, each behind {@link #PREFIX}
+     */
+    static CliCommands commands(CommandRunner runner) {
+        return CliCommands.withPrefix(runner, PREFIX.toArray(String[]::new));
     }
 
     @Override
@@ -95,20 +108,10 @@ final class FluxBackend implements DriverBackend {
     }
 
     @Override
-    public Version drmsVersion() {
-        Version v = version;
-        if (v == null) {
-            CommandResult r = runner.run(FluxCommands.flux("version"));
-            if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
-            Matcher m = VERSION.matcher(r.stdout());
-            version = v = Version.parse(m.find() ? m.group(1) : r.stdout().strip());
-        }
-        return v;
-    }
-
-    @Override
-    public String contact() {
-        return context.contact();
+    protected Version readVersion() {
+        String out = flux.output("version");
+        Matcher m = VERSION.matcher(out);
+        return Version.parse(m.find() ? m.group(1) : out.strip());
     }
 
     @Override
@@ -123,43 +126,54 @@ final class FluxBackend implements DriverBackend {
     }
 
     @Override
-    public void checkTemplate(JobTemplate template, boolean bulk) {
-        TemplateChecks.requireKnownExtensions(template, FluxSubmitCommand.KNOWN_EXTENSIONS);
-        submitCommand().build(template, bulk ? new BulkRange(1, 2, 1, 0) : null, false);
+    protected ExtensionKeys extensionKeys() {
+        return EXTENSIONS;
+    }
+
+    @Override
+    protected FluxSubmitCommand newSubmitCommand() {
+        return new FluxSubmitCommand(renderer(), homeDirectory(), submitter);
+    }
+
+    /** @return the one id {@code flux job submit} printed */
+    @Override
+    protected Optional<String> jobId(String output) {
+        return FluxSubmitter.oneId(output);
+    }
+
+    /** Each task of a bulk job is a Flux job of its own, with an id of its own: never asked for. */
+    @Override
+    protected String taskId(String arrayId, long index) {
+        throw new UnsupportedOperationException("the tasks of a Flux bulk job have ids of their own");
     }
 
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        CommandResult r = runner.run(submitCommand().build(t, null, false));
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
-        List<String> ids = FluxIds.submitted(r.stdout());
-        if (ids.isEmpty()) throw new InternalException("flux submit printed no job id: " + r.stdout().strip());
-        String id = ids.get(0);
-        JobInfo info = queuedInfo(id, t, t.isSubmitAsHold());
-        known.put(id, info);
+        String id = FluxSubmitter.submittedId(runner().run(submission(submitCommand().build(t, null, request.tag()))));
+        Submitted s = queued(id, t);
+        known.put(id, s.info());
         watcher.watch(id);
-        return new Submitted(id, info, Map.of());
+        return s;
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
         List<Long> indices = range.indices();
-        boolean throttled = range.maxParallel() > 0 && range.maxParallel() < indices.size();
-        CommandResult r = runner.run(submitCommand().build(t, range, throttled));
-        List<String> ids = new ArrayList<>(FluxIds.submitted(r.stdout()));
-        if (!r.succeeded() || ids.size() != indices.size()) {
-            control.cancel(ids);
-            throw new DeniedByDrmsException(r.succeeded()
-                    ? "flux submit --cc printed " + ids.size() + " job ids for " + indices.size() + " tasks; those submitted were cancelled"
-                    : r.describeFailure() + (ids.isEmpty() ? "" : " (the " + ids.size() + " jobs submitted were cancelled)"));
+        boolean throttled = FluxSubmitCommand.throttled(range);
+        FluxSubmitter.Bulk b = FluxSubmitter.bulk(runner().run(submission(submitCommand().build(t, range, request.tag()))));
+        if (!b.complete() || b.ids().size() != indices.size()) {
+            control.cancel(b.accepted());
+            String cancelled = b.accepted().isEmpty() ? "" : " (the " + b.accepted().size() + " jobs submitted were cancelled)";
+            throw new DeniedByDrmsException(b.result().succeeded()
+                    ? "flux printed " + b.accepted().size() + " job ids for " + indices.size() + " tasks" + cancelled
+                    : b.result().describeFailure() + cancelled);
         }
-        // Flux ids grow with submission order, and flux submit --cc submits in index order
-        ids.sort(Comparator.comparingLong(FluxIds::parse));
+        List<String> ids = b.ids(); // in index order: the submitter prints them in input order
         List<Submitted> tasks = new ArrayList<>();
         for (String id : ids) {
-            JobInfo info = queuedInfo(id, t, t.isSubmitAsHold());
+            JobInfo info = queued(id, t).info();
             if (throttled && !t.isSubmitAsHold()) info = info.toBuilder().annotation(WAITING_FOR_TURN).build();
             known.put(id, info);
             Map<String, String> data = throttled
@@ -175,22 +189,21 @@ final class FluxBackend implements DriverBackend {
         return new BulkSubmitted(ids.get(0), tasks);
     }
 
-    private static JobInfo queuedInfo(String id, JobTemplate t, boolean held) {
-        return JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
-                .jobState(held ? JobState.QUEUED_HELD : JobState.QUEUED).jobSubState("DEPEND")
-                .submissionTime(Instant.now()).build();
+    @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        return Optional.of(tags.find(intents));
     }
 
     private void releaseForThrottle(String id) {
         JobInfo k = known.get(id);
         try {
-            CommandResult r = runner.run(FluxCommands.flux("job", "urgency", id, turnUrgency.getOrDefault(id, "default")));
+            CommandResult r = flux.run("job", "urgency", id, turnUrgency.getOrDefault(id, "default"));
             if (!r.succeeded()) {
                 LOG.warn("cannot release Flux job {} for its turn: {}", id, r.describeFailure());
                 return;
             }
-            context.sink().updateDriverData(id, Map.of(FluxBulkThrottle.STATE_KEY, "released"));
-            if (k != null) context.sink().publish(k.toBuilder().jobState(JobState.QUEUED).annotation(null).build());
+            context().sink().updateDriverData(id, Map.of(FluxBulkThrottle.STATE_KEY, "released"));
+            if (k != null) context().sink().publish(k.toBuilder().jobState(JobState.QUEUED).annotation(null).build());
         } catch (RuntimeException e) {
             LOG.warn("cannot release Flux job {} for its turn: {}", id, e.toString());
         }
@@ -228,13 +241,21 @@ final class FluxBackend implements DriverBackend {
         return info;
     }
 
-    /** The event watcher saw a job end: merge what only the job list knew, publish, free its slot. */
-    private void ended(JobInfo fromEvents) {
+    /**
+     * The event watcher saw a job end: add what only the job list knows (queue, nodes, cores,
+     * owner), publish, free its slot.
+     *
+     * @param fromEvents the end as the job's eventlog tells it
+     * @param listed what the job list said about the job in the same round, or null
+     */
+    private void ended(JobInfo fromEvents, JobInfo listed) {
         String id = fromEvents.getJobId();
+        JobInfo merged = fromEvents;
+        if (listed != null) merged = merge(merged, listed);
         JobInfo k = known.get(id);
-        JobInfo merged = k == null ? fromEvents : merge(fromEvents, k);
+        if (k != null) merged = merge(merged, k);
         known.put(id, merged);
-        context.sink().publish(merged);
+        context().sink().publish(merged);
         throttle.ended(id);
     }
 
@@ -287,14 +308,7 @@ final class FluxBackend implements DriverBackend {
     @Override
     public void close() {
         watcher.close();
-        runner.close();
-    }
-
-    private FluxSubmitCommand submitCommand() {
-        FluxSubmitCommand s = submitCommand;
-        if (s == null) {
-            submitCommand = s = new FluxSubmitCommand(renderer, CliRunners.homeDirectory(runner));
-        }
-        return s;
+        ends.close();
+        super.close();
     }
 }

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The driver's EMULATION of {@code maxParallel} for bulk jobs: Flux has no limit on how many of a
- * job's copies run at once, so the driver submits every task held ({@code --urgency=hold}, one
- * {@code flux submit --cc} call) and releases them in index order, at most {@code maxParallel}
+ * job's tasks run at once, so the driver submits every task held (urgency 0, in the one
+ * submission of the bulk job) and releases them in index order, at most {@code maxParallel}
  * at a time, releasing the next one each time a released task ends. Tasks waiting for their turn
  * are reported as QUEUED, not QUEUED_HELD: the user did not hold them. A task the user holds is
  * skipped until the user releases it.

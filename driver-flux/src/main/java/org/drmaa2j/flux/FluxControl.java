@@ -2,15 +2,13 @@
 package org.drmaa2j.flux;
 
 import java.util.List;
-import java.util.Locale;
-import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.spi.backend.JobAction;
-import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.cli.CliCommands;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.store.JobRecord;
 
 /**
@@ -19,11 +17,14 @@ import org.drmaa2j.spi.store.JobRecord;
  * suspend: {@link JobAction#SUSPEND} and {@link JobAction#RESUME} are refused.
  */
 final class FluxControl {
-    private final CommandRunner runner;
+    /** What {@code flux cancel} says, one line per job, of a job that ended or that it no longer knows. */
+    static final CommandErrors ERRORS = CommandErrors.alreadyGoneWhenEveryLine("job is inactive", "unknown job id");
+
+    private final CliCommands flux;
     private final FluxBulkThrottle throttle;
 
-    FluxControl(CommandRunner runner, FluxBulkThrottle throttle) {
-        this.runner = runner;
+    FluxControl(CliCommands flux, FluxBulkThrottle throttle) {
+        this.flux = flux;
         this.throttle = throttle;
     }
 
@@ -31,7 +32,7 @@ final class FluxControl {
         String id = job.jobId();
         switch (action) {
             case HOLD -> {
-                if (!throttle.userHold(id)) require(runner.run(FluxCommands.flux("job", "urgency", id, "hold")));
+                if (!throttle.userHold(id)) CommandErrors.require(flux.run("job", "urgency", id, "hold"));
                 return job.info().toBuilder().jobState(JobState.QUEUED_HELD).annotation(null).build();
             }
             case RELEASE -> {
@@ -54,15 +55,16 @@ final class FluxControl {
      * @param template its template
      */
     void release(String id, JobTemplate template) {
-        require(runner.run(FluxCommands.flux("job", "urgency", id, urgency(template))));
+        CommandErrors.require(flux.run("job", "urgency", id, urgency(template)));
     }
 
     /**
      * @param template a job's template
-     * @return the urgency the job has when not held: its priority, or Flux's {@code default}
+     * @return the urgency the job has when not held: its priority mapped onto Flux's urgencies
+     *     ({@link FluxJobRequest#urgency}), or Flux's {@code default}
      */
     static String urgency(JobTemplate template) {
-        return template.getPriority() == null ? "default" : Long.toString(template.getPriority());
+        return template.getPriority() == null ? "default" : Integer.toString(FluxJobRequest.urgency(template.getPriority()));
     }
 
     /**
@@ -72,28 +74,6 @@ final class FluxControl {
      */
     void cancel(List<String> ids) {
         if (ids.isEmpty()) return;
-        String[] args = new String[ids.size() + 1];
-        args[0] = "cancel";
-        for (int i = 0; i < ids.size(); i++) args[i + 1] = ids.get(i);
-        CommandResult r = runner.run(FluxCommands.flux(args));
-        if (!r.succeeded() && !isAlreadyGone(r)) require(r);
-    }
-
-    /**
-     * @param r the result of {@code flux cancel}
-     * @return true when every complaint is about a job that is inactive or unknown
-     */
-    static boolean isAlreadyGone(CommandResult r) {
-        String err = r.stderr().strip();
-        if (err.isEmpty()) return false;
-        for (String line : err.split("\r?\n")) {
-            String l = line.toLowerCase(Locale.ROOT);
-            if (!l.contains("job is inactive") && !l.contains("unknown job id")) return false;
-        }
-        return true;
-    }
-
-    private static void require(CommandResult r) {
-        if (!r.succeeded()) throw new DeniedByDrmsException(r.describeFailure());
+        ERRORS.requireOrGone(flux.run(flux.command("cancel", ids)));
     }
 }

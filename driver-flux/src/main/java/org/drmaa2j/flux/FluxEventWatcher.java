@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.cli.CliCommands;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,30 +30,48 @@ import org.slf4j.LoggerFactory;
  * in a queue; a wait that times out after {@code slice} puts its job back at the end, so with more
  * live jobs than threads every job gets its turn. Jobs not being watched at a moment are still
  * covered by the batched poll, which stays the source of truth (and reports starts). With
- * {@code threads} 0 the watcher is off and the driver relies on polling alone.
+ * {@code threads} 0 the watcher is off and the driver relies on polling alone. A wait-event that
+ * fails otherwise (the broker unreachable for a moment) is tried again after {@link #RETRY_PAUSE}
+ * on the watcher's clock.
  */
 final class FluxEventWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FluxEventWatcher.class);
-    private final CommandRunner runner;
+    /** How long a job whose wait-event failed waits before it is watched again. */
+    static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private final CliCommands flux;
     private final Consumer<JobInfo> publish;
     private final int threads;
     private final Duration slice;
+    private final MonotonicClock clock;
+    private final Object pause = new Object();
     private final LinkedBlockingDeque<String> queue = new LinkedBlockingDeque<>();
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
 
     /**
-     * @param runner where flux runs
+     * @param flux the flux commands
      * @param publish where final information goes (the backend merges and publishes it)
      * @param threads how many wait-event commands may run at once; 0 turns the watcher off
      * @param slice how long one wait-event may block before the job goes back to the queue
      */
-    FluxEventWatcher(CommandRunner runner, Consumer<JobInfo> publish, int threads, Duration slice) {
-        this.runner = runner;
+    FluxEventWatcher(CliCommands flux, Consumer<JobInfo> publish, int threads, Duration slice) {
+        this(flux, publish, threads, slice, MonotonicClock.SYSTEM);
+    }
+
+    /**
+     * @param flux the flux commands
+     * @param publish where final information goes
+     * @param threads how many wait-event commands may run at once; 0 turns the watcher off
+     * @param slice how long one wait-event may block before the job goes back to the queue
+     * @param clock the time source of the pause after a failed wait-event
+     */
+    FluxEventWatcher(CliCommands flux, Consumer<JobInfo> publish, int threads, Duration slice, MonotonicClock clock) {
+        this.flux = flux;
         this.publish = publish;
         this.threads = threads;
         this.slice = slice;
+        this.clock = clock;
     }
 
     /** @return true when the watcher runs at least one thread */
@@ -112,9 +131,9 @@ final class FluxEventWatcher implements AutoCloseable {
      */
     void waitOnce(String id) {
         long seconds = Math.max(1, slice.toSeconds());
-        Command c = FluxCommands.flux("job", "wait-event", "-v", "-f", "json", "-t", seconds + "s", id, "clean")
+        Command c = flux.command("job", "wait-event", "-v", "-f", "json", "-t", seconds + "s", id, "clean")
                 .withTimeout(slice.plusSeconds(30));
-        CommandResult r = runner.run(c);
+        CommandResult r = flux.run(c);
         if (enabled() && !watched.contains(id)) return; // forgotten (reaped) meanwhile: drop the answer
         if (r.succeeded()) {
             FluxEventlog log = FluxEventlog.parse(r.stdout());
@@ -143,19 +162,27 @@ final class FluxEventWatcher implements AutoCloseable {
     }
 
     private void requeueLater(String id) {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+        long until = clock.nanoTime() + RETRY_PAUSE.toNanos();
+        synchronized (pause) {
+            try {
+                for (long left = until - clock.nanoTime(); running && left > 0; left = until - clock.nanoTime()) {
+                    clock.timedWait(pause, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        queue.addLast(id);
+        if (running && watched.contains(id)) queue.addLast(id);
     }
 
     @Override
     public void close() {
         running = false;
         queue.clear();
+        synchronized (pause) {
+            pause.notifyAll();
+        }
         synchronized (this) {
             workers.forEach(Thread::interrupt);
         }

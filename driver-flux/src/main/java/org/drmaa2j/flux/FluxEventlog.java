@@ -199,6 +199,23 @@ record FluxEventlog(List<Event> events) {
             b.annotation(ex.get("type") + (note == null || note.isEmpty() ? "" : ": " + note));
         }
         if (run != null && end != null && !end.isBefore(run)) b.wallclockTime(Duration.between(run, end));
-        return b.build();
+        Integer marked = markedSignal();
+        return marked == null ? b.build() : FluxExit.marker(marked).overrule(b.build());
+    }
+
+    /** @return the signal the job script left in a {@code memo} event ({@code drmaa2j={"signal":N}}), or null */
+    Integer markedSignal() {
+        Integer found = null;
+        for (Event e : events) {
+            String v = e.name().equals("memo") ? e.get("drmaa2j") : null;
+            if (v == null) continue;
+            try {
+                Integer s = FluxJobRecords.markedSignal(FluxJobRecords.parseRecord("{\"drmaa2j\":" + v + "}"));
+                if (s != null) found = s;
+            } catch (IllegalArgumentException ex) {
+                // not the driver's memo
+            }
+        }
+        return found;
     }
 }

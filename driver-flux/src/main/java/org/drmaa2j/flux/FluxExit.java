@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.flux;
 
+import org.drmaa2j.spi.store.CompletionMarker;
+
 /**
  * How an inactive Flux job ended, from its wait status (the largest job shell status, as
  * {@code waitpid} reports it) or, without one, its {@code returncode}. The job shell exits with
@@ -21,6 +23,18 @@ record FluxExit(Integer exitStatus, Integer signal) {
      * @param fatalException true when a fatal exception (severity 0) was raised on the job
      * @return the exit
      */
+    /**
+     * The job script's record of a signal as a completion marker: Flux reports a task killed by
+     * signal N as exit status 128+N (its job shell does, whether or not a shell ran the command),
+     * and {@link CompletionMarker#overrule} is the kit's one rule for that.
+     *
+     * @param signal the signal the script saw
+     * @return the marker
+     */
+    static CompletionMarker marker(int signal) {
+        return new CompletionMarker(null, signal, null, null, null);
+    }
+
     static FluxExit of(Integer waitStatus, Integer returnCode, boolean fatalException) {
         Integer exit = null;
         Integer signal = null;

@@ -2,23 +2,18 @@
 package org.drmaa2j.flux;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import org.drmaa2j.provider.Drmaa2Provider;
-import org.drmaa2j.InvalidArgumentException;
-import org.drmaa2j.SessionManager;
+import java.util.List;
 import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.cli.CliProvider;
 import org.drmaa2j.spi.exec.TransientFailures;
-import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.session.GenericSessionManager;
-import org.drmaa2j.spi.util.DriverSettings;
 
 /**
- * The Flux driver, {@code flux}: {@code flux submit}, {@code flux jobs}, {@code flux job
- * wait-event}, {@code flux job urgency} and {@code flux cancel} (flux-core 0.48 or later, where
- * these commands are top-level), run on this machine inside a Flux instance (or with
- * {@code FLUX_URI} set), or where the contact string says. Driver properties:
+ * The Flux driver, {@code flux}: {@code flux job submit} (a jobspec the driver builds),
+ * {@code flux python} for bulk jobs and tag lookups, {@code flux jobs}, {@code flux job
+ * wait-event}, {@code flux job urgency} and {@code flux cancel} (tried on flux-core 0.88.0), run
+ * on this machine inside a Flux instance (or with {@code FLUX_URI} set), or where the contact string says. Driver properties:
  * <ul>
  *   <li>{@value #CONTACT_PROPERTY}: the contact used when a session is created without one;</li>
  *   <li>{@value #WATCHERS_PROPERTY}: how many {@code flux job wait-event} commands may run at once
@@ -28,7 +23,7 @@ import org.drmaa2j.spi.util.DriverSettings;
  *   <li>the kit's {@code drmaa2j.template} / {@code drmaa2j.templateDir} for a site job script.</li>
  * </ul>
  */
-public final class FluxProvider implements Drmaa2Provider {
+public final class FluxProvider extends CliProvider {
     /** Driver property: the contact used when a session is created without one. */
     public static final String CONTACT_PROPERTY = CliRunners.CONTACT_PROPERTY;
     /** Driver property: the most {@code flux job wait-event} commands at once; 0 turns event waits off. */
@@ -42,6 +37,11 @@ public final class FluxProvider implements Drmaa2Provider {
             "unable to connect to flux", "connection refused", "resource temporarily unavailable",
             "broker is shutting down", "no route to host");
 
+    /** Creates the provider (ServiceLoader does). */
+    public FluxProvider() {
+        super(TEMPLATE, TRANSIENT, List.of(WATCHERS_PROPERTY, WATCH_SLICE_PROPERTY));
+    }
+
     @Override
     public String getName() {
         return "flux";
@@ -53,14 +53,9 @@ public final class FluxProvider implements Drmaa2Provider {
     }
 
     @Override
-    public SessionManager createSessionManager(Map<String, String> properties) {
-        Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props, Set.of(WATCHERS_PROPERTY, WATCH_SLICE_PROPERTY), context -> {
-            int watchers = context.settings().getInt(WATCHERS_PROPERTY, DEFAULT_WATCHERS, 0);
-            int slice = context.settings().getInt(WATCH_SLICE_PROPERTY, DEFAULT_WATCH_SLICE_SECONDS, 1);
-            CommandRunner runner = CliRunners.open(context, props, TRANSIENT);
-            ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), TEMPLATE, FluxProvider.class, props);
-            return new FluxBackend(context, runner, renderer, watchers, Duration.ofSeconds(slice));
-        });
+    protected DriverBackend createBackend(CliContext cli) {
+        int watchers = cli.settings().getInt(WATCHERS_PROPERTY, DEFAULT_WATCHERS, 0);
+        int slice = cli.settings().getInt(WATCH_SLICE_PROPERTY, DEFAULT_WATCH_SLICE_SECONDS, 1);
+        return new FluxBackend(cli, watchers, Duration.ofSeconds(slice));
     }
 }

@@ -48,6 +48,7 @@ final class FluxStates {
 
     private static String name(String value, Map<Integer, String> numbers) {
         if (value == null) return "";
+        if (numbers.containsValue(value)) return value; // the common case: a name as flux jobs prints it
         String v = value.trim().toUpperCase(Locale.ROOT);
         if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
             return numbers.getOrDefault(Integer.parseInt(v), v);

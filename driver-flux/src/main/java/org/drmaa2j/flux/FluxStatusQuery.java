@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.flux;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,10 +9,9 @@ import java.util.Map;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.spi.parse.UnreadableOutputException;
 import org.drmaa2j.JobInfo;
-import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.parse.DelimitedTable;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +25,11 @@ final class FluxStatusQuery {
     /** Ids per command, to keep the command line short. */
     static final int CHUNK = 500;
     private static final Logger LOG = LoggerFactory.getLogger(FluxStatusQuery.class);
-    private final CommandRunner runner;
+    private final CliCommands flux;
     private volatile boolean jsonAvailable = true;
 
-    FluxStatusQuery(CommandRunner runner) {
-        this.runner = runner;
+    FluxStatusQuery(CliCommands flux) {
+        this.flux = flux;
     }
 
     /**
@@ -62,9 +60,9 @@ final class FluxStatusQuery {
     }
 
     private CommandResult run(List<String> options, List<String> ids) {
-        List<String> args = new ArrayList<>(options);
+        List<String> args = new ArrayList<>(options.subList(1, options.size()));
         args.addAll(ids);
-        return runner.run(Command.of(FluxCommands.argv(args)));
+        return flux.run(flux.command(options.get(0), args));
     }
 
     /** Unknown ids make flux jobs complain on stderr while it prints the others: only no output at all is a failure. */
@@ -98,15 +96,14 @@ final class FluxStatusQuery {
      * @return each job's information, keyed by id
      */
     static Map<String, JobInfo> parse(String stdout) {
-        Map<String, JobInfo> out = new HashMap<>();
-        List<JsonNode> records;
+        List<JobInfo> infos;
         try {
-            records = FluxJobRecords.parseJobsJson(stdout);
+            infos = FluxJobRecords.readJobsJson(stdout);
         } catch (IllegalArgumentException e) {
             throw new UnreadableOutputException(e.getMessage(), stdout, e);
         }
-        for (JsonNode rec : records) {
-            JobInfo i = FluxJobRecords.toJobInfo(rec);
+        Map<String, JobInfo> out = new HashMap<>(infos.size() * 2);
+        for (JobInfo i : infos) {
             if (i.getJobId() != null) out.put(i.getJobId(), i);
         }
         return out;

@@ -2,10 +2,13 @@
 package org.drmaa2j.flux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +20,13 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.OperationUnsupportedException;
 import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BackendContext;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.backend.Submitted;
+import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.util.DriverSettings;
@@ -31,10 +36,11 @@ import org.junit.jupiter.api.Test;
 /** The backend against the real transcript's outputs, with the event watcher off (polling only). */
 class FluxBackendTest {
     private static final List<FluxSamples.Step> T = FluxSamples.transcript("flux088_real_instance_transcript.txt");
-    private final ScriptedRunner runner = new ScriptedRunner().on("printenv HOME", ScriptedRunner.Answer.ok("/home/u\n"));
+    private final ScriptedRunner runner = new ScriptedRunner().on("printenv HOME", ScriptedRunner.Answer.ok("/home/u\n"))
+            .on("env -0", ScriptedRunner.Answer.ok("PATH=/usr/bin:/bin\0HOME=/home/u\0"));
     private final RecordingSink sink = new RecordingSink();
-    private final FluxBackend backend = new FluxBackend(new BackendContext(null, sink, null, new DriverSettings("flux", Map.of())),
-            runner, ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), 0, Duration.ofSeconds(5));
+    private final FluxBackend backend = new FluxBackend(new CliContext(new BackendContext(null, sink, null, new DriverSettings("flux", Map.of())),
+            runner, ScriptRenderer.forDriver("flux", FluxProvider.TEMPLATE, FluxProvider.class, Map.of()), Map.of()), 0, Duration.ofSeconds(5));
 
     @AfterEach
     void close() {
@@ -43,6 +49,11 @@ class FluxBackendTest {
 
     private static String out(String prefix, int n) {
         return FluxSamples.steps(T, prefix).get(n).stdout();
+    }
+
+    /** @return the first flux command with this word in its argv */
+    private Command command(String word) {
+        return runner.commands.stream().filter(c -> c.argv().contains(word)).findFirst().orElseThrow();
     }
 
     private static SubmitRequest request(JobTemplate t) {
@@ -54,63 +65,88 @@ class FluxBackendTest {
     }
 
     @Test
-    void submit_heldJobIdFromTranscript() {
-        runner.on("submit", ScriptedRunner.Answer.ok(out("flux submit --urgency=hold", 0)));
-        Submitted s = backend.submit(request(JobTemplate.builder("/bin/sleep").args("30").submitAsHold(true).build()));
+    void submit_oneFluxJobSubmitWithTheJobspecOnStandardInput() {
+        runner.on("job submit", ScriptedRunner.Answer.ok(out("flux submit --urgency=hold", 0)));
+        Submitted s = backend.submit(new SubmitRequest("s", Path.of("/tmp"),
+                JobTemplate.builder("/bin/sleep").args("30").submitAsHold(true).build(), "0123456789ab.cdef01234567"));
         assertEquals("fC6RdJf", s.jobId());
         assertEquals(JobState.QUEUED_HELD, s.info().getJobState());
-        assertTrue(runner.fluxCommands().get(0).startsWith("submit --urgency=hold --cwd=/home/u --add-file=drmaa2j.sh="));
+        assertEquals(List.of("job submit --urgency=0"), runner.fluxCommands());
+        assertEquals(List.of("env", "-0"), runner.commands.get(1).argv(), "the environment, read where flux runs");
+        Command submit = command("submit");
+        assertFalse(submit.retryable(), "a submission is never repeated blindly");
+        JsonNode spec = FluxJobRecords.parseRecord(new String(submit.stdin(), StandardCharsets.UTF_8));
+        assertEquals("/home/u", spec.path("attributes").path("system").path("environment").get("HOME").asText(),
+                "the environment env -0 printed");
+        assertEquals("drmaa2j:0123456789ab.cdef01234567", FluxJobspec.tagOf(spec));
+        backend.submit(request(JobTemplate.builder("/bin/true").priority(-3L).build()));
+        assertEquals("job submit --urgency=13", runner.fluxCommands().get(1));
+        assertEquals(1, runner.commands.stream().filter(c -> c.argv().equals(List.of("env", "-0"))).count(), "the environment is read once");
     }
 
     @Test
     void submit_rejectionCarriesFluxsWords() {
-        runner.on("submit", new ScriptedRunner.Answer(1, "", "flux-submit: ERROR: [Errno 22] unsatisfiable request\n"));
+        runner.on("job submit", new ScriptedRunner.Answer(1, "", "flux-job: unsatisfiable request\n"));
         DeniedByDrmsException e = assertThrows(DeniedByDrmsException.class,
                 () -> backend.submit(request(JobTemplate.builder("/bin/true").build())));
         assertTrue(e.getMessage().contains("unsatisfiable request") && e.getMessage().contains("exit 1"), e.getMessage());
     }
 
     @Test
-    void submitBulk_oneCcCall_tasksInIndexOrder() {
-        runner.on("submit", ScriptedRunner.Answer.ok("frk2uQ3\nfriYv7h\nfriYv7i\n")); // printed out of order
+    void submitBulk_onePythonProcessForEveryTask_idsInIndexOrder() {
+        runner.on("python -c", ScriptedRunner.Answer.ok("17112760320\n17112760321\n7281311744\n"));
         BulkSubmitted b = backend.submitBulk(request(JobTemplate.builder("/bin/echo").build()), new BulkRange(1, 3, 1, 0));
-        assertEquals(List.of("friYv7h", "friYv7i", "frk2uQ3"), b.tasks().stream().map(Submitted::jobId).toList());
-        assertEquals("friYv7h", b.arrayId());
-        assertEquals(1, runner.fluxCommands().size());
-        assertTrue(runner.fluxCommands().get(0).contains("--cc=1-3"));
+        assertEquals(List.of(FluxIds.toF58(17112760320L), FluxIds.toF58(17112760321L), FluxIds.toF58(7281311744L)),
+                b.tasks().stream().map(Submitted::jobId).toList(), "in the order the script printed them: input order");
+        assertEquals(b.tasks().get(0).jobId(), b.arrayId());
+        Command python = command("python");
+        assertEquals(FluxSubmitter.SUBMIT_SCRIPT, python.argv().get(5));
+        String[] lines = new String(python.stdin(), StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, lines.length);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(lines[i].startsWith("16 {"), lines[i]);
+            JsonNode spec = FluxJobRecords.parseRecord(lines[i].substring(3));
+            assertEquals(Integer.toString(i + 1), spec.path("attributes").path("system").path("environment").get("FLUX_JOB_CC").asText());
+            assertTrue(spec.path("attributes").path("system").path("files").has(FluxJobspec.SCRIPT_NAME), "every task has the script");
+        }
     }
 
     @Test
     void submitBulk_partialSubmissionIsCancelled() {
-        runner.on("submit", new ScriptedRunner.Answer(1, "friYv7h\n", "flux-submit: cc=2: job-ingest: Resource temporarily unavailable\n"));
+        runner.on("python -c", new ScriptedRunner.Answer(1, "17112760320\n-\n17112760322\n", "jobspec 2: Resource temporarily unavailable\n"));
         runner.on("cancel", ScriptedRunner.Answer.ok(""));
         DeniedByDrmsException e = assertThrows(DeniedByDrmsException.class,
                 () -> backend.submitBulk(request(JobTemplate.builder("/bin/true").build()), new BulkRange(1, 3, 1, 0)));
-        assertTrue(e.getMessage().contains("job-ingest"), e.getMessage());
-        assertEquals("cancel friYv7h", runner.fluxCommands().get(1));
+        assertTrue(e.getMessage().contains("Resource temporarily unavailable") && e.getMessage().contains("2 jobs submitted were cancelled"),
+                e.getMessage());
+        assertEquals("cancel " + FluxIds.toF58(17112760320L) + " " + FluxIds.toF58(17112760322L),
+                runner.fluxCommands().get(runner.fluxCommands().size() - 1));
     }
 
     @Test
     void maxParallel_isEmulated_heldThenReleasedAsTasksEnd() {
-        runner.on("submit", ScriptedRunner.Answer.ok("friYv7h\nfriYv7i\nfrk2uQ3\n"));
+        runner.on("python -c", ScriptedRunner.Answer.ok("32631685120\n32648462336\n32665239552\n"));
         runner.on("job urgency", ScriptedRunner.Answer.ok(""));
         BulkSubmitted b = backend.submitBulk(request(JobTemplate.builder("/bin/echo").priority(7L).build()), new BulkRange(1, 3, 1, 2));
-        assertTrue(runner.fluxCommands().get(0).contains("--urgency=hold"));
-        assertEquals(List.of("job urgency friYv7h 7", "job urgency friYv7i 7"), runner.fluxCommands().subList(1, 3),
-                "released to the template's priority");
+        String first = FluxIds.toF58(32631685120L);
+        String second = FluxIds.toF58(32648462336L);
+        String third = FluxIds.toF58(32665239552L);
+        assertTrue(new String(command("python").stdin(), StandardCharsets.UTF_8).startsWith("0 {"), "submitted held");
+        assertEquals(List.of("job urgency " + first + " 23", "job urgency " + second + " 23"), runner.fluxCommands().subList(1, 3),
+                "released to the template's priority (7 is urgency 23)");
         assertEquals("waiting", b.tasks().get(2).driverData().get(FluxBulkThrottle.STATE_KEY));
-        assertEquals("released", sink.data.get("friYv7h").get(FluxBulkThrottle.STATE_KEY));
+        assertEquals("released", sink.data.get(first).get(FluxBulkThrottle.STATE_KEY));
         // the third task is held by the driver, not the user: QUEUED
-        String held = "{\"jobs\": [{\"id\": 32648462336, \"state\": \"SCHED\", \"urgency\": 0, \"t_submit\": 1795298747.654535},"
+        String held = "{\"jobs\": [{\"id\": 32665239552, \"state\": \"SCHED\", \"urgency\": 0, \"t_submit\": 1795298747.654535},"
                 + " {\"id\": 32631685120, \"state\": \"INACTIVE\", \"result\": \"COMPLETED\", \"waitstatus\": 0, \"t_run\": 1795298747.68, \"t_cleanup\": 1795298747.73}]}";
         runner.on("jobs -a --json", ScriptedRunner.Answer.ok(held));
         JobTemplate t = JobTemplate.builder("/bin/echo").build();
-        Map<String, JobInfo> s = backend.status(List.of(record("frk2uQ3", t, JobState.QUEUED), record("friYv7h", t, JobState.RUNNING)));
-        assertEquals(JobState.QUEUED, s.get("frk2uQ3").getJobState());
-        assertEquals(FluxBackend.WAITING_FOR_TURN, s.get("frk2uQ3").getAnnotation());
-        assertEquals(JobState.DONE, s.get("friYv7h").getJobState());
+        Map<String, JobInfo> s = backend.status(List.of(record(third, t, JobState.QUEUED), record(first, t, JobState.RUNNING)));
+        assertEquals(JobState.QUEUED, s.get(third).getJobState());
+        assertEquals(FluxBackend.WAITING_FOR_TURN, s.get(third).getAnnotation());
+        assertEquals(JobState.DONE, s.get(first).getJobState());
         // task 1 ended: task 3 gets its slot
-        assertEquals("job urgency frk2uQ3 7", runner.fluxCommands().get(runner.fluxCommands().size() - 1));
+        assertEquals("job urgency " + third + " 23", runner.fluxCommands().get(runner.fluxCommands().size() - 1));
     }
 
     @Test
@@ -119,7 +155,7 @@ class FluxBackendTest {
         JobTemplate t = JobTemplate.builder("/bin/sleep").priority(5L).build();
         assertEquals(JobState.QUEUED_HELD, backend.control(record("fC6RdJf", t, JobState.QUEUED), JobAction.HOLD).getJobState());
         assertEquals(JobState.QUEUED, backend.control(record("fC6RdJf", t, JobState.QUEUED_HELD), JobAction.RELEASE).getJobState());
-        assertEquals(List.of("job urgency fC6RdJf hold", "job urgency fC6RdJf 5"), runner.fluxCommands());
+        assertEquals(List.of("job urgency fC6RdJf hold", "job urgency fC6RdJf 21"), runner.fluxCommands(), "priority 5 is urgency 21");
         FluxSamples.Step inactive = FluxSamples.steps(T, "flux cancel").get(1);
         runner.on("cancel", new ScriptedRunner.Answer(inactive.rc(), inactive.stdout(), inactive.stderr()));
         assertNull(backend.control(record("fC6RdJf", t, JobState.RUNNING), JobAction.TERMINATE), "cancelling an ended job is no error");

@@ -16,6 +16,25 @@ final class RecordingSink implements StateSink {
     @Override
     public void publish(JobInfo info) {
         published.add(info);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * @param jobId a job
+     * @param cap the longest to wait (a safety cap, not a measurement)
+     * @return the first terminal information published for the job
+     * @throws AssertionError if none came within the cap
+     */
+    synchronized JobInfo awaitTerminal(String jobId, java.time.Duration cap) throws InterruptedException {
+        long end = System.nanoTime() + cap.toNanos();
+        while (true) {
+            for (JobInfo i : published) if (jobId.equals(i.getJobId()) && i.getJobState().isTerminal()) return i;
+            long left = end - System.nanoTime();
+            if (left <= 0) throw new AssertionError("no end of " + jobId + " was published; published: " + published);
+            wait(Math.max(1, left / 1_000_000));
+        }
     }
 
     @Override

@@ -40,7 +40,7 @@ final class ScriptedRunner implements CommandRunner {
     List<String> fluxCommands() {
         List<String> out = new ArrayList<>();
         for (Command c : commands) {
-            if (c.argv().subList(0, Math.min(3, c.argv().size())).equals(FluxCommands.PREFIX)) {
+            if (c.argv().subList(0, Math.min(3, c.argv().size())).equals(FluxBackend.PREFIX)) {
                 out.add(String.join(" ", c.argv().subList(3, c.argv().size())));
             }
         }
@@ -51,7 +51,7 @@ final class ScriptedRunner implements CommandRunner {
     public CommandResult run(Command command) {
         commands.add(command);
         List<String> argv = command.argv();
-        boolean flux = argv.size() >= 3 && argv.subList(0, 3).equals(FluxCommands.PREFIX);
+        boolean flux = argv.size() >= 3 && argv.subList(0, 3).equals(FluxBackend.PREFIX);
         String line = String.join(" ", flux ? argv.subList(3, argv.size()) : argv);
         for (Map.Entry<String, Function<Command, Answer>> r : rules) {
             if (line.startsWith(r.getKey())) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,10 @@ import org.drmaa2j.spi.backend.BulkSubmitted;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
+import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.Submitted;
+import org.drmaa2j.spi.store.SubmissionIntent;
+import org.drmaa2j.spi.store.SubmissionTags;
 import org.drmaa2j.spi.store.CompletionMarker;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SessionStore;
@@ -107,6 +111,7 @@ final class LocalBackend implements DriverBackend {
     private LocalJob newJob(String id, SubmitRequest request, String arrayId, long index, long maxParallel) {
         LocalJob j = new LocalJob(id, request.sessionName(), arrayId, index, request.template(), maxParallel,
                 scheduler.nextSeq(), Instant.now());
+        j.tag = request.tag();
         j.state = request.template().isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED;
         return j;
     }
@@ -156,6 +161,48 @@ final class LocalBackend implements DriverBackend {
     @Override
     public void adopt(List<JobRecord> jobs) {
         scheduler.adopt(jobs);
+    }
+
+    /** Jobs are started by the process that submits them: a submission cannot outlive it. */
+    @Override
+    public boolean submitsInProcess() {
+        return true;
+    }
+
+    /**
+     * Finds submissions by the tag in their jobs' start claims: a job this driver started carries
+     * its submission's tag there. A job never started was never anything but a queue entry of the
+     * process that died: it is not found, and the submission is dropped.
+     */
+    @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        Map<String, BulkSubmitted> out = new HashMap<>();
+        for (String session : store.names()) {
+            String part = SubmissionTags.sessionPart(session) + ".";
+            Set<String> tags = new HashSet<>();
+            for (SubmissionIntent i : intents) if (i.tag().startsWith(part)) tags.add(i.tag());
+            if (tags.isEmpty()) continue;
+            Map<String, List<JobClaims.Claim>> found = scheduler.claims().findByTags(session, tags);
+            for (SubmissionIntent i : intents) {
+                List<JobClaims.Claim> claims = found.get(i.tag());
+                if (claims == null || claims.isEmpty()) continue;
+                JobClaims.Claim c = claims.get(0);
+                if (i.range() == null) {
+                    out.put(i.tag(), new BulkSubmitted(c.jobId(), List.of(Submissions.queued(c.jobId(), i.template(), null, null))));
+                } else if (c.arrayId() != null) {
+                    String array = c.arrayId();
+                    Map<String, String> data = i.range().maxParallel() > 0
+                            ? Map.of(LocalScheduler.MAX_PARALLEL, Long.toString(i.range().maxParallel())) : Map.of();
+                    List<Submitted> tasks = new ArrayList<>();
+                    for (long k : i.range().indices()) {
+                        Submitted q = Submissions.queued(array + "." + k, i.template(), null, null);
+                        tasks.add(new Submitted(q.jobId(), q.info(), data));
+                    }
+                    out.put(i.tag(), new BulkSubmitted(array, tasks));
+                }
+            }
+        }
+        return Optional.of(out);
     }
 
     @Override

@@ -37,7 +37,12 @@ final class LocalJob {
     Long pidStart;
     Process process;
     String endReason;
+    /** Another live process holds the job's start claim. */
     boolean startedElsewhere;
+    /** This process holds the job's start claim. */
+    boolean claimed;
+    /** The tag of the submission that made the job, when this process made it (it goes into the claim). */
+    String tag;
     final List<Future<?>> timers = new ArrayList<>();
 
     LocalJob(String id, String session, String arrayId, long index, JobTemplate template, long maxParallel, long seq, Instant submitted) {
@@ -114,7 +119,7 @@ final class LocalJob {
     void endLost() {
         state = JobState.FAILED;
         subState = "LOST";
-        annotation = "the job's process ended without leaving a record";
+        annotation = "the job's wrapper process ended without writing the job's record (it was killed)";
         finished = Instant.now();
         cancelTimers();
     }

@@ -20,7 +20,6 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.ResourceLimit;
 import org.drmaa2j.TryLaterException;
 import org.drmaa2j.spi.backend.StateSink;
-import org.drmaa2j.spi.store.AtomicFiles;
 import org.drmaa2j.spi.store.CompletionMarker;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SessionStore;
@@ -40,6 +39,8 @@ final class LocalScheduler implements AutoCloseable {
     /** How long close waits for jobs being started. */
     static final Duration CLOSE_DRAIN = Duration.ofSeconds(30);
     static final String PID_START = "pidStart";
+    /** How often a job another live process is starting is looked at again. */
+    static final long RECHECK_MS = 1000;
     static final String MAX_PARALLEL = "maxParallel";
     static final String END_REASON = "endReason";
     static final String TERMINATED = "TERMINATED";
@@ -52,6 +53,8 @@ final class LocalScheduler implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ProcessLauncher launcher;
     private final SessionStore store;
+    private final JobClaims claims;
+    private final ClaimTakeover takeover;
     private final StateSink sink;
     private final String host;
     private final String owner = System.getProperty("user.name");
@@ -63,6 +66,8 @@ final class LocalScheduler implements AutoCloseable {
     LocalScheduler(ProcessLauncher launcher, SessionStore store, StateSink sink, String host, int maxRunning, Duration grace) {
         this.launcher = launcher;
         this.store = store;
+        this.claims = new JobClaims(store);
+        this.takeover = new ClaimTakeover(claims);
         this.sink = sink;
         this.host = host;
         this.maxRunning = maxRunning;
@@ -74,23 +79,9 @@ final class LocalScheduler implements AutoCloseable {
         });
     }
 
-    /** News collected under the lock, delivered after it. */
-    private final class Outbox {
-        private final List<JobInfo> infos = new ArrayList<>();
-        private final Map<String, Map<String, String>> data = new HashMap<>();
-
-        void info(LocalJob j) {
-            infos.add(j.info(host, owner));
-        }
-
-        void data(String id, String key, String value) {
-            data.computeIfAbsent(id, k -> new HashMap<>()).put(key, value);
-        }
-
-        void send() {
-            data.forEach(sink::updateDriverData);
-            infos.forEach(sink::publish);
-        }
+    /** @return the start claims of the jobs */
+    JobClaims claims() {
+        return claims;
     }
 
     synchronized long nextSeq() {
@@ -120,7 +111,7 @@ final class LocalScheduler implements AutoCloseable {
 
     /** Takes over stored jobs of a reopened session. */
     void adopt(List<JobRecord> records) {
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         synchronized (this) {
             for (JobRecord r : records) {
                 if (r.info().getJobState() != null && r.info().getJobState().isTerminal()) continue;
@@ -134,80 +125,88 @@ final class LocalScheduler implements AutoCloseable {
         timer.execute(this::dispatch);
     }
 
-    /** Finds out where a stored job stands: ended, running elsewhere, or queued here. Under the lock. */
-    private void attach(LocalJob j, Outbox out) {
+    /**
+     * Finds out where a stored job stands: ended, running (started here or elsewhere), being started
+     * by another live process (looked at again every {@value #RECHECK_MS} ms), or queued here. A
+     * start claim whose owner is gone is taken over ({@link ClaimTakeover}). Under the lock.
+     */
+    private void attach(LocalJob j, LocalOutbox out) {
         Optional<CompletionMarker> m = marker(j);
         if (m.isPresent()) {
             finish(j, m.get(), null, out);
             return;
         }
-        if (j.pid == 0) readPidFile(j);
+        if (j.pid == 0) claims.readPidFile(j).ifPresent(w -> {
+            j.pid = w.pid();
+            j.pidStart = w.startMillis();
+        });
         if (j.pid > 0) {
             j.startedElsewhere = false;
-            Optional<ProcessHandle> h = ProcessHandle.of(j.pid).filter(ProcessHandle::isAlive).filter(p -> sameProcess(p, j.pidStart));
-            if (h.isPresent()) {
-                if (j.state != JobState.SUSPENDED) j.state = JobState.RUNNING;
-                h.get().onExit().thenRunAsync(() -> exited(j));
-                armTimers(j);
-                out.info(j);
-            } else {
-                Optional<CompletionMarker> again = marker(j);
-                if (again.isPresent()) finish(j, again.get(), null, out);
-                else lost(j, out);
-            }
+            watch(j, out);
             return;
         }
-        if (java.nio.file.Files.exists(claimFile(j))) {
-            j.startedElsewhere = true;
-            return;
+        if (!j.claimed && claims.isClaimed(j)) {
+            ClaimTakeover.Outcome o = takeover.inspect(j);
+            switch (o.kind()) {
+                case OWNED_ELSEWHERE -> {
+                    j.startedElsewhere = true;
+                    j.timers.add(timer.schedule(() -> recheck(j), RECHECK_MS, TimeUnit.MILLISECONDS));
+                    return;
+                }
+                case RUNNING, ENDED -> {
+                    j.startedElsewhere = false;
+                    j.claimed = true;
+                    j.pid = o.wrapper().pid();
+                    j.pidStart = o.wrapper().startMillis();
+                    claims.writePidFile(j);
+                    out.data(j.id, PID, Long.toString(j.pid));
+                    if (j.pidStart != null) out.data(j.id, PID_START, Long.toString(j.pidStart));
+                    watch(j, out);
+                    return;
+                }
+                default -> {
+                    j.startedElsewhere = false;
+                    j.claimed = true;
+                }
+            }
         }
         if (j.state != JobState.QUEUED_HELD) j.state = JobState.QUEUED;
         armTimers(j);
         out.info(j);
     }
 
-    /**
-     * Beside the claim, at once and in this process, the started wrapper's pid and start time are
-     * written: a process that opens the session later finds the job even if this one exits before
-     * the job record is updated.
-     */
-    private void writePidFile(LocalJob j) {
-        try {
-            AtomicFiles.write(pidFile(j), (j.pid + " " + (j.pidStart == null ? "" : j.pidStart)).trim()
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            LOG.warn("cannot record the process id of job {}: {}", j.id, e.toString());
+    /** A job with a known wrapper process: watch it while it runs, else read how it ended. Under the lock. */
+    private void watch(LocalJob j, LocalOutbox out) {
+        Optional<ProcessHandle> h = JobClaims.alive(j.pid, j.pidStart);
+        if (h.isPresent()) {
+            if (j.state != JobState.SUSPENDED) j.state = JobState.RUNNING;
+            h.get().onExit().thenRunAsync(() -> exited(j));
+            armTimers(j);
+            out.info(j);
+        } else {
+            Optional<CompletionMarker> again = marker(j);
+            if (again.isPresent()) finish(j, again.get(), null, out);
+            else lost(j, out);
         }
     }
 
-    private void readPidFile(LocalJob j) {
-        try {
-            String[] f = java.nio.file.Files.readString(pidFile(j)).trim().split(" ");
-            j.pid = Long.parseLong(f[0]);
-            if (f.length > 1) j.pidStart = Long.valueOf(f[1]);
-        } catch (java.nio.file.NoSuchFileException e) {
-            // not started, or started by a process that has not written it yet
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot read the process id of job {}: {}", j.id, e.toString());
+    /** Looks again at a job another process was starting; takes it over if that process is gone. */
+    private void recheck(LocalJob j) {
+        if (closed) return;
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
+        synchronized (this) {
+            if (jobs.get(j.id) != j || !j.startedElsewhere || j.isTerminal()) return;
+            j.cancelTimers();
+            attach(j, out);
         }
-    }
-
-    private Path pidFile(LocalJob j) {
-        Path c = claimFile(j);
-        String n = c.getFileName().toString();
-        return c.resolveSibling(n.substring(0, n.length() - ".claim".length()) + ".pid");
-    }
-
-    /** @return false when the pid now belongs to a process started at another time (pid reuse) */
-    private static boolean sameProcess(ProcessHandle p, Long recordedStartMillis) {
-        if (recordedStartMillis == null) return true;
-        return p.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - recordedStartMillis) < 2000).orElse(true);
+        out.send();
+        dispatch();
     }
 
     /** Starts every queued job that may start now. */
     void dispatch() {
         if (closed) return;
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         synchronized (this) {
             List<LocalJob> queued = new ArrayList<>();
             Map<String, Integer> activeByArray = new HashMap<>();
@@ -235,13 +234,15 @@ final class LocalScheduler implements AutoCloseable {
         out.send();
     }
 
-    private boolean launch(LocalJob j, Outbox out) {
+    private boolean launch(LocalJob j, LocalOutbox out) {
         Path marker = store.markerFile(j.session, j.id);
         try {
-            if (!AtomicFiles.claim(claimFile(j))) {
+            if (!j.claimed && !claims.claim(j)) {
                 j.startedElsewhere = true;
+                j.timers.add(timer.schedule(() -> recheck(j), RECHECK_MS, TimeUnit.MILLISECONDS));
                 return false;
             }
+            j.claimed = true;
             Process p = launcher.start(j.template, j.index, marker);
             j.process = p;
             j.pid = p.pid();
@@ -253,7 +254,7 @@ final class LocalScheduler implements AutoCloseable {
                 j.pidStart = s.toEpochMilli();
                 out.data(j.id, PID_START, Long.toString(j.pidStart));
             });
-            writePidFile(j);
+            claims.writePidFile(j);
             p.onExit().thenRunAsync(() -> exited(j));
             armTimers(j);
             out.info(j);
@@ -281,11 +282,14 @@ final class LocalScheduler implements AutoCloseable {
 
     private void readExit(LocalJob j) {
         if (closed) return;
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         synchronized (this) {
             if (j.isTerminal()) return;
             Optional<CompletionMarker> m = marker(j);
+            Optional<JobClaims.Wrapper> other = m.isEmpty() && j.process != null
+                    && j.process.exitValue() == JobClaims.ALREADY_STARTED ? claims.readStarted(j) : Optional.empty();
             if (m.isPresent()) finish(j, m.get(), j.process != null ? Instant.now() : null, out);
+            else if (other.isPresent() && other.get().pid() != j.pid) adoptOtherWrapper(j, other.get(), out);
             else if (j.process != null) wrapperDied(j, out);
             else lost(j, out);
         }
@@ -293,17 +297,32 @@ final class LocalScheduler implements AutoCloseable {
         dispatch();
     }
 
-    private void finish(LocalJob j, CompletionMarker m, Instant observedEnd, Outbox out) {
+    /**
+     * The wrapper this process started found the job started by another one (of a process that died
+     * while starting it, see {@link ClaimTakeover}) and ran nothing: that one is the job's.
+     */
+    private void adoptOtherWrapper(LocalJob j, JobClaims.Wrapper w, LocalOutbox out) {
+        LOG.info("job {} was started by wrapper {} of a process that is gone; following that one", j.id, w.pid());
+        j.process = null;
+        j.pid = w.pid();
+        j.pidStart = w.startMillis();
+        claims.writePidFile(j);
+        out.data(j.id, PID, Long.toString(j.pid));
+        if (j.pidStart != null) out.data(j.id, PID_START, Long.toString(j.pidStart));
+        watch(j, out);
+    }
+
+    private void finish(LocalJob j, CompletionMarker m, Instant observedEnd, LocalOutbox out) {
         j.endFromMarker(m, observedEnd);
         out.info(j);
     }
 
-    private void wrapperDied(LocalJob j, Outbox out) {
+    private void wrapperDied(LocalJob j, LocalOutbox out) {
         j.endWithoutMarker(j.process.exitValue());
         out.info(j);
     }
 
-    private void lost(LocalJob j, Outbox out) {
+    private void lost(LocalJob j, LocalOutbox out) {
         j.endLost();
         out.info(j);
     }
@@ -355,7 +374,7 @@ final class LocalScheduler implements AutoCloseable {
      * @return the final information of a job that never started; null when the exit will tell
      */
     JobInfo terminate(LocalJob j, String reason) {
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         JobInfo result = null;
         synchronized (this) {
             if (j.isTerminal()) return null;
@@ -365,7 +384,8 @@ final class LocalScheduler implements AutoCloseable {
             } else if (j.pid == 0) {
                 if (j.startedElsewhere) throw new TryLaterException("job " + j.id + " is being started by another process");
                 try {
-                    if (!AtomicFiles.claim(claimFile(j))) throw new TryLaterException("job " + j.id + " is being started by another process");
+                    if (!j.claimed && !claims.claim(j)) throw new TryLaterException("job " + j.id + " is being started by another process");
+                    j.claimed = true;
                 } catch (IOException e) {
                     LOG.debug("cannot claim {}: {}", j.id, e.toString());
                 }
@@ -447,7 +467,7 @@ final class LocalScheduler implements AutoCloseable {
 
     /** Re-reads a job another process started or changed. */
     JobInfo refreshFromStore(JobRecord r) {
-        Outbox out = new Outbox();
+        LocalOutbox out = new LocalOutbox(sink, host, owner);
         JobInfo result;
         synchronized (this) {
             LocalJob j = jobs.get(r.jobId());
@@ -488,12 +508,6 @@ final class LocalScheduler implements AutoCloseable {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private Path claimFile(LocalJob j) {
-        Path m = store.markerFile(j.session, j.id);
-        String n = m.getFileName().toString();
-        return m.resolveSibling(n.substring(0, n.length() - ".exit".length()) + ".claim");
     }
 
     /**

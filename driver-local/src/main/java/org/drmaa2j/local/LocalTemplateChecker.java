@@ -11,6 +11,7 @@ import org.drmaa2j.ResourceLimit;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.TemplateChecks;
 import org.drmaa2j.spi.resources.ResourceRequest;
+import org.drmaa2j.spi.util.NativeEncoding;
 
 /** What the local driver honours, and the value checks for it. */
 final class LocalTemplateChecker {
@@ -34,6 +35,14 @@ final class LocalTemplateChecker {
     }
 
     void check(JobTemplate t) {
+        // the JDK starts local jobs: it must be able to pass every name, argument and value unchanged
+        NativeEncoding.requirePassable("remoteCommand", t.getRemoteCommand());
+        for (int i = 0; i < t.getArgs().size(); i++) NativeEncoding.requirePassable("args[" + i + "]", t.getArgs().get(i));
+        t.getJobEnvironment().forEach((k, v) -> NativeEncoding.requirePassable("jobEnvironment[" + k + "]", v));
+        NativeEncoding.requirePassable("workingDirectory", t.getWorkingDirectory());
+        NativeEncoding.requirePassable("inputPath", t.getInputPath());
+        NativeEncoding.requirePassable("outputPath", t.getOutputPath());
+        NativeEncoding.requirePassable("errorPath", t.getErrorPath());
         if (t.getQueueName() != null && !QUEUE.equals(t.getQueueName())) {
             throw new InvalidArgumentException("queueName", "the local driver has only the queue '" + QUEUE + "', not '" + t.getQueueName() + "'");
         }

@@ -16,12 +16,14 @@ import org.drmaa2j.JobInfo;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
+import org.drmaa2j.spi.backend.BulkSubmitted;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.cli.CliBackend;
 import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 
 /** IBM Spectrum LSF through bsub, bjobs, bhist, bacct, bstop, bresume, bkill, bqueues, bhosts, lshosts and lsid, for one contact. */
 final class LsfBackend extends CliBackend<LsfSubmitCommand> {
@@ -93,6 +95,24 @@ final class LsfBackend extends CliBackend<LsfSubmitCommand> {
     @Override
     protected String taskId(String arrayId, long index) {
         return arrayId + "[" + index + "]";
+    }
+
+    /**
+     * Looks submissions up by the job description bsub gave them ({@link LsfTagLookup}). LSF
+     * releases before 10.1.0.2 get no description ({@code -Jd} is a 10.1 option), so there the
+     * answer is that nothing can be looked up: the submissions stay pending.
+     */
+    @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        if (!dialect().current()) return Optional.empty();
+        Map<String, String> ids = new LsfTagLookup(commands).find(intents);
+        Map<String, BulkSubmitted> out = new HashMap<>();
+        for (SubmissionIntent i : intents) {
+            String id = ids.get(i.tag());
+            if (id == null) continue;
+            out.put(i.tag(), i.range() == null ? new BulkSubmitted(id, List.of(queued(id, i.template()))) : array(id, i.range(), i.template()));
+        }
+        return Optional.of(out);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.NativeOptions;
 import org.drmaa2j.spi.script.ScriptModel;
 import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.store.SubmissionTags;
 
 /**
  * Translates a job template into one {@code bsub} call: options as argv entries (never shell text)
@@ -63,7 +64,9 @@ final class LsfSubmitCommand implements SubmitCommand {
     /**
      * @param t the template
      * @param bulk the array range, or null for a single job
-     * @param tag not used: LSF keeps no tag for the driver
+     * @param tag the submission's tag, or null; from LSF 10.1.0.2 it goes last, as the job description
+     *        {@code -Jd drmaa2j:TAG}, so that reconciliation can find the job ({@link LsfTagLookup});
+     *        a native {@code #BSUB -Jd} is overridden, as the command line wins over the script
      * @return the bsub command with the script as its input; never retried automatically
      * @throws InvalidArgumentException naming the field whose value LSF cannot take
      */
@@ -125,6 +128,10 @@ final class LsfSubmitCommand implements SubmitCommand {
         }
         staging(t, args);
         args.addAll(LsfResources.options(t, dialect));
+        if (tag != null && dialect.current()) {
+            args.add("-Jd");
+            args.add(SubmissionTags.label(tag));
+        }
         Command bsub = commands.command("bsub", args);
         return bsub.withStdin(script(t, paths, bulk != null)).notRetryable();
     }

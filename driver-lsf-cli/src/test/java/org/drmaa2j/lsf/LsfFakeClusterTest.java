@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.drmaa2j.DeniedByDrmsException;
@@ -25,6 +26,10 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.OperatingSystem;
 import org.drmaa2j.SessionManager;
 import org.drmaa2j.UnsupportedAttributeException;
+import org.drmaa2j.spi.backend.SubmitRequest;
+import org.drmaa2j.spi.session.GenericSessionManager;
+import org.drmaa2j.spi.store.SubmissionIntent;
+import org.drmaa2j.spi.store.SubmissionTags;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,5 +130,46 @@ class LsfFakeClusterTest {
         assertEquals("vanish-bacct", i.getJobName());
         assertEquals(Duration.ofSeconds(120), i.getWallclockTime());
         assertTrue(calls().contains("bacct -l 4243"), calls().toString());
+    }
+
+    @Test
+    void reopen_findsASubmissionWhoseAnswerWasLost_byItsJobDescription() throws IOException {
+        GenericSessionManager g = (GenericSessionManager) manager;
+        String name = session.getSessionName();
+        String tag = SubmissionTags.newTag(name);
+        JobTemplate t = JobTemplate.builder("/bin/true").jobName("lost-answer").build();
+        // the process records the intent, bsub accepts the job, and the process dies before recording the id
+        g.store().recordIntent(name, new SubmissionIntent(tag, Instant.now(), t, null));
+        assertEquals("4244", g.backend(null).submit(new SubmitRequest(name, g.store().sessionDirectory(name), t, tag)).jobId());
+        session.close();
+        manager.close();
+
+        manager = Drmaa2.getSessionManager("lsf", Map.of(LsfProvider.BIN_DIR_PROPERTY, bin.toString(),
+                "drmaa2j.stateDir", dir.resolve("state").toString(), "drmaa2j.reconcile.graceMillis", "60000"));
+        session = manager.openJobSession(name);
+        assertEquals(List.of("4244"), session.getJobs(null).stream().map(Job::getJobId).toList());
+        assertEquals("lost-answer", session.getJobs(null).get(0).getJobTemplate().getJobName());
+        assertEquals(0, ((GenericSessionManager) manager).store().pendingIntents(name).size());
+        String label = SubmissionTags.label(tag);
+        List<String> calls = calls();
+        assertTrue(calls.stream().anyMatch(c -> c.startsWith("bsub ") && c.endsWith(" -Jd " + label)), calls.toString());
+        assertTrue(calls.contains("bjobs -a -noheader -o jobid -Jd " + label), "first the jobs mbatchd holds: " + calls);
+        assertTrue(calls.contains("bhist -a -l -n 0 -Jd " + label), "then the event logs: " + calls);
+    }
+
+    @Test
+    void reopen_dropsASubmissionLsfNeverGot_afterTheGracePeriod() throws IOException {
+        GenericSessionManager g = (GenericSessionManager) manager;
+        String name = session.getSessionName();
+        String tag = SubmissionTags.newTag(name);
+        g.store().recordIntent(name, new SubmissionIntent(tag, Instant.now(), JobTemplate.builder("/bin/true").build(), null));
+        session.close();
+        manager.close();
+        manager = Drmaa2.getSessionManager("lsf", Map.of(LsfProvider.BIN_DIR_PROPERTY, bin.toString(),
+                "drmaa2j.stateDir", dir.resolve("state").toString(), "drmaa2j.reconcile.graceMillis", "1"));
+        session = manager.openJobSession(name);
+        assertEquals(List.of(), session.getJobs(null));
+        assertEquals(0, ((GenericSessionManager) manager).store().pendingIntents(name).size());
+        assertTrue(calls().contains("bhist -a -l -n 0 -Jd " + SubmissionTags.label(tag)), calls().toString());
     }
 }

@@ -95,6 +95,16 @@ class LsfSubmitCommandTest {
     }
 
     @Test
+    void build_tag_isTheJobDescription_lastOnTheCommandLine_fromLsf10_1_0_2() {
+        List<String> argv = cmd.build(t().build(), null, "0123456789ab.cdef01234567").argv();
+        assertEquals(List.of("-Jd", "drmaa2j:0123456789ab.cdef01234567"), argv.subList(argv.size() - 2, argv.size()));
+        assertFalse(cmd.build(t().build(), null, null).argv().contains("-Jd"));
+        LsfSubmitCommand old = new LsfSubmitCommand(ScriptRenderer.forDriver("lsf", LsfProvider.TEMPLATE, LsfProvider.class, Map.of()),
+                "/home/u", LsfDialect.detect("IBM Platform LSF Standard 9.1.3.0", null, null), ZoneOffset.UTC, CliCommands.onPath(null));
+        assertFalse(old.build(t().build(), null, "0123456789ab.cdef01234567").argv().contains("-Jd"), "no job descriptions before 10.1");
+    }
+
+    @Test
     void build_workingDirectoryWithPlaceholders() {
         List<String> o = options(t().workingDirectory("$DRMAA2_HOME_DIR$/w d").build());
         assertEquals("/home/u/w d", after(o, "-cwd"));

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads the JSON that {@code qstat -F json} and {@code pbsnodes -F json} print, including the
@@ -17,17 +16,16 @@ import java.util.regex.Pattern;
  * input every unescaped quote closes. Values come back as {@code Map} (insertion order),
  * {@code List}, {@code String}, {@code Long}, {@code Double}, {@code Boolean} or null.
  */
-final class LenientJson {
-    private static final Pattern LONG = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
-    private static final Pattern DOUBLE = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-
-    private final String s;
+class LenientJson {
+    final String s;
     private final boolean pretty;
-    private int i;
+    int i;
+    /** The first backslash at or after the last search, -1 when there is none; see {@link #backslashFrom}. */
+    private int nextBackslash = -2;
     /** Keys seen, by hash: a small direct-mapped cache. */
     private final String[] keys = new String[1024];
 
-    private LenientJson(String text) {
+    LenientJson(String text) {
         this.s = text;
         this.pretty = text.indexOf('\n') >= 0;
     }
@@ -66,7 +64,7 @@ final class LenientJson {
         }
     }
 
-    private Object value() {
+    Object value() {
         skipWhitespace();
         if (i >= s.length()) return null;
         char c = s.charAt(i);
@@ -98,7 +96,7 @@ final class LenientJson {
         }
     }
 
-    private List<Object> array() {
+    List<Object> array() {
         List<Object> list = new ArrayList<>();
         i++;
         while (true) {
@@ -127,40 +125,31 @@ final class LenientJson {
      * A quoted key: read as {@link #string()} reads it, but the same key text gives the same String
      * (keys repeat in every record), without a copy when it was seen before.
      */
-    private String key() {
+    String key() {
         int from = i + 1;
-        int hash = 0;
-        for (int j = from; j < s.length(); j++) {
-            char c = s.charAt(j);
-            if (c == '\\') break;
-            if (c == '"') {
-                if (!closes(j)) break;
-                int slot = (hash ^ (hash >>> 16)) & (keys.length - 1);
-                String k = keys[slot];
-                if (k == null || k.length() != j - from || !s.regionMatches(from, k, 0, k.length())) {
-                    k = s.substring(from, j);
-                    keys[slot] = k;
-                }
-                i = j + 1;
-                return k;
-            }
-            hash = 31 * hash + c;
+        int j = s.indexOf('"', from);
+        int b = backslashFrom(from);
+        if (j < 0 || (b >= 0 && b < j) || !closes(j)) return string();
+        int len = j - from;
+        int slot = (len * 31 + s.charAt(from) * 7 + (len > 0 ? s.charAt(j - 1) + 13 * s.charAt(from + len / 2) : 0)) & (keys.length - 1);
+        String k = keys[slot];
+        if (k == null || k.length() != len || !s.regionMatches(from, k, 0, len)) {
+            k = s.substring(from, j);
+            keys[slot] = k;
         }
-        return string();
+        i = j + 1;
+        return k;
     }
 
-    private String string() {
+    String string() {
         i++;
         // most strings hold no escape and end at their first quote: take them whole
-        for (int j = i; j < s.length(); j++) {
-            char c = s.charAt(j);
-            if (c == '\\') break;
-            if (c == '"') {
-                if (!closes(j)) break;
-                String whole = s.substring(i, j);
-                i = j + 1;
-                return whole;
-            }
+        int q = s.indexOf('"', i);
+        int b = backslashFrom(i);
+        if (q >= 0 && (b < 0 || q < b) && closes(q)) {
+            String whole = s.substring(i, q);
+            i = q + 1;
+            return whole;
         }
         StringBuilder sb = new StringBuilder();
         while (i < s.length()) {
@@ -218,27 +207,19 @@ final class LenientJson {
         return false;
     }
 
-    private String bareKey() {
+    String bareKey() {
         int start = i;
         while (i < s.length() && s.charAt(i) != ':' && s.charAt(i) != '\n') i++;
         return s.substring(start, i).trim();
     }
 
     private Object bare() {
-        int start = i;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '}' || c == ']' || c == '\n' || c == '\r') break;
-            if (c == ',' && (!pretty || lineEndsAfter(i + 1) || s.charAt(i + 1) == '"')) break;
-            i++;
-        }
-        String t = s.substring(start, i).trim();
+        String t = bareToken();
         if (t.equals("true")) return Boolean.TRUE;
         if (t.equals("false")) return Boolean.FALSE;
         if (t.equals("null")) return null;
-        if (t.isEmpty() || !isNumberStart(t.charAt(0))) return t;
-        if (LONG.matcher(t).matches()) return Long.valueOf(t);
-        if (DOUBLE.matcher(t).matches()) {
+        if (BareNumbers.isLong(t)) return Long.valueOf(t);
+        if (BareNumbers.isDouble(t)) {
             try {
                 return Double.valueOf(t);
             } catch (NumberFormatException e) {
@@ -248,9 +229,110 @@ final class LenientJson {
         return t;
     }
 
-    /** @return true when a bare value starting with {@code c} may match {@link #LONG} or {@link #DOUBLE} */
-    private static boolean isNumberStart(char c) {
-        return c == '-' || (c >= '0' && c <= '9');
+    /** @return an unquoted value as {@link #flatten} writes it: the text {@link #bare()} gives, as text */
+    String bareText() {
+        String t = bareToken();
+        if (t.equals("null")) return "";
+        return BareNumbers.asText(t);
+    }
+
+    /** @return the trimmed text of an unquoted value, reading past it */
+    private String bareToken() {
+        int start = i;
+        skipBare();
+        return s.substring(start, i).trim();
+    }
+
+    private void skipBare() {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '}' || c == ']' || c == '\n' || c == '\r') break;
+            if (c == ',' && (!pretty || lineEndsAfter(i + 1) || s.charAt(i + 1) == '"')) break;
+            i++;
+        }
+    }
+
+    /** Reads past one value exactly as {@link #value()} does, without building it. */
+    void skipValue() {
+        skipWhitespace();
+        if (i >= s.length()) return;
+        char c = s.charAt(i);
+        if (c == '{') skipObject();
+        else if (c == '[') skipArray();
+        else if (c == '"') skipString();
+        else skipBare();
+    }
+
+    private void skipObject() {
+        i++;
+        while (true) {
+            skipWhitespace();
+            if (i >= s.length()) return;
+            char c = s.charAt(i);
+            if (c == '}') {
+                i++;
+                return;
+            }
+            if (c == ',') {
+                i++;
+                continue;
+            }
+            if (c == '"') skipString();
+            else bareKey();
+            skipWhitespace();
+            if (i < s.length() && s.charAt(i) == ':') i++;
+            skipValue();
+        }
+    }
+
+    private void skipArray() {
+        i++;
+        while (true) {
+            skipWhitespace();
+            if (i >= s.length()) return;
+            char c = s.charAt(i);
+            if (c == ']') {
+                i++;
+                return;
+            }
+            if (c == ',') {
+                i++;
+                continue;
+            }
+            int before = i;
+            skipValue();
+            if (i == before) i++;
+        }
+    }
+
+    /** Reads past a string exactly as {@link #string()} does. */
+    private void skipString() {
+        i++;
+        while (true) {
+            int q = s.indexOf('"', i);
+            int b = backslashFrom(i);
+            if (b >= 0 && (q < 0 || b < q) && b + 1 < s.length()) {
+                char n = s.charAt(b + 1);
+                i = b + 2;
+                if (n == 'u' && i + 4 <= s.length() && isHex4(i)) i += 4;
+                continue;
+            }
+            if (q < 0) {
+                i = s.length();
+                return;
+            }
+            i = q + 1;
+            if (closes(q)) return;
+        }
+    }
+
+    /**
+     * @return the first backslash at or after {@code from}, or -1; the last one found is kept, so
+     *     text without backslashes is searched once
+     */
+    private int backslashFrom(int from) {
+        if (nextBackslash != -1 && nextBackslash < from) nextBackslash = s.indexOf('\\', from);
+        return nextBackslash;
     }
 
     private boolean isHex4(int from) {
@@ -266,13 +348,23 @@ final class LenientJson {
         return j >= s.length() || s.charAt(j) == '\n' || s.charAt(j) == '\r';
     }
 
-    private void skipWhitespace() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+    void skipWhitespace() {
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\n') {
+                i++;
+            } else if (c > ' ' && c < 0x80 || !Character.isWhitespace(c)) {
+                return;
+            } else {
+                i++;
+            }
+        }
     }
 
     /**
-     * Flattens nested objects into dotted keys ({@code Resource_List.ncpus}), values as text; the
-     * {@code Variable_List} of a job is left out.
+     * Flattens nested objects into dotted keys ({@code Resource_List.ncpus}), values as text; of the
+     * {@code Variable_List} of a job only the driver's own {@code Variable_List.DRMAA2J_TAG} is kept.
      *
      * @param object a parsed object
      * @return its attributes
@@ -285,7 +377,12 @@ final class LenientJson {
 
     private static void flatten(String prefix, Map<String, Object> object, Map<String, String> out) {
         for (Map.Entry<String, Object> e : object.entrySet()) {
-            if (prefix.isEmpty() && e.getKey().equals("Variable_List")) continue;
+            if (prefix.isEmpty() && e.getKey().equals("Variable_List")) {
+                if (e.getValue() instanceof Map<?, ?> vars && vars.get(PbsSubmitCommand.TAG_VARIABLE) != null) {
+                    out.put("Variable_List." + PbsSubmitCommand.TAG_VARIABLE, String.valueOf(vars.get(PbsSubmitCommand.TAG_VARIABLE)));
+                }
+                continue;
+            }
             Object v = e.getValue();
             String key = prefix.isEmpty() ? e.getKey() : prefix + e.getKey();
             if (v instanceof Map<?, ?> m) {

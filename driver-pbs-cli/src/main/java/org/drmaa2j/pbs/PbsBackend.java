@@ -3,8 +3,10 @@ package org.drmaa2j.pbs;
 
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.JobInfo;
@@ -12,61 +14,38 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
-import org.drmaa2j.spi.backend.BackendContext;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
-import org.drmaa2j.spi.backend.Submissions;
-import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.SubmitRequest;
-import org.drmaa2j.spi.backend.Submitted;
-import org.drmaa2j.spi.backend.TemplateChecks;
-import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.exec.CommandRunner;
-import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.cli.CliBackend;
+import org.drmaa2j.spi.cli.CliCommands;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.store.SubmissionIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** OpenPBS/PBS Pro, Torque or Slurm's Torque wrappers through qsub, qstat, qhold, qrls, qsig and qdel, for one contact. */
-final class PbsBackend implements DriverBackend {
+/**
+ * OpenPBS/PBS Pro, Torque or Slurm's Torque wrappers through qsub, qstat, qhold, qrls, qsig and qdel,
+ * for one contact. The flavour ({@link PbsDialectDetector}) and with it the version, the
+ * capabilities and the dialect's status query, control and monitoring are learnt once, when first
+ * needed; the kit does the rest of the submission.
+ */
+final class PbsBackend extends CliBackend<PbsSubmitCommand> {
     private static final Logger LOG = LoggerFactory.getLogger(PbsBackend.class);
-    private final BackendContext context;
-    private final CommandRunner runner;
-    private final PbsDialect dialect;
-    private final Version version;
-    private final Set<Capability> capabilities;
-    private final PbsSubmitCommand submitCommand;
-    private final PbsStatusQuery status;
-    private final PbsControl control;
-    private final PbsMonitoring monitoring;
-    private final ExitFiles exitFiles;
-    private final SlurmTaskIds taskIds;
+    private final ZoneId zone;
+    private final SlurmTaskIds taskIds = new SlurmTaskIds();
+    private Flavour flavour;
 
-    PbsBackend(BackendContext context, CommandRunner runner, ScriptRenderer renderer) {
-        this.context = context;
-        this.runner = runner;
-        PbsDialectDetector.Detected d = PbsDialectDetector.detect(runner, context.settings().get(PbsDialect.PROPERTY).orElse(null));
-        this.dialect = d.dialect();
-        this.version = d.version();
-        boolean userMaySuspend = context.settings().getBoolean(PbsProvider.USER_MAY_SUSPEND, false);
-        this.capabilities = capabilities(dialect, userMaySuspend);
-        ZoneId zone = context.settings().getZone(PbsTimes.ZONE_PROPERTY, ZoneId.systemDefault());
-        String homeDirectory = CliRunners.homeDirectory(runner);
-        boolean exitFilesOn = context.settings().getBoolean(PbsProvider.EXIT_FILES, true);
-        String exitDirectory = !exitFilesOn ? null
-                : context.settings().get(PbsProvider.EXIT_DIRECTORY).orElse(homeDirectory + "/.drmaa2j/pbs/exit");
-        if (exitDirectory == null && dialect == PbsDialect.SLURM_WRAPPERS) {
-            LOG.warn("exit files are off: Slurm's wrappers show no exit status, so every ended job will be FAILED");
-        }
-        this.exitFiles = new ExitFiles(runner, exitDirectory);
-        this.submitCommand = new PbsSubmitCommand(renderer, dialect, homeDirectory, exitDirectory, zone);
-        SlurmTaskIds taskIds = new SlurmTaskIds();
-        this.taskIds = taskIds;
-        this.status = new PbsStatusQuery(runner, dialect, zone, exitFiles, taskIds);
-        this.control = new PbsControl(runner, dialect, taskIds);
-        this.monitoring = new PbsMonitoring(runner, dialect);
+    /** What depends on the flavour: learnt once. */
+    private record Flavour(PbsDialect dialect, Version version, Set<Capability> capabilities, String exitDirectory,
+            ExitFiles exitFiles, PbsStatusQuery status, PbsControl control, PbsMonitoring monitoring, PbsTagLookup tags) {
+    }
+
+    PbsBackend(CliContext cli) {
+        super(cli, "Q", "H");
+        this.zone = settings().getZone(PbsTimes.ZONE_PROPERTY, ZoneId.systemDefault());
     }
 
     /**
@@ -85,88 +64,123 @@ final class PbsBackend implements DriverBackend {
         return Set.copyOf(c);
     }
 
+    /** @return the flavour and what depends on it, learnt once ({@code qstat --version}) */
+    private synchronized Flavour flavour() {
+        if (flavour == null) flavour = learnFlavour();
+        return flavour;
+    }
+
+    private Flavour learnFlavour() {
+        PbsDialectDetector.Detected d = PbsDialectDetector.detect(runner(), settings().get(PbsDialect.PROPERTY).orElse(null));
+        PbsDialect dialect = d.dialect();
+        Set<Capability> capabilities = capabilities(dialect, settings().getBoolean(PbsProvider.USER_MAY_SUSPEND, false));
+        String exitDirectory = !settings().getBoolean(PbsProvider.EXIT_FILES, true) ? null
+                : settings().get(PbsProvider.EXIT_DIRECTORY).orElseGet(() -> homeDirectory() + "/.drmaa2j/pbs/exit");
+        if (exitDirectory == null && dialect == PbsDialect.SLURM_WRAPPERS) {
+            LOG.warn("exit files are off: Slurm's wrappers show no exit status, so every ended job will be FAILED");
+        }
+        ExitFiles exitFiles = new ExitFiles(runner(), exitDirectory);
+        PbsStatusQuery status = new PbsStatusQuery(runner(), dialect, zone, exitFiles, taskIds);
+        CliCommands commands = CliCommands.onPath(runner());
+        PbsControl control = new PbsControl(commands, dialect, taskIds, j -> status.query(List.of(j)).get(j.jobId()));
+        return new Flavour(dialect, d.version(), capabilities, exitDirectory, exitFiles, status, control,
+                new PbsMonitoring(commands, dialect), new PbsTagLookup(runner(), dialect, zone, status));
+    }
+
     @Override
     public String drmsName() {
-        return dialect.displayName();
+        return flavour().dialect().displayName();
     }
 
     @Override
-    public Version drmsVersion() {
-        return version;
-    }
-
-    @Override
-    public String contact() {
-        return context.contact();
+    protected Version readVersion() {
+        return flavour().version();
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return capabilities;
+        return flavour().capabilities();
     }
 
     @Override
-    public void checkTemplate(JobTemplate template, boolean bulk) {
-        TemplateChecks.requireKnownExtensions(template, PbsSubmitCommand.KNOWN_EXTENSIONS);
-        submitCommand.build(template, null); // validates every value before anything is submitted
+    protected PbsSubmitCommand newSubmitCommand() {
+        Flavour f = flavour();
+        return new PbsSubmitCommand(renderer(), f.dialect(), homeDirectory(), f.exitDirectory(), zone);
     }
 
     @Override
-    public Submitted submit(SubmitRequest request) {
-        JobTemplate t = request.template();
-        String id = qsub(submitCommand.build(t, null));
-        return Submissions.queued(id, t, "Q", "H");
+    protected Optional<String> jobId(String output) {
+        return QsubOutput.jobId(output);
     }
 
+    @Override
+    protected String taskId(String arrayId, long index) {
+        return QsubOutput.taskId(arrayId, index);
+    }
+
+    /** A bulk job of one index on OpenPBS/PBS Pro is a plain job ({@code -J} wants two); an array id is read in {@code N[]} form. */
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
-        if (submitCommand.isSingleIndex(range)) {
-            String id = qsub(submitCommand.build(t, range));
-            return new BulkSubmitted(id, List.of(Submissions.queued(id, t, "Q", "H")));
+        String id = submitAndReadId(submitCommand().build(t, range, request.tag()));
+        return submitted(id, range, t);
+    }
+
+    @Override
+    public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
+        Map<String, String> ids = flavour().tags().find(intents);
+        Map<String, BulkSubmitted> out = new HashMap<>();
+        for (SubmissionIntent i : intents) {
+            String id = ids.get(i.tag());
+            if (id != null) out.put(i.tag(), submitted(id, i.range(), i.template()));
         }
-        String arrayId = QsubOutput.arrayId(qsub(submitCommand.build(t, range)));
-        return Submissions.array(arrayId, range, i -> QsubOutput.taskId(arrayId, i), t, "Q", "H");
+        return Optional.of(out);
     }
 
-    private String qsub(Command command) {
-        return Submissions.run(runner::run, command, QsubOutput::jobId);
+    /**
+     * @param id what qsub printed (or the tag lookup found)
+     * @param range the bulk job's indices, or null for a single job
+     * @param t the template
+     * @return the job, or the array with its tasks
+     */
+    private BulkSubmitted submitted(String id, BulkRange range, JobTemplate t) {
+        if (range == null || submitCommand().isSingleIndex(range)) return new BulkSubmitted(id, List.of(queued(id, t)));
+        return array(QsubOutput.arrayId(id), range, t);
     }
-
 
     @Override
     public JobInfo control(JobRecord job, JobAction action) {
-        return control.control(job, action);
+        return flavour().control().control(job, action);
+    }
+
+    @Override
+    public Optional<List<JobInfo>> controlArray(String arrayId, List<JobRecord> tasks, JobAction action) {
+        return flavour().control().controlArray(arrayId, tasks, action);
     }
 
     @Override
     public Map<String, JobInfo> status(List<JobRecord> jobs) {
-        return status.query(jobs);
+        return flavour().status().query(jobs);
     }
 
     @Override
     public void forget(JobRecord job) {
-        exitFiles.delete(job.jobId());
+        flavour().exitFiles().delete(job.jobId());
         taskIds.forget(job.jobId());
     }
 
     @Override
     public List<QueueInfo> queues() {
-        return monitoring.queues();
+        return flavour().monitoring().queues();
     }
 
     @Override
     public List<MachineInfo> machines() {
-        return monitoring.machines();
+        return flavour().monitoring().machines();
     }
 
     @Override
     public List<JobInfo> allJobs() {
-        return status.all();
-    }
-
-    @Override
-    public void close() {
-        runner.close();
+        return flavour().status().all();
     }
 }

@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
-import org.drmaa2j.spi.parse.SchedulerTimes;
 
 /**
  * Turns one job's attributes (as {@link LenientJson#flatten}, {@link PbsTextRecords} and
@@ -23,6 +22,11 @@ import org.drmaa2j.spi.parse.SchedulerTimes;
  * writes {@code exit_status} where PBS Pro writes {@code Exit_status}.
  */
 final class PbsJobRows {
+    /** Every attribute {@link #toJobInfo} reads; a JSON reader may leave all others out. */
+    static final Set<String> ATTRIBUTES = Set.of("job_state", "Exit_status", "Priority", "qtime", "ctime", "mtime",
+            "stime", "start_time", "obittime", "comp_time", "exec_host", "Job_Name", "queue", "Job_Owner",
+            "Submit_Host", "comment", "Resource_List.ncpus", "Resource_List.nodes", "resources_used.cput",
+            "resources_used.walltime", "Hold_Types", FlatJsonRecords.TAG_KEY);
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern PPN = Pattern.compile("(\\d+)(?::ppn=(\\d+))?");
 
@@ -47,6 +51,10 @@ final class PbsJobRows {
         if (dialect == PbsDialect.SLURM_WRAPPERS && state == JobState.QUEUED && "0".equals(a.get("Priority"))) {
             state = JobState.QUEUED_HELD; // the wrapper shows a held job as Q; Slurm holds a job by priority 0
         }
+        String holds = a.get("Hold_Types");
+        if (dialect != PbsDialect.SLURM_WRAPPERS && state == JobState.QUEUED && holds != null && !holds.equals("n")) {
+            state = JobState.QUEUED_HELD; // OpenPBS shows the queued subjobs of a held array as Q with the array's Hold_Types
+        }
         Instant submit;
         Instant start;
         Instant end;
@@ -58,11 +66,12 @@ final class PbsJobRows {
         } else {
             submit = PbsTimes.parse(first(a.get("qtime"), a.get("ctime")), zone);
             start = PbsTimes.parse(first(a.get("stime"), a.get("start_time")), zone);
-            end = PbsTimes.parse(first(a.get("obittime"), a.get("comp_time")), zone);
+            end = end(start, PbsTimes.duration(a.get("resources_used.walltime")),
+                    PbsTimes.parse(first(a.get("obittime"), a.get("comp_time")), zone));
         }
         if (!state.hasStarted()) start = null;
         if (!state.isTerminal()) end = null;
-        Duration wall = SchedulerTimes.duration(a.get("resources_used.walltime"));
+        Duration wall = PbsTimes.duration(a.get("resources_used.walltime"));
         if (wall == null && start != null && end != null) wall = Duration.between(start, end);
         JobInfo.Builder b = JobInfo.builder()
                 .jobId(jobId)
@@ -71,14 +80,14 @@ final class PbsJobRows {
                 .jobSubState(letter == null ? null : letter.trim())
                 .queueName(a.get("queue"))
                 .jobOwner(user(a.get("Job_Owner")))
-                .submissionMachine(first(a.get("Submit_Host"), a.get("submit_host")))
+                .submissionMachine(a.get("Submit_Host"))
                 .slots(slots(a))
                 .allocatedMachines(state.hasStarted() ? hosts(a.get("exec_host")) : List.of())
                 .submissionTime(submit)
                 .dispatchTime(start)
                 .finishTime(end)
                 .wallclockTime(wall)
-                .cpuTime(SchedulerTimes.duration(a.get("resources_used.cput")));
+                .cpuTime(PbsTimes.duration(a.get("resources_used.cput")));
         String annotation = a.get("comment");
         if (state.isTerminal() && exit != null) {
             b.exitStatus(exit.exitStatus()).terminatingSignal(exit.signal());
@@ -86,6 +95,23 @@ final class PbsJobRows {
         }
         if (state.isTerminal() && exit == null && annotation == null) annotation = "ended without an exit status";
         return b.annotation(annotation).build();
+    }
+
+    /**
+     * When a job ended. PBS's {@code obittime} (Torque's {@code comp_time}) is when the server
+     * processed the end, seconds after it on a busy server (seen on OpenPBS 23.06: a {@code %1}
+     * array task's obittime after the next task's stime); the start plus the wall time used is the
+     * end as the job's machine saw it, and never later than the server's record.
+     *
+     * @param start the start, or null
+     * @param used the wall time used, or null
+     * @param recorded when the server recorded the end, or null
+     * @return the end, or null when unknown
+     */
+    static Instant end(Instant start, Duration used, Instant recorded) {
+        if (start == null || used == null) return recorded;
+        Instant end = start.plus(used);
+        return recorded != null && recorded.isBefore(end) ? recorded : end;
     }
 
     /**
@@ -130,28 +156,30 @@ final class PbsJobRows {
         return a != null ? a : b;
     }
 
-    /** Case-insensitive attribute lookup; blank values count as absent. */
+    /**
+     * Attribute lookup without regard to case: the name as written first, else the first attribute
+     * whose name differs only in case (Torque writes {@code exit_status} where PBS Pro writes
+     * {@code Exit_status}); blank values count as absent. Only names listed in {@link #ATTRIBUTES}
+     * may be asked for, so that a reader that keeps only those never hides one.
+     */
     private static final class Attrs {
-        /** Lower-case names already seen; bounded, since attribute names come from the scheduler. */
-        private static final Map<String, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
-        private static final int LOWER_MAX = 4096;
-        private final Map<String, String> byLower;
+        private final Map<String, String> attrs;
 
         Attrs(Map<String, String> attrs) {
-            byLower = new java.util.HashMap<>(attrs.size() * 4 / 3 + 1);
-            attrs.forEach((k, v) -> byLower.putIfAbsent(lower(k), v));
-        }
-
-        private static String lower(String key) {
-            String l = LOWER.get(key);
-            if (l != null) return l;
-            l = key.toLowerCase(Locale.ROOT);
-            if (LOWER.size() < LOWER_MAX) LOWER.put(key, l);
-            return l;
+            this.attrs = attrs;
         }
 
         String get(String key) {
-            String v = byLower.get(key.toLowerCase(Locale.ROOT));
+            if (!ATTRIBUTES.contains(key)) throw new IllegalStateException(key + " is read but not listed in PbsJobRows.ATTRIBUTES");
+            String v = attrs.get(key);
+            if (v == null) {
+                for (Map.Entry<String, String> e : attrs.entrySet()) {
+                    if (e.getKey().equalsIgnoreCase(key)) {
+                        v = e.getValue();
+                        break;
+                    }
+                }
+            }
             return v == null || v.isBlank() ? null : v.trim();
         }
     }

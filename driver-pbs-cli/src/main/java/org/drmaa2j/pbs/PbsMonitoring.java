@@ -9,14 +9,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drmaa2j.CpuArchitecture;
-import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.OperatingSystem;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
-import org.drmaa2j.spi.exec.Command;
-import org.drmaa2j.spi.exec.CommandResult;
-import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.cli.CliCommands;
 
 /**
  * Queues from {@code qstat -Q -f -F json} (OpenPBS/PBS Pro) or {@code qstat -Q -f} text (Torque,
@@ -25,25 +22,25 @@ import org.drmaa2j.spi.exec.CommandRunner;
 final class PbsMonitoring {
     private static final Pattern SIZE = Pattern.compile("(?i)(\\d+)\\s*([kmgt]?)b?w?");
 
-    private final CommandRunner runner;
+    private final CliCommands commands;
     private final PbsDialect dialect;
 
-    PbsMonitoring(CommandRunner runner, PbsDialect dialect) {
-        this.runner = runner;
+    PbsMonitoring(CliCommands commands, PbsDialect dialect) {
+        this.commands = commands;
         this.dialect = dialect;
     }
 
     List<QueueInfo> queues() {
         Map<String, Map<String, String>> q = dialect == PbsDialect.PBSPRO
-                ? QstatOutput.json(run("qstat", "-Q", "-f", "-F", "json"), "Queue")
-                : PbsTextRecords.parse(run("qstat", "-Q", "-f"));
+                ? QstatOutput.json(commands.output("qstat", "-Q", "-f", "-F", "json"), "Queue")
+                : PbsTextRecords.parse(commands.output("qstat", "-Q", "-f"));
         return queues(q);
     }
 
     List<MachineInfo> machines() {
         Map<String, Map<String, String>> n = dialect == PbsDialect.PBSPRO
-                ? QstatOutput.json(run("pbsnodes", "-a", "-F", "json"), "nodes")
-                : PbsTextRecords.parseNodes(run("pbsnodes", "-a"));
+                ? QstatOutput.json(commands.output("pbsnodes", "-a", "-F", "json"), "nodes")
+                : PbsTextRecords.parseNodes(commands.output("pbsnodes", "-a"));
         return machines(n);
     }
 
@@ -127,11 +124,5 @@ final class PbsMonitoring {
     private static String first(String... values) {
         for (String v : values) if (v != null && !v.isBlank()) return v;
         return null;
-    }
-
-    private String run(String... argv) {
-        CommandResult r = runner.run(Command.of(argv));
-        if (!r.succeeded()) throw new DrmCommunicationException(r.describeFailure());
-        return r.stdout();
     }
 }

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.pbs;
 
-import java.util.Map;
-import org.drmaa2j.provider.Drmaa2Provider;
-import org.drmaa2j.SessionManager;
+import java.util.Set;
 import org.drmaa2j.spi.backend.CliRunners;
-import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.backend.DriverBackend;
+import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.cli.CliProvider;
 import org.drmaa2j.spi.exec.TransientFailures;
-import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.session.GenericSessionManager;
 
 /**
  * The PBS driver, {@code pbs}: OpenPBS/PBS Professional, Torque, and Slurm's Torque-style wrappers
@@ -27,7 +25,7 @@ import org.drmaa2j.spi.session.GenericSessionManager;
  *       ({@code pbs.sh.j2}).</li>
  * </ul>
  */
-public final class PbsProvider implements Drmaa2Provider {
+public final class PbsProvider extends CliProvider {
     /** Driver property: the contact used when a session is created without one. */
     public static final String CONTACT_PROPERTY = CliRunners.CONTACT_PROPERTY;
     /** Driver property: {@code true} when ordinary users may suspend and resume their jobs with qsig. */
@@ -41,6 +39,11 @@ public final class PbsProvider implements Drmaa2Provider {
             "cannot connect to server", "communication failure", "pbs_iff: cannot", "end of file",
             "server is busy", "premature end of message", "could not connect to trqauthd");
 
+    /** Creates the provider (ServiceLoader does). */
+    public PbsProvider() {
+        super(TEMPLATE, TRANSIENT, Set.of(PbsDialect.PROPERTY, USER_MAY_SUSPEND, EXIT_DIRECTORY, EXIT_FILES, PbsTimes.ZONE_PROPERTY));
+    }
+
     @Override
     public String getName() {
         return "pbs";
@@ -52,18 +55,7 @@ public final class PbsProvider implements Drmaa2Provider {
     }
 
     @Override
-    public SessionManager createSessionManager(Map<String, String> properties) {
-        Map<String, String> props = properties == null ? Map.of() : Map.copyOf(properties);
-        return new GenericSessionManager(getName(), props,
-                java.util.Set.of(PbsDialect.PROPERTY, USER_MAY_SUSPEND, EXIT_DIRECTORY, EXIT_FILES, PbsTimes.ZONE_PROPERTY), context -> {
-            CommandRunner runner = CliRunners.open(context, props, TRANSIENT);
-            ScriptRenderer renderer = ScriptRenderer.forDriver(getName(), TEMPLATE, PbsProvider.class, props);
-            try {
-                return new PbsBackend(context, runner, renderer);
-            } catch (RuntimeException e) {
-                runner.close();
-                throw e;
-            }
-        });
+    protected DriverBackend createBackend(CliContext cli) {
+        return new PbsBackend(cli);
     }
 }

@@ -15,6 +15,7 @@ import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.spi.parse.UnreadableOutputException;
 import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
+import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
@@ -34,14 +35,20 @@ import org.slf4j.LoggerFactory;
  *       plain Slurm numbers), filtered here; array tasks are found under the Slurm number their
  *       start file names ({@link SlurmTaskIds}).</li>
  * </ul>
- * Then, with ONE more command, the exit files of jobs that finished without an exit status or
- * have left qstat. A job qstat no longer knows and that left no exit file is reported FAILED after
- * {@value #MISSING_TICKS} ticks.
+ * Then, with ONE more command, the exit files of jobs that qstat shows ended or no longer shows
+ * (once per job, in the tick that sees its end). A job's exit file gives its exit status where qstat
+ * has none, its exact end time, and the signal that killed its command where qstat reports the
+ * shell's 128+N ({@link CompletionMarker#overrule}). A job qstat no longer knows and that left no
+ * exit file is reported FAILED after {@value #MISSING_TICKS} ticks.
  */
 final class PbsStatusQuery {
     private static final Logger LOG = LoggerFactory.getLogger(PbsStatusQuery.class);
     static final int CHUNK = 200;
     static final int MISSING_TICKS = 2;
+
+    /** What qstat says, line by line, of ids it no longer knows or that have finished. */
+    private static final CommandErrors UNKNOWN_JOBS = CommandErrors.alreadyGoneWhenEveryLine(
+            "unknown job id", "job has finished", "invalid job id");
 
     private final CommandRunner runner;
     private final PbsDialect dialect;
@@ -74,9 +81,7 @@ final class PbsStatusQuery {
         Set<String> needExitFile = new LinkedHashSet<>();
         for (JobRecord j : jobs) {
             JobInfo info = resolve(j, records);
-            if (info == null || endedWithoutExitInformation(info)) {
-                needExitFile.add(j.jobId());
-            }
+            if (info == null || info.getJobState().isTerminal()) needExitFile.add(j.jobId());
             if (info != null) out.put(j.jobId(), info);
         }
         Map<String, CompletionMarker> markers = exitFiles.read(needExitFile);
@@ -143,9 +148,7 @@ final class PbsStatusQuery {
             JobInfo known = out.get(j.jobId());
             CompletionMarker m = markers.get(j.jobId());
             if (m != null) {
-                JobInfo base = known != null ? known : j.info();
-                out.put(j.jobId(), m.applyTo(base.toBuilder(), base.getDispatchTime()).jobSubState(
-                        known != null ? known.getJobSubState() : "F").build());
+                out.put(j.jobId(), ended(known, j.info(), m));
                 missing.remove(j.jobId());
             } else if (known == null && !starting.contains(j.jobId())) {
                 int n = missing.merge(j.jobId(), 1, Integer::sum);
@@ -156,6 +159,23 @@ final class PbsStatusQuery {
                 }
             }
         }
+    }
+
+    /**
+     * @param known what qstat shows of an ended job, or null when it no longer shows it
+     * @param stored the job's last known information
+     * @param m the job's exit file
+     * @return the job's end: qstat's exit status, or the exit file's where qstat has none, the
+     *     exit file's signal where qstat reports the shell's 128+N, and the exit file's end time
+     */
+    static JobInfo ended(JobInfo known, JobInfo stored, CompletionMarker m) {
+        if (known == null || endedWithoutExitInformation(known)) {
+            JobInfo base = known != null ? known : stored;
+            return m.applyTo(base.toBuilder(), base.getDispatchTime()).jobSubState(known != null ? known.getJobSubState() : "F").build();
+        }
+        JobInfo i = m.overrule(known);
+        if (m.end() == null || i.getDispatchTime() != null && m.end().isBefore(i.getDispatchTime())) return i;
+        return i.toBuilder().finishTime(m.end()).build();
     }
 
     /**
@@ -194,18 +214,26 @@ final class PbsStatusQuery {
         return out;
     }
 
-    private Map<String, Map<String, String>> records(List<String> targets) {
+    /**
+     * @param targets job and array ids; empty for every job qstat shows
+     * @return what {@code qstat -f -x -t} (in this dialect's form) prints of them, by id
+     */
+    Map<String, Map<String, String>> records(List<String> targets) {
+        if (targets.isEmpty()) return run(statusOptions(), List.of());
         Map<String, Map<String, String>> out = new HashMap<>();
         for (int from = 0; from < targets.size(); from += CHUNK) {
             List<String> chunk = targets.subList(from, Math.min(targets.size(), from + CHUNK));
-            List<String> argv = switch (dialect) {
-                case PBSPRO -> jsonRefused ? List.of("qstat", "-f", "-w", "-x", "-t") : List.of("qstat", "-f", "-F", "json", "-x", "-t");
-                case TORQUE -> xmlUnreadable ? List.of("qstat", "-f", "-1", "-t") : List.of("qstat", "-x", "-t");
-                case SLURM_WRAPPERS -> List.of("qstat", "-f");
-            };
-            out.putAll(run(argv, chunk));
+            out.putAll(run(statusOptions(), chunk));
         }
         return out;
+    }
+
+    private List<String> statusOptions() {
+        return switch (dialect) {
+            case PBSPRO -> jsonRefused ? List.of("qstat", "-f", "-w", "-x", "-t") : List.of("qstat", "-f", "-F", "json", "-x", "-t");
+            case TORQUE -> xmlUnreadable ? List.of("qstat", "-f", "-1", "-t") : List.of("qstat", "-x", "-t");
+            case SLURM_WRAPPERS -> List.of("qstat", "-f");
+        };
     }
 
     private Map<String, Map<String, String>> run(List<String> options, List<String> ids) {
@@ -231,7 +259,7 @@ final class PbsStatusQuery {
                 return run(List.of("qstat", "-f", "-1", "-t"), ids);
             }
         }
-        return reading(argv, text, json ? t -> t.contains("{") ? QstatOutput.json(t, "Jobs") : Map.of() : PbsTextRecords::parse);
+        return reading(argv, text, json ? t -> t.contains("{") ? QstatOutput.jobsJson(t) : Map.of() : PbsTextRecords::parse);
     }
 
     /**
@@ -256,14 +284,8 @@ final class PbsStatusQuery {
      *     printed the others), or because no job matched at all
      */
     static boolean onlyUnknownJobs(CommandResult r) {
-        String err = r.stderr().strip();
-        if (err.isEmpty()) return r.exitCode() == 153 || r.exitCode() == 35;
-        for (String line : err.split("\r?\n")) {
-            String l = line.toLowerCase(Locale.ROOT);
-            if (l.isBlank()) continue;
-            if (!(l.contains("unknown job id") || l.contains("job has finished") || l.contains("invalid job id"))) return false;
-        }
-        return true;
+        if (r.stderr().isBlank()) return r.exitCode() == 153 || r.exitCode() == 35;
+        return UNKNOWN_JOBS.isAlreadyGone(r);
     }
 
     private static boolean refusesJson(CommandResult r) {

@@ -5,20 +5,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.drmaa2j.Extensions;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.JobTemplate;
+import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.cli.JobPaths;
+import org.drmaa2j.spi.cli.SubmitCommand;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.Dependencies;
 import org.drmaa2j.spi.resources.ResourceRequest;
+import org.drmaa2j.spi.script.ScriptModel;
 import org.drmaa2j.spi.script.ScriptRenderer;
-import org.drmaa2j.spi.script.Ulimits;
+import org.drmaa2j.spi.store.SubmissionTags;
 
 /**
  * Translates a job template into one {@code qsub} call whose job script arrives on standard input.
@@ -36,11 +37,9 @@ import org.drmaa2j.spi.script.Ulimits;
  * shell-quoted lines of the script, which runs under bash, so paths may hold anything and
  * {@code $DRMAA2_INDEX$} works in all of them.
  */
-final class PbsSubmitCommand {
-    /** The extension keys this driver understands. */
-    static final List<String> KNOWN_EXTENSIONS = List.of(Extensions.NODES, Extensions.TASKS_PER_NODE,
-            Extensions.CPUS_PER_TASK, Extensions.MEMORY_PER_NODE_MB, Extensions.GPUS_PER_NODE,
-            Extensions.DEPENDENCIES, Extensions.NATIVE_OPTIONS);
+final class PbsSubmitCommand implements SubmitCommand {
+    /** The job variable that carries the submission tag's label on OpenPBS/PBS Pro and Torque. */
+    static final String TAG_VARIABLE = "DRMAA2J_TAG";
     /** The longest job name OpenPBS accepts (PBS_MAXJOBNAME). */
     static final int PBSPRO_MAX_NAME = 236;
     /** The longest job name Torque accepts (PBS_MAXJOBNAMELEN). */
@@ -79,26 +78,51 @@ final class PbsSubmitCommand {
     /**
      * @param t the template
      * @param bulk the array range, or null for a single job
-     * @return the qsub command with the script as its input; never retried automatically
+     * @return the qsub command with the script as its input, without a submission tag
      */
     Command build(JobTemplate t, BulkRange bulk) {
+        return build(t, bulk, null);
+    }
+
+    /**
+     * @param t the template
+     * @param bulk the array range, or null for a single job
+     * @param tag the submission's tag ({@link SubmissionTags}), or null; its label goes where the
+     *     scheduler keeps it in the job's history: the variable {@value #TAG_VARIABLE} of the job's
+     *     {@code Variable_List} ({@code -v}) on OpenPBS/PBS Pro and Torque, the Slurm job comment
+     *     ({@code #SBATCH --comment}) under Slurm's wrappers
+     * @return the qsub command with the script as its input; never retried automatically
+     */
+    @Override
+    public Command build(JobTemplate t, BulkRange bulk, String tag) {
         long fixedIndex = 1;
         boolean tasks = bulk != null;
         if (bulk != null && isSingleIndex(bulk)) {
             fixedIndex = bulk.begin();
             bulk = null;
         }
-        List<List<String>> options = options(t, bulk);
+        List<List<String>> options = options(t, bulk, tag);
         List<String> argv = new ArrayList<>(List.of("qsub"));
         List<String> directives = new ArrayList<>();
         if (dialect == PbsDialect.SLURM_WRAPPERS) {
             for (List<String> o : options) argv.addAll(o);
             directives.addAll(sbatchDirectives(t));
+            if (tag != null) directives.add("--comment=" + SubmissionTags.label(tag));
             argv.add(STDIN_SCRIPT);
         } else {
             for (List<String> o : options) directives.add(String.join(" ", o));
         }
         return Command.of(argv).withStdin(script(t, directives, fixedIndex, tasks)).notRetryable();
+    }
+
+    /**
+     * Checks every value before anything is submitted: what only a bulk job needs
+     * ({@link #checkBulk}), then every value by building the single job's command.
+     */
+    @Override
+    public void check(JobTemplate t, boolean bulk) {
+        if (bulk) checkBulk(t);
+        build(t, null, null);
     }
 
     /**
@@ -127,8 +151,28 @@ final class PbsSubmitCommand {
         return dialect == PbsDialect.PBSPRO && bulk.indices().size() == 1;
     }
 
-    /** @return the scheduler options, each an option with its value as separate words */
+    /**
+     * Checks what only a bulk job needs: OpenPBS/PBS Pro refuses a job array that is not
+     * rerunnable ({@code qsub: cannot submit non-rerunable Array Job}), so a bulk job there is
+     * always rerunnable, and an explicit {@code rerunnable=false} cannot be honoured.
+     *
+     * @param t the template of a bulk job
+     * @throws UnsupportedAttributeException naming {@code rerunnable} when it was set to false on OpenPBS/PBS Pro
+     */
+    void checkBulk(JobTemplate t) {
+        if (dialect == PbsDialect.PBSPRO && t.isRerunnableSet() && !t.isRerunnable()) {
+            throw new UnsupportedAttributeException("rerunnable", "OpenPBS/PBS Pro runs a job array only as rerunnable "
+                    + "(qsub: cannot submit non-rerunable Array Job); leave rerunnable unset or true for a bulk job");
+        }
+    }
+
+    /** @return the scheduler options, each an option with its value as separate words, without a tag */
     List<List<String>> options(JobTemplate t, BulkRange bulk) {
+        return options(t, bulk, null);
+    }
+
+    /** @return the scheduler options, each an option with its value as separate words */
+    List<List<String>> options(JobTemplate t, BulkRange bulk, String tag) {
         ResourceRequest r = ResourceRequest.from(t);
         boolean wrappers = dialect == PbsDialect.SLURM_WRAPPERS;
         List<List<String>> o = new ArrayList<>();
@@ -153,7 +197,12 @@ final class PbsSubmitCommand {
         if (r.account() != null) o.add(List.of("-A", token("accountingId", r.account())));
         if (!wrappers && (t.getOutputPath() != null || t.isJoinFiles())) o.add(List.of("-o", "/dev/null"));
         if (!wrappers && (t.getErrorPath() != null || t.isJoinFiles())) o.add(List.of("-e", "/dev/null"));
-        o.add(List.of("-r", t.isRerunnable() ? "y" : "n"));
+        if (bulk != null && dialect == PbsDialect.PBSPRO) {
+            checkBulk(t);
+            o.add(List.of("-r", "y")); // OpenPBS runs job arrays only as rerunnable jobs
+        } else {
+            o.add(List.of("-r", t.isRerunnable() ? "y" : "n"));
+        }
         if (t.getPriority() != null) {
             if (t.getPriority() < -1024 || t.getPriority() > 1023) {
                 throw new InvalidArgumentException("priority", "PBS priorities run from -1024 to 1023 (was " + t.getPriority() + ")");
@@ -178,7 +227,19 @@ final class PbsSubmitCommand {
         String depend = dependencies(t.getExtensions().get(Extensions.DEPENDENCIES));
         if (depend != null) o.add(List.of("-W", "depend=" + depend));
         if (bulk != null) o.add(List.of(dialect.arrayOption(), arrayRange(bulk)));
-        o.addAll(nativeOptions(t.getExtensions().get(Extensions.NATIVE_OPTIONS)));
+        List<List<String>> nativeOptions = nativeOptions(t.getExtensions().get(Extensions.NATIVE_OPTIONS));
+        if (tag != null && !wrappers) {
+            // qsub keeps only the last -v: the tag joins a native -v list, or is one of its own
+            String variable = TAG_VARIABLE + "=" + SubmissionTags.label(tag);
+            int v = -1;
+            for (int i = 0; i < nativeOptions.size(); i++) if (nativeOptions.get(i).get(0).equals("-v")) v = i;
+            if (v >= 0 && nativeOptions.get(v).size() == 2) {
+                nativeOptions.set(v, List.of("-v", variable + "," + nativeOptions.get(v).get(1)));
+            } else {
+                o.add(List.of("-v", variable));
+            }
+        }
+        o.addAll(nativeOptions);
         return o;
     }
 
@@ -192,32 +253,14 @@ final class PbsSubmitCommand {
     }
 
     private String script(JobTemplate t, List<String> directives, long defaultIndex, boolean bulk) {
-        JobPaths paths = JobPaths.of(t, homeDirectory, bulk);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("directives", directives);
-        model.put("directive_prefix", dialect == PbsDialect.SLURM_WRAPPERS ? "#SBATCH" : "#PBS");
-        model.put("scheduler_id_expression", dialect.schedulerIdExpression());
-        model.put("index_expression", "${" + dialect.indexVariable() + ":-" + defaultIndex + "}");
-        model.put("jobid_expression", dialect.jobIdExpression());
-        model.put("working_directory", paths.workingDirectory());
-        model.put("stdout_path", orEmpty(paths.output()));
-        model.put("stderr_path", orEmpty(paths.error()));
-        model.put("join_files", t.isJoinFiles());
-        model.put("stdin_path", orEmpty(paths.input()));
-        model.put("ulimits", Ulimits.bashArguments(t.getResourceLimits()));
-        String cpt = t.getExtensions().get(Extensions.CPUS_PER_TASK);
-        model.put("omp_threads", cpt == null ? 0 : ResourceRequest.from(t).cpusPerTask());
-        List<Map<String, String>> env = new ArrayList<>();
-        t.getJobEnvironment().forEach((k, v) -> env.add(Map.of("name", k, "value", v)));
-        model.put("environment", env);
-        model.put("command", t.getRemoteCommand());
-        model.put("args", paths.args());
-        model.put("exit_directory", exitDirectory == null ? "" : exitDirectory);
-        return renderer.render(model);
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
+        return ScriptModel.of(t, JobPaths.of(t, homeDirectory, bulk), bulk)
+                .with(ScriptModel.DIRECTIVES, directives)
+                .with("directivePrefix", dialect == PbsDialect.SLURM_WRAPPERS ? "#SBATCH" : "#PBS")
+                .with("schedulerIdExpression", dialect.schedulerIdExpression())
+                .with("indexExpression", "${" + dialect.indexVariable() + ":-" + defaultIndex + "}")
+                .with("jobIdExpression", dialect.jobIdExpression())
+                .with("exitDirectory", exitDirectory == null ? "" : exitDirectory)
+                .render(renderer);
     }
 
     private String jobName(String name) {

@@ -2,6 +2,7 @@
 package org.drmaa2j.pbs;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,10 +10,9 @@ import java.time.Month;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
+import org.drmaa2j.spi.parse.SchedulerTimes;
 
 /**
  * The times PBS prints: {@code ctime(3)} text such as {@code Tue Apr  9 15:01:47 2013}, in the
@@ -24,15 +24,15 @@ final class PbsTimes {
     static final String ZONE_PROPERTY = "drmaa2j.pbs.timeZone";
     private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT);
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Map<String, DayOfWeek> DAYS = new HashMap<>();
-    private static final Map<String, Month> MONTHS = new HashMap<>();
+    /** The very names CTIME reads, by {@code DayOfWeek} and {@code Month} ordinal, so the fast path accepts nothing the formatter would not. */
+    private static final String[] DAY_NAMES = new String[7];
+    private static final String[] MONTH_NAMES = new String[12];
 
     static {
-        // the very names CTIME reads, so the fast path accepts nothing the formatter would not
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE", Locale.ROOT);
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", Locale.ROOT);
-        for (DayOfWeek d : DayOfWeek.values()) DAYS.put(day.format(LocalDate.of(2024, 1, 1).with(d)), d);
-        for (Month m : Month.values()) MONTHS.put(month.format(LocalDate.of(2024, m, 1)), m);
+        for (DayOfWeek d : DayOfWeek.values()) DAY_NAMES[d.ordinal()] = day.format(LocalDate.of(2024, 1, 1).with(d));
+        for (Month m : Month.values()) MONTH_NAMES[m.ordinal()] = month.format(LocalDate.of(2024, m, 1));
     }
 
     private PbsTimes() {
@@ -69,33 +69,34 @@ final class PbsTimes {
 
     /**
      * The common, valid {@code Tue Apr  9 15:01:47 2013} without the formatter, which costs most of a
-     * large qstat's parse.
+     * large qstat's parse, and without cutting the text into pieces.
      *
      * @param t trimmed text
      * @return the date-time, or null when the text is anything else (the formatter decides then)
      */
     private static LocalDateTime plainCtime(String t) {
-        String[] f = new String[5];
+        int[] from = new int[5];
+        int[] to = new int[5];
         int n = 0;
         int i = 0;
         while (i < t.length()) {
-            int start = i;
+            if (n == from.length) return null;
+            from[n] = i;
             while (i < t.length() && !isSpace(t.charAt(i))) i++;
-            if (n == f.length) return null;
-            f[n++] = t.substring(start, i);
+            to[n++] = i;
             while (i < t.length() && isSpace(t.charAt(i))) i++;
         }
-        if (n != 5 || f[2].length() > 2 || f[3].length() != 8 || f[3].charAt(2) != ':' || f[3].charAt(5) != ':'
-                || f[4].length() != 4) {
+        if (n != 5 || to[2] - from[2] > 2 || to[3] - from[3] != 8 || t.charAt(from[3] + 2) != ':'
+                || t.charAt(from[3] + 5) != ':' || to[4] - from[4] != 4) {
             return null;
         }
-        DayOfWeek dow = DAYS.get(f[0]);
-        Month month = MONTHS.get(f[1]);
-        int day = digits(f[2], 0, f[2].length());
-        int hour = digits(f[3], 0, 2);
-        int minute = digits(f[3], 3, 5);
-        int second = digits(f[3], 6, 8);
-        int year = digits(f[4], 0, 4);
+        DayOfWeek dow = name(DAY_NAMES, DayOfWeek.values(), t, from[0], to[0]);
+        Month month = name(MONTH_NAMES, Month.values(), t, from[1], to[1]);
+        int day = digits(t, from[2], to[2]);
+        int hour = digits(t, from[3], from[3] + 2);
+        int minute = digits(t, from[3] + 3, from[3] + 5);
+        int second = digits(t, from[3] + 6, from[3] + 8);
+        int year = digits(t, from[4], to[4]);
         if (dow == null || month == null || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
                 || second > 59 || year < 1 || day > month.length(java.time.Year.isLeap(year))) {
             return null;
@@ -104,12 +105,38 @@ final class PbsTimes {
         return dt.getDayOfWeek() == dow ? dt : null;
     }
 
+    /** @return the value whose name is the text from {@code from} to {@code to}, or null */
+    private static <T> T name(String[] names, T[] values, String t, int from, int to) {
+        for (int k = 0; k < names.length; k++) {
+            if (names[k].length() == to - from && t.regionMatches(from, names[k], 0, to - from)) return values[k];
+        }
+        return null;
+    }
+
+    /**
+     * @param text a duration as PBS prints it ({@code 01:02:03}), or null
+     * @return it; the plain {@code H:MM:SS} read here, anything else as {@link SchedulerTimes#duration} reads it
+     */
+    static Duration duration(String text) {
+        if (text != null) {
+            int c1 = text.indexOf(':');
+            int c2 = c1 < 0 ? -1 : text.indexOf(':', c1 + 1);
+            if (c1 > 0 && c1 <= 9 && c2 == c1 + 3 && text.length() == c2 + 3) {
+                int h = digits(text, 0, c1);
+                int m = digits(text, c1 + 1, c2);
+                int sec = digits(text, c2 + 1, text.length());
+                if (h >= 0 && m >= 0 && sec >= 0) return Duration.ofSeconds(h * 3600L + m * 60L + sec);
+            }
+        }
+        return SchedulerTimes.duration(text);
+    }
+
     /** @return true for the characters of the regular expression {@code \s} */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    /** @return the ASCII digits from {@code from} to {@code to} as a number, or -1 */
+    /** @return the ASCII digits of {@code t} from {@code from} to {@code to} as a number, or -1 */
     private static int digits(String t, int from, int to) {
         if (from >= to) return -1;
         int v = 0;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.pbs;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,21 +18,16 @@ final class QstatOutput {
      *     absent (no job matched)
      */
     static Map<String, Map<String, String>> json(String json, String section) {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (Map<String, Object> document : LenientJson.parseObjects(json)) {
-            if (document.get(section) instanceof Map<?, ?> m) add(m, out);
-        }
-        return out;
+        return FlatJsonRecords.read(json, section);
     }
 
-    private static void add(Map<?, ?> section, Map<String, Map<String, String>> out) {
-        for (Map.Entry<?, ?> e : section.entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> attrs) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> a = (Map<String, Object>) attrs;
-                out.put(String.valueOf(e.getKey()), LenientJson.flatten(a));
-            }
-        }
+    /**
+     * @param json output of {@code qstat -f -F json}
+     * @return the attributes {@link PbsJobRows} reads, by job id, from every JSON document in the
+     *     output; empty when no job matched
+     */
+    static Map<String, Map<String, String>> jobsJson(String json) {
+        return FlatJsonRecords.read(json, "Jobs", PbsJobRows.ATTRIBUTES);
     }
 
     /**

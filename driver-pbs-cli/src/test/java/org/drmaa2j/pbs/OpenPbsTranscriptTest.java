@@ -27,7 +27,7 @@ class OpenPbsTranscriptTest {
     private static final ZoneId UTC = ZoneOffset.UTC;
 
     private static JobInfo job(String step, String id) {
-        Map<String, Map<String, String>> jobs = QstatOutput.json(Samples.transcript(step).stdout(), "Jobs");
+        Map<String, Map<String, String>> jobs = QstatOutput.jobsJson(Samples.transcript(step).stdout());
         Map<String, String> attrs = jobs.get(id);
         if (attrs == null) throw new AssertionError(id + " not in " + jobs.keySet());
         return PbsJobRows.toJobInfo(id, attrs, PbsDialect.PBSPRO, UTC);
@@ -47,7 +47,7 @@ class OpenPbsTranscriptTest {
             if (s.command().startsWith("qsub")) {
                 assertTrue(QsubOutput.jobId(s.stdout()).isPresent(), name);
             } else if (s.command().startsWith("qstat") && s.command().contains("json") && !s.command().contains(" -B") && !s.command().contains(" -Q")) {
-                for (Map.Entry<String, Map<String, String>> e : QstatOutput.json(s.stdout(), "Jobs").entrySet()) {
+                for (Map.Entry<String, Map<String, String>> e : QstatOutput.jobsJson(s.stdout()).entrySet()) {
                     JobInfo i = PbsJobRows.toJobInfo(e.getKey(), e.getValue(), PbsDialect.PBSPRO, UTC);
                     assertTrue(i.getJobState() != JobState.UNDETERMINED, name + " " + e.getKey());
                     boolean ranAndEnded = i.getJobState().isTerminal() && i.getDispatchTime() != null;
@@ -136,7 +136,7 @@ class OpenPbsTranscriptTest {
         assertEquals(3, i.getExitStatus());
         assertNull(i.getTerminatingSignal());
         assertEquals(Instant.parse("2026-11-21T22:09:29Z"), i.getDispatchTime());
-        assertEquals(Instant.parse("2026-11-21T22:09:30Z"), i.getFinishTime());
+        assertEquals(Instant.parse("2026-11-21T22:09:29Z"), i.getFinishTime(), "stime plus the wall time used, before obittime");
         Map<String, String> text = PbsTextRecords.parse(Samples.transcript("qstat_x_f_exit3").stdout()).get("1.pbshost");
         assertEquals(i, PbsJobRows.toJobInfo("1.pbshost", text, PbsDialect.PBSPRO, UTC));
     }
@@ -157,8 +157,8 @@ class OpenPbsTranscriptTest {
 
     @Test
     void qdel_ofFinishedOrUnknownJob_isAlreadyGone_butQrlsOfUnknownIsNot() {
-        assertTrue(PbsControl.isAlreadyGone(result(Samples.transcript("qdel_again"))));
-        assertTrue(PbsControl.isAlreadyGone(result(Samples.transcript("qdel_unknown"))));
+        assertTrue(PbsControl.ERRORS.isAlreadyGone(result(Samples.transcript("qdel_again"))));
+        assertTrue(PbsControl.ERRORS.isAlreadyGone(result(Samples.transcript("qdel_unknown"))));
         Samples.Step qrls = Samples.transcript("qrls_unknown");
         assertEquals(153, qrls.rc());
         assertEquals("qrls failed (exit 153): qrls: Unknown Job Id 99999.pbshost", result(qrls).describeFailure());
@@ -187,7 +187,7 @@ class OpenPbsTranscriptTest {
         JobInfo last = job("qstat_x_f_json_array_final", "2[3].pbshost");
         assertEquals(JobState.FAILED, last.getJobState());
         assertEquals("SIGTERM", last.getTerminatingSignal());
-        assertEquals(Instant.parse("2026-11-21T22:10:09Z"), last.getFinishTime());
+        assertEquals(Instant.parse("2026-11-21T22:10:08Z"), last.getFinishTime(), "stime plus the wall time used, before obittime");
     }
 
     @Test
@@ -200,7 +200,7 @@ class OpenPbsTranscriptTest {
         assertEquals("Not Running: Not enough free nodes available and terminated", i.getAnnotation());
         JobInfo running = job("qstat_x_f_json_deleted_running", "5.pbshost");
         assertEquals("SIGTERM", running.getTerminatingSignal());
-        assertEquals(Instant.parse("2026-11-21T22:10:12Z"), running.getFinishTime());
+        assertEquals(Instant.parse("2026-11-21T22:10:11Z"), running.getFinishTime(), "stime 22:10:10 plus 1 s used; obittime says 22:10:12");
     }
 
     @Test

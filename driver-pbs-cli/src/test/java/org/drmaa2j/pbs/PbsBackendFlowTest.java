@@ -21,6 +21,7 @@ import org.drmaa2j.JobSession;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.UnsupportedAttributeException;
+import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.session.GenericSessionManager;
@@ -70,11 +71,17 @@ class PbsBackendFlowTest {
             String state = script.contains("\n#PBS -h\n") ? "H" : "Q";
             String id = (next++) + ".pbshost";
             int j = script.indexOf("#PBS -J ");
+            if (j >= 0 && script.contains("\n#PBS -r n\n")) {
+                // what OpenPBS 23.06 answers (openpbs2306_real_qsub_array_r_n_refused.txt)
+                Samples.Step refused = Samples.command("openpbs2306_real_qsub_array_r_n_refused.txt", "qsub");
+                return new CommandResult(c, refused.rc(), refused.stdout(), refused.stderr(), Duration.ZERO);
+            }
             if (j >= 0) {
                 String range = script.substring(j + 8, script.indexOf('\n', j));
                 String arrayId = id.replace(".", "[].");
                 String[] be = range.split("[-:%]");
-                for (long i = Long.parseLong(be[0]); i <= Long.parseLong(be[1]); i += Long.parseLong(be[2])) {
+                long step = range.contains(":") ? Long.parseLong(be[2]) : 1;
+                for (long i = Long.parseLong(be[0]); i <= Long.parseLong(be[1]); i += step) {
                     jobs.put(QsubOutput.taskId(arrayId, i), new String[] {state, null});
                 }
                 return new CommandResult(c, 0, arrayId + "\n", "", Duration.ZERO);
@@ -88,8 +95,8 @@ class PbsBackendFlowTest {
         });
         Map<String, String> props = Map.of("drmaa2j.stateDir", tmp.toString(), "drmaa2j.poll.fastMillis", "50",
                 "drmaa2j.poll.slowMillis", "100", PbsTimes.ZONE_PROPERTY, "UTC");
-        sm = new GenericSessionManager("pbs", props, ctx -> new PbsBackend(ctx, runner,
-                ScriptRenderer.forDriver("pbs", PbsProvider.TEMPLATE, PbsProvider.class, props)));
+        sm = new GenericSessionManager("pbs", props, ctx -> new PbsBackend(new CliContext(ctx, runner,
+                ScriptRenderer.forDriver("pbs", PbsProvider.TEMPLATE, PbsProvider.class, props), props)));
     }
 
     @AfterEach
@@ -130,6 +137,31 @@ class PbsBackendFlowTest {
         assertEquals(JobState.DONE, a.getJobs().get(0).getState());
         assertEquals("SIGTERM", a.getJobs().get(1).getJobInfo().getTerminatingSignal());
         assertEquals(2, a.getJobs().get(2).getJobInfo().getExitStatus());
+    }
+
+    @Test
+    void bulkJob_explicitlyNotRerunnable_refusedBeforeQsub() {
+        open();
+        JobSession s = sm.createJobSession("rerun", null);
+        assertEquals("rerunnable", assertThrows(UnsupportedAttributeException.class,
+                () -> s.runBulkJobs(JobTemplate.builder("/bin/true").rerunnable(false).build(), 1, 3, 1, 0)).getAttribute());
+        assertEquals("rerunnable", assertThrows(UnsupportedAttributeException.class,
+                () -> s.runBulkJobs(JobTemplate.builder("/bin/true").rerunnable(false).build(), 2, 2, 1, 0)).getAttribute());
+        assertFalse(runner.programs().contains("qsub"));
+        assertEquals(3, s.runBulkJobs(JobTemplate.builder("/bin/true").rerunnable(true).build(), 1, 3, 1, 0).getJobs().size());
+    }
+
+    @Test
+    void arrayHoldAndRelease_oneCommandOnTheArrayId() {
+        open();
+        JobSession s = sm.createJobSession("hold", null);
+        JobArray a = s.runBulkJobs(JobTemplate.builder("/bin/true").submitAsHold(true).build(), 1, 2, 1, 0);
+        for (Job j : a.getJobs()) assertEquals(JobState.QUEUED_HELD, j.getState());
+        assertThrows(org.drmaa2j.OperationUnsupportedException.class, () -> a.getJobs().get(0).release());
+        a.release();
+        assertEquals(List.of(List.of("qrls", "7[].pbshost")), runner.commands.stream()
+                .filter(c -> c.argv().get(0).startsWith("q") && !c.argv().get(0).equals("qstat") && !c.argv().get(0).equals("qsub"))
+                .map(c -> c.argv()).toList());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.drmaa2j.JobTemplate;
 import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.spi.backend.JobAction;
+import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.store.JobRecord;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class PbsDialectTest {
     void control_commandsPerDialect() {
         ScriptedRunner r = new ScriptedRunner().on("qhold", 0, "", "").on("qrls", 0, "", "").on("qsig", 0, "", "")
                 .on("qdel", 35, "", "qdel: Job has finished 4.pbshost\n");
-        PbsControl pbs = new PbsControl(r, PbsDialect.PBSPRO, new SlurmTaskIds());
+        PbsControl pbs = new PbsControl(CliCommands.onPath(r), PbsDialect.PBSPRO, new SlurmTaskIds(), j -> null);
         JobRecord job = new JobRecord("4.pbshost", "s", null, 1, JobTemplate.builder("/bin/true").build(),
                 JobInfo.builder().jobId("4.pbshost").jobState(JobState.QUEUED).build(), Map.of());
         assertEquals(JobState.QUEUED_HELD, pbs.control(job, JobAction.HOLD).getJobState());
@@ -96,7 +97,7 @@ class PbsDialectTest {
         JobRecord task = new JobRecord("45[3]", "s", "45[]", 3, JobTemplate.builder("/bin/true").build(),
                 JobInfo.builder().jobId("45[3]").jobState(JobState.RUNNING).build(), Map.of());
         SlurmTaskIds ids = new SlurmTaskIds();
-        PbsControl wrappers = new PbsControl(w, PbsDialect.SLURM_WRAPPERS, ids);
+        PbsControl wrappers = new PbsControl(CliCommands.onPath(w), PbsDialect.SLURM_WRAPPERS, ids, j -> null);
         wrappers.control(task, JobAction.HOLD);
         ids.learn(Map.of("45[3]", "52"));
         wrappers.control(task, JobAction.TERMINATE);
@@ -104,7 +105,7 @@ class PbsDialectTest {
                 "plain Slurm numbers: the array's pending record, then the task's own job");
         ScriptedRunner denied = new ScriptedRunner().on("qsig", 159, "", "qsig: Unauthorized Request  4.pbshost\n");
         org.drmaa2j.DeniedByDrmsException e = assertThrows(org.drmaa2j.DeniedByDrmsException.class,
-                () -> new PbsControl(denied, PbsDialect.PBSPRO, new SlurmTaskIds()).control(job, JobAction.SUSPEND));
+                () -> new PbsControl(CliCommands.onPath(denied), PbsDialect.PBSPRO, new SlurmTaskIds(), j -> null).control(job, JobAction.SUSPEND));
         assertEquals("qsig failed (exit 159): qsig: Unauthorized Request  4.pbshost", e.getMessage());
     }
 

@@ -97,7 +97,7 @@ class PbsOutputParsingTest {
         assertEquals("adaptive50", i.getJobOwner());
         assertEquals(List.of("ac-d160-0-0"), i.getAllocatedMachines());
         assertEquals(Instant.parse("2024-03-25T17:42:32Z"), i.getDispatchTime());
-        assertEquals(Instant.parse("2024-03-25T17:42:38Z"), i.getFinishTime(), "Torque's comp_time");
+        assertEquals(Instant.parse("2024-03-25T17:42:37Z"), i.getFinishTime(), "start plus the wall time used, a second before comp_time");
         assertEquals(Duration.ofSeconds(5), i.getWallclockTime());
         assertEquals("e4spro-cluster", i.getSubmissionMachine());
         assertEquals("-q e4spro-cluster /home/adaptive50/Documents/buildtest/var/tests/generic.torque.e4spro/sleep/hostname_test/b10fea47/stage/hostname_test.sh",
@@ -176,7 +176,7 @@ class PbsOutputParsingTest {
         assertEquals("pbs_sleep", i.getJobName());
         assertEquals(Duration.ofSeconds(10), i.getWallclockTime());
         assertEquals(Instant.parse("2021-03-17T20:36:48Z"), i.getDispatchTime());
-        assertNull(i.getFinishTime(), "OpenPBS 19 printed no obittime");
+        assertEquals(Instant.parse("2021-03-17T20:36:58Z"), i.getFinishTime(), "OpenPBS 19 printed no obittime: stime plus the wall time used");
         assertEquals(List.of("pbs"), i.getAllocatedMachines());
         assertEquals("19.0.0", QstatOutput.jsonVersion(text));
         assertEquals("1:ncpus=1", r.get("40.pbs").get("Resource_List.select"));

@@ -32,7 +32,7 @@ class PbsParserRobustnessTest extends ParserRobustnessProperties {
                 new Family("qstat -f torque", Samples.read("buildtest_torque_qstat_f_completed.txt"), t -> infos(PbsTextRecords.parse(t), PbsDialect.TORQUE)),
                 new Family("qstat -f gadi", Samples.read("pysqa_pbspro_qstat_f_gadi.txt"), t -> infos(PbsTextRecords.parse(t), PbsDialect.PBSPRO)),
                 new Family("qstat json", Samples.read("buildtest_openpbs19_qstat_x_f_F_json_finished.txt"),
-                        t -> infos(PbsStatusQuery.reading(QSTAT, t, x -> QstatOutput.json(x, "Jobs")), PbsDialect.PBSPRO)),
+                        t -> infos(PbsStatusQuery.reading(QSTAT, t, QstatOutput::jobsJson), PbsDialect.PBSPRO)),
                 new Family("qstat -x xml", Samples.read("xenon_torque_qstat_x_xml.txt"), t -> infos(PbsStatusQuery.reading(QSTAT, t, TorqueXml::parse), PbsDialect.TORQUE)),
                 new Family("qstat -f torque wrappers", Samples.read("torque-wrappers", "qstat_f_mixed.txt"),
                         t -> infos(PbsTextRecords.parse(t), PbsDialect.TORQUE)),

@@ -46,8 +46,9 @@ class PbsStatusQueryTest {
         assertEquals(3, out.get("1.pbshost").getExitStatus());
         assertEquals(JobState.FAILED, out.get("3.pbshost").getJobState(), "deleted while queued: no exit file, qstat's word");
         assertFalse(out.containsKey("77.pbshost"), "unknown once: last known state kept");
-        assertEquals(List.of("qstat", "sh"), r.programs(), "one qstat, one exit-file read for the jobs without exit status");
-        assertEquals(List.of("sh", "-c", ExitFiles.READ_SCRIPT, "sh", "/home/u/x", "3.pbshost", "77.pbshost"), r.commands.get(1).argv());
+        assertEquals(List.of("qstat", "sh"), r.programs(), "one qstat, one exit-file read for the jobs that ended or left qstat");
+        assertEquals(List.of("sh", "-c", ExitFiles.READ_SCRIPT, "sh", "/home/u/x", "0.pbshost", "1.pbshost", "3.pbshost", "77.pbshost"),
+                r.commands.get(1).argv());
         JobInfo second = q.query(List.of(rec("77.pbshost", null, false))).get("77.pbshost");
         assertEquals(JobState.FAILED, second.getJobState(), "gone from qstat and no exit file: failed after two ticks");
         assertEquals("the job left qstat without an exit status", second.getAnnotation());

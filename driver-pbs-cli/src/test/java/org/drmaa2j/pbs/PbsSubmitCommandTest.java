@@ -56,6 +56,22 @@ class PbsSubmitCommandTest {
     }
 
     @Test
+    void tag_isAJobVariableOnPbs_joinsANativeV_andTheSlurmCommentUnderTheWrappers() {
+        JobTemplate t = JobTemplate.builder("/bin/true").build();
+        assertTrue(directives(cmd(PbsDialect.PBSPRO).build(t, null, "0123456789ab.cdef01234567"))
+                .contains("-v DRMAA2J_TAG=drmaa2j:0123456789ab.cdef01234567"));
+        assertTrue(directives(cmd(PbsDialect.TORQUE).build(t, new BulkRange(1, 3, 1, 0), "a.b")).contains("-v DRMAA2J_TAG=drmaa2j:a.b"));
+        JobTemplate withV = JobTemplate.builder("/bin/true").extension(Extensions.NATIVE_OPTIONS, "-v A=1,B=two\n-l walltime=60").build();
+        List<String> d = directives(cmd(PbsDialect.PBSPRO).build(withV, null, "a.b"));
+        assertEquals(List.of("-v DRMAA2J_TAG=drmaa2j:a.b,A=1,B=two"), d.stream().filter(x -> x.startsWith("-v")).toList(),
+                "qsub keeps only the last -v: one list");
+        assertTrue(directives(cmd(PbsDialect.PBSPRO).build(t, null)).stream().noneMatch(x -> x.startsWith("-v")), "no tag, no -v");
+        Command w = cmd(PbsDialect.SLURM_WRAPPERS).build(t, null, "a.b");
+        assertTrue(new String(w.stdin(), StandardCharsets.UTF_8).contains("\n#SBATCH --comment=drmaa2j:a.b\n"));
+        assertFalse(w.argv().contains("-v"));
+    }
+
+    @Test
     void build_minimalJob_optionsAsDirectives_scriptOnStdin() {
         Command c = cmd(PbsDialect.PBSPRO).build(JobTemplate.builder("/bin/true").build(), null);
         assertEquals(List.of("qsub"), c.argv(), "the script arrives on standard input");

@@ -41,6 +41,48 @@ final class Samples {
     }
 
     /**
+     * One command of a capture file of the form {@code $ command}, then optionally
+     * {@code --- start}, {@code --- stdin} and {@code --- stdout} sections, {@code --- stderr},
+     * and {@code --- rc=N}; without a {@code --- stdout} marker the output follows the command line.
+     *
+     * @param file the sample in {@code samples/pbs}
+     * @param command the command line as captured, without {@code $ }
+     * @return its output, error output and exit code
+     */
+    static Step command(String file, String command) {
+        String text = read(file);
+        int at = text.indexOf("$ " + command + "\n");
+        if (at < 0) throw new IllegalArgumentException("no command '" + command + "' in " + file);
+        int from = at + command.length() + 3;
+        int rc = text.indexOf("--- rc=", from);
+        int rcEnd = text.indexOf('\n', rc);
+        int code = Integer.parseInt(text.substring(rc + "--- rc=".length(), rcEnd < 0 ? text.length() : rcEnd).trim());
+        int out = text.indexOf("--- stdout\n", from);
+        int err = text.indexOf("--- stderr\n", from);
+        String stdout;
+        String stderr = "";
+        if (out >= 0 && out < rc) {
+            stdout = text.substring(out + "--- stdout\n".length(), err >= 0 && err < rc ? err : rc);
+        } else {
+            stdout = text.substring(from, err >= 0 && err < rc ? err : rc);
+        }
+        if (err >= 0 && err < rc) stderr = text.substring(err + "--- stderr\n".length(), rc);
+        return new Step(command, stdout, stderr, code);
+    }
+
+    /**
+     * @param file the sample in {@code samples/pbs}
+     * @param command the command line as captured
+     * @return the {@code --- stdin} section of that command
+     */
+    static String stdinOf(String file, String command) {
+        String text = read(file);
+        int at = text.indexOf("$ " + command + "\n");
+        int in = text.indexOf("--- stdin\n", at);
+        return text.substring(in + "--- stdin\n".length(), text.indexOf("--- stdout\n", in));
+    }
+
+    /**
      * @param name the step's name after its number, such as {@code qstat_f_json_held}
      * @return that step of openpbs2306_real_instance_transcript.txt
      */

@@ -14,6 +14,7 @@ import org.drmaa2j.MachineInfo;
 import org.drmaa2j.QueueInfo;
 import org.drmaa2j.Version;
 import org.drmaa2j.spi.backend.BulkSubmitted;
+import org.drmaa2j.spi.backend.SlurmCommentTags;
 import org.drmaa2j.spi.backend.CliRunners;
 import org.drmaa2j.spi.backend.JobAction;
 import org.drmaa2j.spi.backend.ReservationBackend;
@@ -47,7 +48,7 @@ public class SlurmBackend extends CliBackend<SlurmSubmitCommand> {
     private final SlurmStatusQuery status;
     private final SlurmControl control;
     private final SlurmMonitoring monitoring;
-    private final SlurmTagLookup tags;
+    private final SlurmCommentTags tags;
     private volatile SlurmRelease release;
     private volatile Set<Capability> capabilities;
     private volatile Optional<ReservationBackend> reservations;
@@ -59,7 +60,7 @@ public class SlurmBackend extends CliBackend<SlurmSubmitCommand> {
         this.status = new SlurmStatusQuery(runner, this::release);
         this.control = new SlurmControl(runner, cli.backend().sink());
         this.monitoring = new SlurmMonitoring(runner);
-        this.tags = new SlurmTagLookup(runner);
+        this.tags = new SlurmCommentTags(runner);
     }
 
     @Override

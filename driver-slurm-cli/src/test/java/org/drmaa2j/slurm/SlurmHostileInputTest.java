@@ -133,7 +133,7 @@ class SlurmHostileInputTest {
             assertEquals(THREADS * JOBS_PER_THREAD, byJobId.size(), "distinct job ids");
             assertEquals(byJobId.keySet(), ended.keySet(), "every job waited for: none lost");
             ended.forEach((id, st) -> {
-                if (st != JobState.DONE) tally.fail(byJobId.get(id), "job " + id + " ended " + st);
+                if (st != JobState.DONE) tally.fail(byJobId.get(id), "job " + id + " ended " + st + explain(s, id));
             });
             Set<String> sessionJobs = new HashSet<>();
             s.getJobs(null).forEach(j -> sessionJobs.add(j.getJobId()));
@@ -178,7 +178,7 @@ class SlurmHostileInputTest {
             assertEquals(List.of(), errors);
             assertEquals(byJobId.keySet(), ended.keySet(), "every job waited for: none lost");
             ended.forEach((id, st) -> {
-                if (st != JobState.DONE) tally.fail(byJobId.get(id), "job " + id + " ended " + st);
+                if (st != JobState.DONE) tally.fail(byJobId.get(id), "job " + id + " ended " + st + explain(s, id));
             });
             Set<String> newInScheduler = schedulerJobIds();
             newInScheduler.removeAll(firstRunJobIds);
@@ -234,6 +234,29 @@ class SlurmHostileInputTest {
             if (nl > 0) out.put(p.substring(0, nl), p.substring(nl + 1));
         }
         return out;
+    }
+
+    /**
+     * What the driver and Slurm say about a job that did not end DONE: the driver's job info,
+     * accounting's record and the daemons' log lines naming the job, so that a failure on a busy
+     * CI machine can be understood from its report alone.
+     */
+    private String explain(JobSession s, String id) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            s.getJobs(null).stream().filter(j -> j.getJobId().equals(id)).findFirst()
+                    .ifPresent(j -> sb.append("\n  driver: ").append(j.getJobInfo()));
+        } catch (RuntimeException e) {
+            sb.append("\n  driver: ").append(e);
+        }
+        ExecOutcome acct = cluster.exec("sacct", "-j", id, "-n", "-P", "-o",
+                "JobID,State,ExitCode,DerivedExitCode,Reason,Submit,Start,End,NodeList");
+        sb.append("\n  sacct: ").append(acct.stdout().strip()).append(acct.stderr().strip());
+        ExecOutcome logs = cluster.execAsRoot("bash", "-c", "grep -h -E 'JobId=" + id + "([^0-9]|$)|job " + id + "([^0-9]|$)|StepId=" + id
+                + "[.]' /var/log/slurm/slurmctld.log /var/log/slurm/slurmd.log | tail -n 20");
+        sb.append("\n  logs:\n").append(logs.stdout().strip());
+        System.out.println("slurm job " + id + " did not end DONE:" + sb);
+        return sb.toString();
     }
 
     /** The scheduler's own list of this user's jobs: every job accounting knows. */

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The driver's parsers on what each Slurm release really printed: every command the driver runs,
  * with its own formats, captured from the project's Slurm image on Debian 11 (20.11), 12 (22.05) and
- * 13 (24.11) by {@code tck/src/main/docker/slurm/capture.sh} into {@code samples/slurm-<release>/}.
+ * 13 (24.11) by {@code tck-containers/src/main/docker/slurm/capture.sh} into {@code samples/slurm-<release>/}.
  * {@code jobs.txt} there names the job of each kind.
  */
 class SlurmReleaseCapturesTest {
@@ -263,11 +263,11 @@ class SlurmReleaseCapturesTest {
         Map<String, String> jobs = c.jobs();
         Set<String> wanted = Set.of("0a1b2c3d4e5f.00112233aabb", "0a1b2c3d4e5f.ccddeeff0011");
         Map<String, String> fromQueue = new HashMap<>();
-        SlurmTagLookup.collect(c.stdout("squeue_tags"), wanted, fromQueue);
+        org.drmaa2j.spi.backend.SlurmCommentTags.collect(c.stdout("squeue_tags"), wanted, fromQueue);
         assertEquals(Map.of("0a1b2c3d4e5f.00112233aabb", jobs.get("tagged_done"), "0a1b2c3d4e5f.ccddeeff0011",
                 jobs.get("tagged_held_array")), fromQueue);
         Map<String, String> fromAccounting = new HashMap<>();
-        SlurmTagLookup.collect(c.stdout("sacct_tags"), wanted, fromAccounting);
+        org.drmaa2j.spi.backend.SlurmCommentTags.collect(c.stdout("sacct_tags"), wanted, fromAccounting);
         assertEquals(jobs.get("tagged_done"), fromAccounting.get("0a1b2c3d4e5f.00112233aabb"),
                 "accounting keeps the job comment (AccountingStoreFlags=job_comment, or AccountingStoreJobComment=YES on 20.11)");
     }

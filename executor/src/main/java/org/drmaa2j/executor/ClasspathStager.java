@@ -20,11 +20,18 @@ final class ClasspathStager {
     private ClasspathStager() {
     }
 
-    /** @return this JVM's class path entries as absolute paths */
+    /**
+     * @return this JVM's class path entries, then its module path entries (a program started on the
+     *         module path has its jars there; the job runs them on the class path), as absolute paths
+     */
     static List<String> current() {
         List<String> out = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!e.isBlank()) out.add(Path.of(e).toAbsolutePath().normalize().toString());
+        for (String property : List.of("java.class.path", "jdk.module.path")) {
+            for (String e : System.getProperty(property, "").split(File.pathSeparator)) {
+                if (e.isBlank()) continue;
+                String entry = Path.of(e).toAbsolutePath().normalize().toString();
+                if (!out.contains(entry)) out.add(entry);
+            }
         }
         return out;
     }

@@ -49,7 +49,8 @@ import org.drmaa2j.SessionManager;
  * node the captured future holds the earlier task's value. If a dependency fails, so does the task.</li>
  * <li><b>Grouping.</b> {@link #submitAll(List, TaskOptions)} runs many small tasks one after another
  * in one job; each has its own future and its own cache entry.</li>
- * <li><b>Class path.</b> The job runs with this JVM's class path, which must then be on a file system
+ * <li><b>Class path.</b> The job runs with this JVM's class path (and the entries of its module path, on
+ * the job's class path), which must then be on a file system
  * the nodes share, or with a copy staged into the cache directory ({@link Builder#stageClasspath}).
  * The cache directory itself must always be shared with the nodes.</li>
  * <li><b>Safety.</b> Whoever can write the cache directory can run code as its user: a serialized task
@@ -443,34 +444,64 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
             this.cacheDirectory = cacheDirectory;
         }
 
-        /** @param v the driver name; null chooses as {@link Drmaa2#getSessionManager(String)} does @return this */
+        /**
+         * @param v the driver name; null chooses as {@link Drmaa2#getSessionManager(String)} does
+         * @return this
+         */
         public Builder driver(String v) { driver = v; return this; }
 
-        /** @param v driver properties @return this */
+        /**
+         * @param v driver properties
+         * @return this
+         */
         public Builder properties(Map<String, String> v) { properties = v == null ? Map.of() : Map.copyOf(v); return this; }
 
-        /** @param v the contact, used when the session is created @return this */
+        /**
+         * @param v the contact, used when the session is created
+         * @return this
+         */
         public Builder contact(String v) { contact = v; return this; }
 
-        /** @param v a session manager to use instead of one made from driver and properties; not closed by the executor @return this */
+        /**
+         * @param v a session manager to use instead of one made from driver and properties; not closed by the executor
+         * @return this
+         */
         public Builder sessionManager(SessionManager v) { manager = v; return this; }
 
-        /** @param v the persistent job session's name; default {@value #SESSION_PREFIX} and a hash of the cache directory @return this */
+        /**
+         * @param v the persistent job session's name; default {@value #SESSION_PREFIX} and a hash of the cache directory
+         * @return this
+         */
         public Builder sessionName(String v) { sessionName = v; return this; }
 
-        /** @param v options every task gets unless it sets its own @return this */
+        /**
+         * @param v options every task gets unless it sets its own
+         * @return this
+         */
         public Builder defaults(TaskOptions v) { defaults = v == null ? TaskOptions.none() : v; return this; }
 
-        /** @param v the class path entries of the jobs; default this JVM's @return this */
+        /**
+         * @param v the class path entries of the jobs; default this JVM's class path and module path
+         * @return this
+         */
         public Builder classpath(List<String> v) { classpath = v == null ? null : List.copyOf(v); return this; }
 
-        /** @param v copy the class path into the cache directory and run the jobs with the copy @return this */
+        /**
+         * @param v copy the class path into the cache directory and run the jobs with the copy
+         * @return this
+         */
         public Builder stageClasspath(boolean v) { stageClasspath = v; return this; }
 
-        /** @param v the java command on the nodes; default this JVM's own {@code bin/java} @return this */
+        /**
+         * @param v the java command on the nodes; default this JVM's own {@code bin/java}
+         * @return this
+         */
         public Builder javaCommand(String v) { javaCommand = v; return this; }
 
-        /** @param v options of the jobs' JVMs, such as {@code -Xmx512m} @return this */
+        /**
+         * @param v options of the jobs' JVMs, such as {@code -Xmx512m}
+         * @return this
+         */
         public Builder jvmOptions(List<String> v) { jvmOptions = v == null ? List.of() : List.copyOf(v); return this; }
 
         /**

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 public final class ClusterFuture<T> implements Future<T>, Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The task's key in the executor's cache. */
     private final String key;
     private final transient CompletableFuture<T> result = new CompletableFuture<>();
     private final transient ClusterExecutor executor;
@@ -105,6 +106,12 @@ public final class ClusterFuture<T> implements Future<T>, Serializable {
         return e.getCause() instanceof TaskFailedException t ? t : e;
     }
 
+    /**
+     * Serializes a future as a reference to its task's key, which the task runner resolves to the
+     * task's value when a later task that captured this future runs.
+     *
+     * @return the reference written in place of this future
+     */
     private Object writeReplace() {
         return new FutureRef(key);
     }

@@ -11,8 +11,11 @@ import java.util.concurrent.ExecutionException;
 public final class TaskFailedException extends ExecutionException {
     private static final long serialVersionUID = 1L;
 
+    /** The failed task's key in the executor's cache. */
     private final String taskKey;
+    /** The id of the job that ran the task, or null if none did. */
     private final String jobId;
+    /** The last lines of the job's standard error, or an empty string. */
     private final String stderrTail;
 
     /**

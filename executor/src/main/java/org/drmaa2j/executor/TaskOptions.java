@@ -175,42 +175,74 @@ public final class TaskOptions {
             return this;
         }
 
-        /** @param v the job name @return this builder */
+        /**
+         * @param v the job name
+         * @return this builder
+         */
         public Builder jobName(String v) { jobName = v; return this; }
 
-        /** @param v the queue (Slurm partition) @return this builder */
+        /**
+         * @param v the queue (Slurm partition)
+         * @return this builder
+         */
         public Builder queue(String v) { queue = v; return this; }
 
-        /** @param v the account @return this builder */
+        /**
+         * @param v the account
+         * @return this builder
+         */
         public Builder account(String v) { account = v; return this; }
 
-        /** @param v the wall-clock limit @return this builder */
+        /**
+         * @param v the wall-clock limit
+         * @return this builder
+         */
         public Builder walltime(Duration v) {
             if (v != null && (v.isNegative() || v.isZero())) throw new InvalidArgumentException("walltime", "must be positive: " + v);
             walltime = v;
             return this;
         }
 
-        /** @param v CPUs for the task @return this builder */
+        /**
+         * @param v CPUs for the task
+         * @return this builder
+         */
         public Builder cpus(int v) { cpus = positive("cpus", v); return this; }
 
-        /** @param v memory in MiB @return this builder */
+        /**
+         * @param v memory in MiB
+         * @return this builder
+         */
         public Builder memoryMb(long v) {
             if (v <= 0) throw new InvalidArgumentException("memoryMb", "must be positive: " + v);
             memoryMb = v;
             return this;
         }
 
-        /** @param v GPUs @return this builder */
+        /**
+         * @param v GPUs
+         * @return this builder
+         */
         public Builder gpus(int v) { gpus = positive("gpus", v); return this; }
 
-        /** @param v nodes @return this builder */
+        /**
+         * @param v nodes
+         * @return this builder
+         */
         public Builder nodes(int v) { nodes = positive("nodes", v); return this; }
 
-        /** @param name variable @param value value @return this builder */
+        /**
+         * @param name variable
+         * @param value value
+         * @return this builder
+         */
         public Builder env(String name, String value) { environment.put(name, value); return this; }
 
-        /** @param name extension key (see {@link Extensions}) @param value value @return this builder */
+        /**
+         * @param name extension key (see {@link Extensions})
+         * @param value value
+         * @return this builder
+         */
         public Builder extension(String name, String value) { extensions.put(name, value); return this; }
 
         /** @return the options */

@@ -19,6 +19,7 @@ import org.drmaa2j.tck.containers.GridEngineContainer;
 import org.drmaa2j.tck.report.ReportLocation;
 import org.drmaa2j.tck.report.ReportWriter;
 import org.drmaa2j.tck.report.RunResult;
+import org.drmaa2j.tck.durability.KillTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ import org.testcontainers.utility.MountableFile;
  * container does not start, the build fails.
  *
  * <p>System properties: {@code drmaa2j.it.gridengineImage} uses an existing image instead of
- * building the one defined in the TCK.
+ * building the one defined in the TCK; {@code drmaa2j.killtest.seed} replays a kill test run.
  */
 class GridEngineInContainerIT {
     static final String ROOT = "/opt/drmaa2j";
@@ -76,6 +77,13 @@ class GridEngineInContainerIT {
     @Test
     void jnaMappingOnGridEngine() throws Exception {
         assertEquals(0, junit("mapping", List.of(), "org.drmaa2j.drmaa1.DrmaaMappingIT"));
+    }
+
+    @Test
+    void killTestOnGridEngine() throws Exception {
+        String seed = System.getProperty(KillTest.SEED_PROPERTY);
+        List<String> jvmArgs = seed == null || seed.isBlank() ? List.of() : List.of("-D" + KillTest.SEED_PROPERTY + "=" + seed.strip());
+        assertEquals(0, junit("kill", jvmArgs, GridEngineKillIT.class.getName()));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.drmaa2j.tck.containers.FluxContainer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Flux image definition in the tck jar agrees with {@link FluxContainer} and
+ * The Flux image definition in the tck-containers jar agrees with {@link FluxContainer} and
  * {@link FluxTckEnvironment}; building it needs a registry, reading it does not.
  */
 class FluxContainerDefinitionTest {
@@ -22,7 +22,7 @@ class FluxContainerDefinitionTest {
 
     private static String resource(String name) throws IOException {
         try (InputStream in = FluxContainerDefinitionTest.class.getClassLoader().getResourceAsStream(ROOT + name)) {
-            assertNotNull(in, "missing in the tck jar: " + name);
+            assertNotNull(in, "missing in the tck-containers jar: " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -48,7 +48,11 @@ class FluxContainerDefinitionTest {
         String entrypoint = resource("flux/entrypoint.sh");
         assertTrue(entrypoint.contains("echo \"" + FluxContainer.READY_LINE));
         assertTrue(entrypoint.contains("runuser -u drmaa -- env -u FLUX_URI HOME=/home/drmaa flux start -Srundir=/run/flux"));
-        assertTrue(FluxContainer.FLUX_URI.equals("local:///run/flux/local"), "the broker's local URI is local://RUNDIR/local");
+        // flux-core's broker names its socket local://RUNDIR/local-RANK unless local-uri is given:
+        // the instance must listen where FLUX_URI (image, docker exec, SSH logins) points
+        assertTrue(entrypoint.contains("-Slocal-uri=\"$FLUX_URI\""), entrypoint);
+        assertTrue(resource("flux/Dockerfile").contains("ENV DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 FLUX_URI=" + FluxContainer.FLUX_URI + "\n"));
+        assertTrue(FluxContainer.FLUX_URI.startsWith("local:///run/flux/"), "the socket is in the instance's rundir");
         assertEquals("flux-container", new FluxTckEnvironment().name());
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.drmaa2j.flux.FluxProvider;
 import org.drmaa2j.tck.JobFileReader;
-import org.drmaa2j.tck.env.ContainerTckEnvironment;
+import org.drmaa2j.tck.containers.ContainerTckEnvironment;
 import org.drmaa2j.tck.TckSettings;
 import org.drmaa2j.tck.TckTimings;
 import org.drmaa2j.tck.containers.ClusterContainer;

@@ -4,7 +4,7 @@ package org.drmaa2j.pbs.tck;
 import java.util.List;
 import java.util.Map;
 import org.drmaa2j.tck.containers.SlurmContainer;
-import org.drmaa2j.tck.env.ContainerTckEnvironment;
+import org.drmaa2j.tck.containers.ContainerTckEnvironment;
 
 /**
  * The TCK through the Torque-style commands (qsub, qstat, qdel, qhold, qrls) of Debian's

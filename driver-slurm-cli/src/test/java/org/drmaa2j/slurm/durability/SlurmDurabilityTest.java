@@ -36,7 +36,6 @@ import org.drmaa2j.tck.containers.SlurmContainer;
 import org.drmaa2j.tck.containers.SlurmVersion;
 import org.drmaa2j.tck.durability.KillTest;
 import org.drmaa2j.tck.durability.KillTestReport;
-import org.drmaa2j.tck.durability.SchedulerLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -94,38 +93,15 @@ class SlurmDurabilityTest {
         KillTestReport r = KillTest.builder("slurm", properties(Map.of("drmaa2j.reconcile.graceMillis", "15000",
                         "drmaa2j.poll.slowMillis", "600000")))
                 .session(session).jobs(CAMPAIGN).kills(KILLS)
-                .ledger(() -> sacct(session, since))
+                .ledger(() -> SacctLedger.list(argv -> {
+                    ExecOutcome q = cluster.exec(argv.toArray(new String[0]));
+                    assertTrue(q.succeeded(), q.toString());
+                    return q.stdout();
+                }, session, since))
                 .unresolved((sm, s) -> ((GenericSessionManager) sm).store().pendingIntents(s).size())
                 .run();
         cluster.exec("scancel", "--me");
         r.assertClean();
-    }
-
-    /**
-     * The scheduler's own list: every job of the accounting database whose comment carries the
-     * session's tags, asked again until each has ended there too (slurmdbd may lag behind squeue).
-     */
-    private static List<SchedulerLedger.Entry> sacct(String session, String since) throws InterruptedException {
-        String label = SubmissionTags.label(SubmissionTags.sessionPart(session) + ".");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10); // a safety cap: seconds when idle
-        while (true) {
-            ExecOutcome q = cluster.exec("sacct", "--noheader", "--parsable2", "--allocations", "--starttime=" + since,
-                    "--format=JobID,JobName,Comment,State,ExitCode");
-            assertTrue(q.succeeded(), q.toString());
-            List<SchedulerLedger.Entry> entries = new ArrayList<>();
-            boolean allEnded = true;
-            for (String line : q.stdout().split("\n")) {
-                String[] f = line.split("\\|", -1);
-                if (f.length < 5 || !f[2].startsWith(label)) continue;
-                String state = f[3].split(" ")[0];
-                boolean ended = !List.of("PENDING", "RUNNING", "COMPLETING", "CONFIGURING", "REQUEUED", "SUSPENDED").contains(state);
-                allEnded &= ended;
-                Integer exit = ended ? Integer.valueOf(f[4].split(":")[0]) : null;
-                entries.add(new SchedulerLedger.Entry(f[0], f[1], ended ? "COMPLETED".equals(state) ? JobState.DONE : JobState.FAILED : null, exit));
-            }
-            if (allEnded || System.nanoTime() > deadline) return entries;
-            Thread.sleep(1000);
-        }
     }
 
     @Test

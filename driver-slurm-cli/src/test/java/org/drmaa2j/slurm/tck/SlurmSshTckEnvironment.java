@@ -29,7 +29,7 @@ import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.ExecOutcome;
 import org.drmaa2j.tck.containers.SlurmContainer;
 import org.drmaa2j.tck.containers.SlurmVersion;
-import org.drmaa2j.tck.env.ContainerTckEnvironment;
+import org.drmaa2j.tck.containers.ContainerTckEnvironment;
 
 /**
  * The TCK against the same Slurm container, with the driver on the other side of SSH: contact

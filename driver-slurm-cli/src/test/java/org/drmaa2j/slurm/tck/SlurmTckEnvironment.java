@@ -6,7 +6,7 @@ import org.drmaa2j.tck.containers.ClusterContainer;
 import org.drmaa2j.tck.containers.ExecOutcome;
 import org.drmaa2j.tck.containers.SlurmContainer;
 import org.drmaa2j.tck.containers.SlurmVersion;
-import org.drmaa2j.tck.env.ContainerTckEnvironment;
+import org.drmaa2j.tck.containers.ContainerTckEnvironment;
 
 /**
  * The TCK against a real Slurm cluster (slurmctld, slurmd, slurmdbd with MariaDB) in a container

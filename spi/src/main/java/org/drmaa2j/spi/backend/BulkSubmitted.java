@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param tasks one entry per index, in index order
  */
 public record BulkSubmitted(String arrayId, List<Submitted> tasks) {
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     *
+     * @param arrayId the id of the whole array
+     * @param tasks one entry per index, in index order
+     */
     public BulkSubmitted {
         Objects.requireNonNull(arrayId, "arrayId");
         tasks = List.copyOf(tasks);

@@ -96,6 +96,22 @@ public interface DriverBackend extends AutoCloseable {
     JobInfo control(JobRecord job, JobAction action);
 
     /**
+     * Carries out a control operation on a bulk job as a whole, for a scheduler that controls an
+     * array only as a whole (OpenPBS holds and releases an array by its array id, never one task).
+     * The generic layer has checked the capability and picked the tasks whose known state allows
+     * the action; there is at least one.
+     *
+     * @param arrayId the array's id
+     * @param tasks the records of the tasks the action applies to
+     * @param action what to do (never TERMINATE)
+     * @return empty to have the generic layer apply the action task by task with {@link #control}
+     *         (the default); otherwise the tasks' information right after the action, to publish
+     */
+    default Optional<List<JobInfo>> controlArray(String arrayId, List<JobRecord> tasks, JobAction action) {
+        return Optional.empty();
+    }
+
+    /**
      * The batched status query: ONE call for many jobs. The poller calls it once per tick with every
      * live (not terminal) job of the connection; a CLI backend runs one status command for them all
      * (and one accounting command for those that left the queue). Jobs the backend cannot tell about
@@ -157,6 +173,17 @@ public interface DriverBackend extends AutoCloseable {
      */
     default Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
         return Optional.empty();
+    }
+
+    /**
+     * @return true when a submission cannot outlive the process that made it: the backend submits
+     *         inside that process (no command, no request, is left at work once it is gone), so a
+     *         submission whose process is provably gone and that {@link #findSubmittedByTags} does
+     *         not find never happened, and is dropped without waiting for the grace period. False
+     *         by default (a CLI backend's submission command may outlive the JVM that started it).
+     */
+    default boolean submitsInProcess() {
+        return false;
     }
 
     /**

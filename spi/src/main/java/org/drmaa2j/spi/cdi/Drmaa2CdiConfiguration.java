@@ -18,7 +18,12 @@ public record Drmaa2CdiConfiguration(String driverName, Map<String, String> prop
     /** Prefix of the system properties that become driver properties. */
     public static final String PROPERTY_PREFIX = "drmaa2j.config.";
 
-    /** Copies the properties. */
+    /**
+     * Copies the properties.
+     *
+     * @param driverName the driver name, or null to let {@link Drmaa2} choose
+     * @param properties the driver properties
+     */
     public Drmaa2CdiConfiguration {
         properties = Map.copyOf(properties);
     }
@@ -28,7 +33,10 @@ public record Drmaa2CdiConfiguration(String driverName, Map<String, String> prop
         return from(System.getProperties());
     }
 
-    /** @param p properties to read @return the configuration they hold */
+    /**
+     * @param p properties to read
+     * @return the configuration they hold
+     */
     public static Drmaa2CdiConfiguration from(Properties p) {
         Map<String, String> props = new LinkedHashMap<>();
         for (String name : p.stringPropertyNames()) {

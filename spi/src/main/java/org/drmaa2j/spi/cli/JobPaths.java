@@ -24,7 +24,7 @@ import org.drmaa2j.spi.backend.TemplateChecks;
  *   <li>{@value Placeholders#PARAMETRIC_INDEX} is 1 for a single job; for a bulk job it is left in
  *       place, for the driver to turn into the task index as its scheduler allows (a shell
  *       variable through the {@code sh('DRMAA2J_INDEX')} filter of the job script, {@code %a} in
- *       Slurm's file names, {@code %I} in LSF's, {@code {cc}} in Flux's).</li>
+ *       Slurm's file names, {@code %I} in LSF's, the task's own number in each task's jobspec for Flux).</li>
  * </ul>
  * With {@code joinFiles}, standard error goes where standard output goes: {@link #output()} is the
  * output path, else the error path, and {@link #error()} is null.

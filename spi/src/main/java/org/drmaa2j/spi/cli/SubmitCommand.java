@@ -8,7 +8,11 @@ import org.drmaa2j.spi.exec.Command;
 /**
  * Turns a template into the scheduler's submission command ({@code sbatch}, {@code qsub},
  * {@code bsub}, …): options as argv entries, the job script (rendered from the template with a
- * {@link org.drmaa2j.spi.script.ScriptModel}) usually on standard input.
+ * {@link org.drmaa2j.spi.script.ScriptModel}) usually on standard input. A scheduler that takes a
+ * job description rather than options gets it on standard input instead (Flux's driver hands
+ * {@code flux job submit} a jobspec holding the script); the command need only be one the backend
+ * runs and reads ids from, and the backend overrides {@code submit}/{@code submitBulk} when its
+ * scheduler answers otherwise.
  */
 public interface SubmitCommand {
     /**

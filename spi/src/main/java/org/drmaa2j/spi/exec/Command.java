@@ -20,7 +20,14 @@ public record Command(List<String> argv, byte[] stdin, Duration timeout, boolean
     /** The time-out used when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Copies and checks the argv. */
+    /**
+     * Copies and checks the argv.
+     *
+     * @param argv the program and its arguments, each passed to the program exactly
+     * @param stdin bytes written to the program's standard input, or null for none
+     * @param timeout how long the command may run before it is killed
+     * @param retryable true when running it twice has the same effect as once
+     */
     public Command {
         argv = List.copyOf(argv);
         if (argv.isEmpty()) throw new IllegalArgumentException("argv must name a program");
@@ -44,12 +51,18 @@ public record Command(List<String> argv, byte[] stdin, Duration timeout, boolean
         return new Command(argv, null, DEFAULT_TIMEOUT, true);
     }
 
-    /** @param text standard input, UTF-8 @return a copy with that input */
+    /**
+     * @param text standard input, UTF-8
+     * @return a copy with that input
+     */
     public Command withStdin(String text) {
         return new Command(argv, text.getBytes(StandardCharsets.UTF_8), timeout, retryable);
     }
 
-    /** @param t the time-out @return a copy with that time-out */
+    /**
+     * @param t the time-out
+     * @return a copy with that time-out
+     */
     public Command withTimeout(Duration t) {
         return new Command(argv, stdin, t, retryable);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.drmaa2j.DrmCommunicationException;
+import org.drmaa2j.spi.util.NativeEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,7 @@ public final class LocalCommandRunner implements CommandRunner {
     }
 
     private CommandResult runWithProcessBuilder(Command command) {
+        for (int i = 0; i < command.argv().size(); i++) NativeEncoding.requirePassable("argv[" + i + "]", command.argv().get(i));
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(command.argv());
         pb.environment().putAll(environment);

@@ -124,7 +124,9 @@ final class PosixSpawn {
         if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) return null;
         try {
             if (!Platform.isLinux() || !List.of("x86-64", "aarch64", "ppc64le").contains(Platform.ARCH)) return null;
-            LibC c = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
+            // argv, environment and paths reach the child as UTF-8 bytes, whatever the JVM's own encoding
+            // (ASCII when it starts without a UTF-8 locale, which would turn every non-ASCII character into '?')
+            LibC c = Native.load(Platform.C_LIBRARY_NAME, LibC.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
             com.sun.jna.NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("posix_spawn_file_actions_addclosefrom_np");
             return c;
         } catch (Throwable e) { // no JNA, no native support, an old C library: the JDK's way works everywhere

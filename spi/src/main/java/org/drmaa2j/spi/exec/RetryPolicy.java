@@ -19,7 +19,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /** One attempt. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
-    /** Checks the numbers. */
+    /**
+     * Checks the numbers.
+     *
+     * @param maxAttempts attempts in all, at least 1
+     * @param initialBackoff pause after the first failure
+     * @param maxBackoff longest pause
+     * @param budget total time after which no further attempt starts
+     */
     public RetryPolicy {
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
     }

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Shell quoting. A quoted value is one shell word whose value is exactly the input, whatever it
- * contains: quotes, {@code $}, backticks, newlines, non-ASCII text. Values are single-quoted (POSIX);
- * a carriage return is written as bash's {@code $'\r'} instead, because schedulers such as Slurm
- * refuse a script holding a raw {@code \r\n} — so job scripts are bash scripts.
+ * POSIX {@code sh} quoting. A quoted value is one shell word whose value is exactly the input,
+ * whatever it contains: quotes, {@code $}, backticks, newlines, non-ASCII text. Every
+ * Bourne-style shell reads it the same way (dash, bash, ksh, zsh, busybox sh), so a script may
+ * run under whatever {@code /bin/sh} the node has. Values are single-quoted; a run of carriage
+ * returns is written as {@code "$(printf '\r')"} instead, because schedulers such as Slurm refuse
+ * a script holding a raw {@code \r\n}, and bash's {@code $'\r'} is not POSIX (dash prints it
+ * literally). A script never holds a raw carriage return.
  */
 public final class ShellQuoting {
     private ShellQuoting() {
@@ -22,16 +25,19 @@ public final class ShellQuoting {
     public static String quote(String value) {
         if (value.indexOf('\0') >= 0) throw new IllegalArgumentException("a NUL character cannot be passed through a shell");
         if (!value.isEmpty() && value.chars().allMatch(ShellQuoting::isPlain)) return value;
-        if (value.indexOf('\r') >= 0) {
-            StringBuilder sb = new StringBuilder();
-            String[] parts = value.split("\r", -1);
-            for (int i = 0; i < parts.length; i++) {
-                if (i > 0) sb.append("$'\\r'");
-                if (!parts[i].isEmpty()) sb.append(singleQuoted(parts[i]));
-            }
-            return sb.toString();
+        if (value.indexOf('\r') < 0) return singleQuoted(value);
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            int cr = value.indexOf('\r', i);
+            if (cr < 0) cr = value.length();
+            if (cr > i) sb.append(singleQuoted(value.substring(i, cr)));
+            int end = cr;
+            while (end < value.length() && value.charAt(end) == '\r') end++;
+            if (end > cr) sb.append("\"$(printf '").append("\\r".repeat(end - cr)).append("')\"");
+            i = end;
         }
-        return singleQuoted(value);
+        return sb.toString();
     }
 
     private static String singleQuoted(String value) {

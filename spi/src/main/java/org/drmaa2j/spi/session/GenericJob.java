@@ -147,6 +147,20 @@ public final class GenericJob implements Job {
         if (reaped) throw new InvalidArgumentException("job", jobId + " was reaped");
     }
 
+    /**
+     * @param action a control action other than TERMINATE
+     * @return the states it applies to
+     */
+    static Set<JobState> allowedStates(JobAction action) {
+        return switch (action) {
+            case SUSPEND -> RUNNING;
+            case RESUME -> SUSPENDED;
+            case HOLD -> QUEUED;
+            case RELEASE -> HELD;
+            default -> throw new IllegalArgumentException("no state rule for " + action);
+        };
+    }
+
     private void control(JobAction action, Capability capability, Set<JobState> allowed) {
         JobRecord r = record();
         Connection c = session.connection();

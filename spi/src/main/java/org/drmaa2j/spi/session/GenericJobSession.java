@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.DeniedByDrmsException;
+import org.drmaa2j.InternalException;
 import org.drmaa2j.InvalidArgumentException;
 import org.drmaa2j.InvalidSessionException;
 import org.drmaa2j.Job;
@@ -230,7 +231,11 @@ public final class GenericJobSession implements JobSession {
      */
     private String intend(JobTemplate template, BulkRange range) {
         String tag = SubmissionTags.newTag(name);
-        manager.store().recordIntent(name, new SubmissionIntent(tag, Instant.now(), template, range));
+        try {
+            manager.store().recordIntent(name, new SubmissionIntent(tag, Instant.now(), template, range));
+        } catch (InternalException e) {
+            throw new InternalException(e.getMessage() + "; nothing was submitted", e);
+        }
         return tag;
     }
 

@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * {@value #GRACE_MS}, default 60 s from when the intent was recorded) has passed, because a
  * submission command the dead process started may still be at work, and is looked up again every
  * second; once the grace period is over it is dropped as never submitted. Reopening therefore
- * returns only when every intent is resolved, at most one grace period later. A backend that cannot
- * look tags up leaves the intents pending, and each reopen warns about them.
+ * returns only when every intent is resolved, at most one grace period later. A backend whose
+ * submissions cannot outlive their process ({@link DriverBackend#submitsInProcess()}) has no grace
+ * period for an intent whose submitting process is provably gone. A backend that cannot look tags up
+ * leaves the intents pending, and each reopen warns about them.
  */
 final class SubmissionReconciler {
     /** Driver property: the grace period of an unresolved submission intent, in milliseconds. */
@@ -71,6 +73,9 @@ final class SubmissionReconciler {
                     store.recordSubmitted(i.tag(), records(session, i, b));
                     found++;
                     LOG.info("session '{}': submission {} was accepted as job {}", session, i.tag(), b.arrayId());
+                } else if (submitterGone(i)) {
+                    store.dropIntent(session, i.tag(), "not found, and the process that made it is gone");
+                    LOG.info("session '{}': submission {} never reached the scheduler (its process is gone); dropped", session, i.tag());
                 } else if (!now.isBefore(i.recordedAt().plus(grace))) {
                     store.dropIntent(session, i.tag(), "not found at the scheduler within " + grace);
                     LOG.info("session '{}': submission {} never reached the scheduler; dropped", session, i.tag());
@@ -90,6 +95,10 @@ final class SubmissionReconciler {
                 throw new InternalException("interrupted while resolving submissions of session '" + session + "'", e);
             }
         }
+    }
+
+    private boolean submitterGone(SubmissionIntent i) {
+        return backend.submitsInProcess() && i.submitter() != null && i.submitter().isGone();
     }
 
     private static List<JobRecord> records(String session, SubmissionIntent i, BulkSubmitted b) {

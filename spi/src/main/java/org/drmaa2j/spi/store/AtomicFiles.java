@@ -64,6 +64,23 @@ public final class AtomicFiles {
      * @throws IOException if it cannot be written
      */
     public static void write(Path file, byte[] content) throws IOException {
+        write(file, content, false);
+    }
+
+    /**
+     * Writes a file as {@link #write} does, and forces the new content to disk before the rename
+     * (where the file system can), so that a system crash leaves the old or the new content, never
+     * an empty file.
+     *
+     * @param file the target
+     * @param content the bytes
+     * @throws IOException if it cannot be written
+     */
+    public static void writeDurably(Path file, byte[] content) throws IOException {
+        write(file, content, true);
+    }
+
+    private static void write(Path file, byte[] content, boolean force) throws IOException {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
         try {
             if (posix(tmp)) {
@@ -72,6 +89,7 @@ public final class AtomicFiles {
                 Files.setPosixFilePermissions(tmp, FILE); // a remote file system may apply its own umask
             }
             Files.write(tmp, content);
+            if (force) force(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -79,6 +97,14 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void force(Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a file system that cannot force (a remote one) still gets the atomic rename
         }
     }
 
@@ -103,6 +129,38 @@ public final class AtomicFiles {
         } catch (IOException e) {
             if (Files.exists(file)) return false; // a remote file system (SFTP) says "exists" in its own words
             throw e;
+        }
+    }
+
+    /**
+     * Creates a file 0600 with its content, failing if it exists: a cross-process claim that no
+     * reader ever sees empty (the content goes into a temporary file that is then linked into place).
+     * Where the file system has no hard links, the file is claimed empty and then written.
+     *
+     * @param file the file
+     * @param content its content
+     * @return true when this call created it, false when it existed
+     * @throws IOException on other failures
+     */
+    public static boolean claim(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
+        try {
+            Files.deleteIfExists(tmp);
+            if (posix(tmp)) Files.createFile(tmp, fileAttr());
+            Files.write(tmp, content);
+            try {
+                Files.createLink(file, tmp);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                if (e instanceof java.nio.file.FileSystemException && Files.exists(file)) return false;
+                if (!claim(file)) return false;
+                Files.write(file, content);
+                return true;
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

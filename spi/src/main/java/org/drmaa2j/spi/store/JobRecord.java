@@ -22,7 +22,17 @@ import org.drmaa2j.JobTemplate;
  */
 public record JobRecord(String jobId, String sessionName, String arrayId, long taskIndex,
                         JobTemplate template, JobInfo info, Map<String, String> driverData) {
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     *
+     * @param jobId the scheduler's id
+     * @param sessionName the job session
+     * @param arrayId the bulk job the job is a task of, or null
+     * @param taskIndex the task index; 1 for a single job
+     * @param template the template it was submitted with
+     * @param info the last known information
+     * @param driverData backend-private values (see {@link org.drmaa2j.spi.backend.Submitted#driverData()})
+     */
     public JobRecord {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(sessionName, "sessionName");

@@ -19,15 +19,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The lines of a session journal, one JSON object each, and their replay. Events ({@code e}):
  * <pre>
- * intent   tag, at, t (template), bulk {b,e,s,p} or absent   written BEFORE the scheduler is asked
+ * intent   tag, at, t (template), bulk {b,e,s,p} or absent,
+ *          by {host,pid,start} (the submitting process)      written BEFORE the scheduler is asked
  * job      id, tag?, array?, index, t? (absent: the intent's), info, data   a job and its full record
  * info     id, info, data                                       newer information of a known job
  * reaped   id                                                   the job left the session
  * dropped  tag, why                                             an intent that never became a job
  * </pre>
  * Replay keeps the last record of each job; an intent is pending until a {@code job} line with its
- * tag or a {@code dropped} line. A line that does not parse is skipped: a torn last line (the
- * writer was killed while writing) silently, any other with a warning.
+ * tag or a {@code dropped} line. Empty lines are skipped (every write starts with a line break, so
+ * that whatever a killed writer left unfinished stays a line of its own). A line that does not
+ * parse is skipped and listed in {@link State#damage}: a torn last line (a writer killed while
+ * writing, or one still writing) or a damaged line elsewhere; the caller decides when to report it
+ * ({@link JournalDamage}).
  */
 final class JournalEvents {
     private static final Logger LOG = LoggerFactory.getLogger(JournalEvents.class);
@@ -43,6 +47,10 @@ final class JournalEvents {
         final Map<String, SubmissionIntent> pending = new LinkedHashMap<>();
         /** True when the file's last byte is not a line break (a torn or unfinished line). */
         boolean tornTail;
+        /** True when the journal file exists and is empty. */
+        boolean empty;
+        /** The lines that did not parse, in file order. */
+        final List<Damage> damage = new ArrayList<>();
 
         /** @return the lines that describe this state, intents first */
         byte[] snapshot() {
@@ -57,6 +65,18 @@ final class JournalEvents {
         }
     }
 
+    /**
+     * A journal line that did not parse.
+     *
+     * @param line its line number, from 1
+     * @param offset its first byte's offset in the file
+     * @param length its length in bytes
+     * @param tornTail true when it is the file's unfinished last line
+     * @param why the parser's complaint
+     */
+    record Damage(int line, long offset, int length, boolean tornTail, String why) {
+    }
+
     static ObjectNode intent(SubmissionIntent i) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("e", "intent");
@@ -69,6 +89,12 @@ final class JournalEvents {
             b.put("e", i.range().end());
             b.put("s", i.range().step());
             b.put("p", i.range().maxParallel());
+        }
+        if (i.submitter() != null) {
+            ObjectNode by = n.putObject("by");
+            by.put("host", i.submitter().host());
+            by.put("pid", i.submitter().pid());
+            by.put("start", i.submitter().startMillis());
         }
         return n;
     }
@@ -129,23 +155,29 @@ final class JournalEvents {
      */
     static State replay(State s, String session, byte[] bytes, Object source) {
         s.tornTail = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
+        s.empty = bytes.length == 0;
         List<int[]> lines = new ArrayList<>();
         int start = 0;
+        int number = 1;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
-                if (i > start) lines.add(new int[] {start, i});
+                if (i > start) lines.add(new int[] {start, i, number});
                 start = i + 1;
+                number++;
             }
         }
-        if (start < bytes.length) lines.add(new int[] {start, bytes.length});
+        if (start < bytes.length) lines.add(new int[] {start, bytes.length, number});
         for (int k = 0; k < lines.size(); k++) {
             int[] l = lines.get(k);
-            boolean last = k == lines.size() - 1;
+            boolean torn = k == lines.size() - 1 && s.tornTail;
             try {
-                apply(s, session, Json.MAPPER.readTree(bytes, l[0], l[1] - l[0]));
+                JsonNode n = Json.MAPPER.readTree(bytes, l[0], l[1] - l[0]);
+                if (n == null || !n.isObject()) throw new IllegalArgumentException("not a JSON object");
+                apply(s, session, n);
             } catch (IOException | RuntimeException e) {
-                if (last && s.tornTail) LOG.debug("ignoring the torn last line of {}", source);
-                else LOG.warn("skipping an unreadable line {} of {}: {}", k + 1, source, e.toString());
+                String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+                s.damage.add(new Damage(l[2], l[0], l[1] - l[0], torn, why));
+                LOG.debug("skipping the unreadable line {} of {}{}: {}", l[2], source, torn ? " (its torn last line)" : "", why);
             }
         }
         return s;
@@ -159,8 +191,11 @@ final class JournalEvents {
                 JsonNode b = n.get("bulk");
                 BulkRange range = b == null ? null
                         : new BulkRange(b.path("b").asLong(), b.path("e").asLong(), b.path("s").asLong(1), b.path("p").asLong());
+                JsonNode by = n.get("by");
+                OwnerProcess submitter = by == null || !by.hasNonNull("host") ? null
+                        : new OwnerProcess(by.get("host").asText(), by.path("pid").asLong(), by.path("start").asLong());
                 SubmissionIntent i = new SubmissionIntent(req(n, "tag"), Instant.ofEpochMilli(n.path("at").asLong()),
-                        TemplateJson.fromJson(n.get("t")), range);
+                        TemplateJson.fromJson(n.get("t")), range, submitter);
                 s.intents.put(i.tag(), i);
                 s.pending.put(i.tag(), i);
             }

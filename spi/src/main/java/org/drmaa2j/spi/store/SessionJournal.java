@@ -4,7 +4,6 @@ package org.drmaa2j.spi.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -26,32 +25,41 @@ import org.slf4j.LoggerFactory;
  * survives the process being killed at any moment; there is no fsync, so an operating-system crash
  * or power loss may lose the last events.
  *
- * <p>Compaction rewrites the journal as the state it describes (atomically: a temporary file, then
- * a rename). It happens when the journal is opened and closed, and only when no other live process
- * has the journal open: each process that writes holds a claim file in {@code writers/}, and
- * compaction holds the claim {@code compacting}. A claim left by a killed process on this host is
- * recognised (its process id is gone) and removed; one left by a process on another host keeps
- * compaction off, which costs space, never events. Only {@link Files} operations are used, so the
- * journal works on any {@link java.nio.file.FileSystem}, a remote one included.
+ * <p>Every write starts with a line break: whatever a writer killed in the middle of a write left
+ * (a torn line) stays a line of its own, which replay skips, and the next event, from this or any
+ * other process, is intact.
+ *
+ * <p>Compaction rewrites the journal as the state it describes (atomically: a temporary file, forced
+ * to disk, then a rename, so that not even a system crash leaves an empty journal behind). It
+ * happens when the journal is opened and closed, and only when no other live process has the
+ * journal open: each process that writes holds a claim file in {@code writers/} (its host, process
+ * id and start time, {@link OwnerProcess}), and compaction holds the claim {@code compacting}. A
+ * claim left by a killed process on this host is recognised (its process is gone) and removed; one
+ * left by a process on another host keeps compaction off, which costs space, never events.
+ * Compaction drops damaged lines, after keeping a copy of the damaged journal
+ * ({@code journal.damaged-MILLIS.log}) and reporting the damage ({@link JournalDamage}). The
+ * journal never creates its session directory: once the session is destroyed, opening it fails.
+ * Only {@link Files} operations are used, so the journal works on any {@link java.nio.file.FileSystem},
+ * a remote one included.
  */
 final class SessionJournal {
     private static final Logger LOG = LoggerFactory.getLogger(SessionJournal.class);
     /** The journal's file name in the session directory. */
     static final String FILE = "journal.log";
-    private static final String HOST = hostName();
-    private static final long PID = ProcessHandle.current().pid();
+    private static final OwnerProcess ME = OwnerProcess.current();
 
     private final Path dir;
     private final String session;
-    private final String writerId = HOST.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + PID + "-"
+    private final JournalDamage damage;
+    private final String writerId = ME.host().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + ME.pid() + "-"
             + Integer.toHexString(ThreadLocalRandom.current().nextInt());
     private final Set<String> known = new HashSet<>();
     private OutputStream out;
-    private boolean needsLineBreak;
 
-    SessionJournal(Path sessionDirectory, String session) {
+    SessionJournal(Path sessionDirectory, String session, JournalDamage damage) {
         this.dir = sessionDirectory;
         this.session = session;
+        this.damage = damage;
     }
 
     /**
@@ -85,8 +93,7 @@ final class SessionJournal {
      */
     synchronized void append(List<ObjectNode> events) throws IOException {
         if (out == null) open();
-        StringBuilder sb = new StringBuilder();
-        if (needsLineBreak) sb.append('\n');
+        StringBuilder sb = new StringBuilder().append('\n');
         for (ObjectNode e : events) {
             sb.append(Json.MAPPER.writeValueAsString(e)).append('\n');
             String id = Json.str(e, "id");
@@ -94,14 +101,8 @@ final class SessionJournal {
             if ("reaped".equals(Json.str(e, "e"))) known.remove(id);
             else known.add(id);
         }
-        try {
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            needsLineBreak = false;
-        } catch (IOException e) {
-            needsLineBreak = true; // part of a line may have been written: the next event starts afresh
-            throw e;
-        }
+        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     /** @return true while the journal is open for appending */
@@ -112,21 +113,33 @@ final class SessionJournal {
     private void open() throws IOException {
         Path writers = dir.resolve("writers");
         if (!Files.isDirectory(dir)) throw new NoSuchFileException(dir.toString(), null, "the session was destroyed");
-        AtomicFiles.privateDirectories(writers);
+        if (!Files.isDirectory(writers)) {
+            try {
+                AtomicFiles.createPrivateDirectory(writers); // never its parents: a destroyed session stays destroyed
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // made by another writer meanwhile
+            }
+        }
         Path claim = writers.resolve(writerId);
-        AtomicFiles.claim(claim);
-        Files.write(claim, (HOST + "\n" + PID + "\n").getBytes(StandardCharsets.UTF_8));
-        JournalEvents.State state = compactIfAlone();
-        if (state == null) {
-            awaitCompaction();
-            state = read(dir, session);
+        if (!AtomicFiles.claim(claim, ME.toLines().getBytes(StandardCharsets.UTF_8))) {
+            throw new java.nio.file.FileAlreadyExistsException(claim.toString(), null, "journal claim exists");
+        }
+        JournalEvents.State state;
+        try {
+            state = compactIfAlone();
+            if (state == null) {
+                awaitCompaction();
+                state = read(dir, session);
+            }
+            Path file = dir.resolve(FILE);
+            AtomicFiles.claim(file);
+            out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(claim);
+            throw e;
         }
         known.clear();
         known.addAll(state.jobs.keySet());
-        Path file = dir.resolve(FILE);
-        AtomicFiles.claim(file);
-        out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        needsLineBreak = state.tornTail;
     }
 
     /**
@@ -158,13 +171,24 @@ final class SessionJournal {
             if (!AtomicFiles.claim(lock)) return null;
         }
         try {
-            Files.write(lock, (HOST + "\n" + PID + "\n").getBytes(StandardCharsets.UTF_8));
+            Files.write(lock, ME.toLines().getBytes(StandardCharsets.UTF_8));
             // a writer that claimed after our first look either sees the lock and waits, or is seen here
             if (!otherLiveWriters().isEmpty()) return null;
+            Path file = dir.resolve(FILE);
             JournalEvents.State state = read(dir, session);
-            AtomicFiles.write(dir.resolve(FILE), state.snapshot());
+            Path copy = null;
+            if (!state.damage.isEmpty()) {
+                copy = dir.resolve("journal.damaged-" + System.currentTimeMillis() + ".log");
+                Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            damage.report(session, file, state, true, copy);
+            if (!state.jobs.isEmpty() || !state.pending.isEmpty()) AtomicFiles.writeDurably(file, state.snapshot());
+            else Files.deleteIfExists(file); // nothing to keep: no journal rather than an empty one
             LegacyJobFiles.remove(dir);
+            damage.forget(file);
             state.tornTail = false;
+            state.empty = false;
+            state.damage.clear();
             return state;
         } finally {
             Files.deleteIfExists(lock);
@@ -218,23 +242,13 @@ final class SessionJournal {
     /** @return true for a claim made by a process of this host that no longer runs */
     private static boolean isStale(Path claim) {
         try {
-            String[] lines = new String(Files.readAllBytes(claim), StandardCharsets.UTF_8).split("\n");
-            if (lines.length < 2) { // being written, or its writer died right after claiming
+            java.util.Optional<OwnerProcess> owner = OwnerProcess.parse(new String(Files.readAllBytes(claim), StandardCharsets.UTF_8));
+            if (owner.isEmpty()) { // an older writer's claim being written, or its writer died right after claiming
                 return Files.getLastModifiedTime(claim).toMillis() < System.currentTimeMillis() - 10_000;
             }
-            if (!lines[0].equals(HOST)) return false;
-            long pid = Long.parseLong(lines[1].trim());
-            return pid != PID && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+            return owner.get().isGone();
         } catch (IOException | RuntimeException e) {
             return false; // gone meanwhile, or unreadable: not provably stale
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
         }
     }
 }

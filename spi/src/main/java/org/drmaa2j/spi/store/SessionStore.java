@@ -46,13 +46,17 @@ import org.slf4j.LoggerFactory;
  * before the scheduler is asked, then the {@linkplain #recordSubmitted job ids} under that tag.
  * An intent without job ids is what {@link #pendingIntents} reports after a crash; the session
  * layer resolves it against the scheduler. Writes are not synced to disk: they survive a killed
- * process, not a crashed operating system. Readers replay the journal and ignore a torn last line.
+ * process, not a crashed operating system (compaction is: it never leaves an empty journal). Readers
+ * replay the journal and skip damaged lines (a torn last record, a garbage line), keeping every
+ * intact record; the damage is reported once ({@link JournalDamage}). The order of writes against
+ * closing (compaction) and destroying a session is {@link JournalWriters}'.
  * Only {@link Files} operations are used, so the root may be on any {@link java.nio.file.FileSystem}.
  */
 public final class SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
     private final Path root;
-    private final Map<String, SessionJournal> journals = new ConcurrentHashMap<>();
+    private final JournalDamage damage;
+    private final JournalWriters writers;
     private final Map<String, Replayed> replayed = new ConcurrentHashMap<>();
     /** Tags of submissions this store's process has under way: never pending to anyone here. */
     private final java.util.Set<String> underWay = ConcurrentHashMap.newKeySet();
@@ -62,7 +66,17 @@ public final class SessionStore {
      * @throws SessionManagementException if it cannot be created
      */
     public SessionStore(Path root) {
+        this(root, new JournalDamage());
+    }
+
+    /**
+     * @param root the driver's state directory
+     * @param damage where journal damage is reported
+     */
+    SessionStore(Path root, JournalDamage damage) {
         this.root = root.toAbsolutePath();
+        this.damage = damage;
+        this.writers = new JournalWriters(this::sessionDirectory, damage);
         try {
             AtomicFiles.privateDirectories(this.root.resolve("sessions"));
         } catch (IOException e) {
@@ -118,6 +132,7 @@ public final class SessionStore {
      */
     public SessionRecord create(String name, String contact) {
         Path dir = sessionDirectory(name);
+        writers.revive(name);
         if (Files.isRegularFile(dir.resolve("session.json"))) {
             throw new SessionManagementException("a job session named '" + name + "' already exists");
         }
@@ -189,6 +204,7 @@ public final class SessionStore {
         Path file = sessionDirectory(name).resolve("session.json");
         try {
             JsonNode n = Json.MAPPER.readTree(Files.readAllBytes(file));
+            writers.revive(name);
             return new SessionRecord(name, Json.str(n, "contact"), Json.instant(n, "created"));
         } catch (IOException e) {
             if (SessionJournal.isMissing(e, file)) throw new SessionManagementException("there is no job session named '" + name + "'");
@@ -205,7 +221,8 @@ public final class SessionStore {
     }
 
     /**
-     * Removes a session with its records and markers.
+     * Removes a session with its records and markers. From the moment this starts, records written
+     * to the session by this store are dropped on purpose (see {@link JournalWriters}).
      *
      * @param name the session name
      * @throws SessionManagementException if there is no such session
@@ -213,25 +230,10 @@ public final class SessionStore {
     public void destroy(String name) {
         Path dir = sessionDirectory(name);
         if (!Files.isDirectory(dir)) throw new SessionManagementException("there is no job session named '" + name + "'");
-        SessionJournal journal = journals.remove(name);
-        if (journal != null) journal.close(false);
-        // one atomic rename makes the session disappear at once; a job that is just ending may still
-        // write its marker into the moved directory, so the trash is emptied with a few retries
-        Path tomb;
-        try {
-            Path trash = root.resolve("trash");
-            try {
-                AtomicFiles.createPrivateDirectory(trash);
-            } catch (java.nio.file.FileAlreadyExistsException exists) {
-                // made by an earlier or concurrent destroy
-            }
-            tomb = trash.resolve(dir.getFileName() + "-" + System.nanoTime());
-            Files.move(dir, tomb, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException e) {
-            throw new SessionManagementException("there is no job session named '" + name + "'");
-        } catch (IOException e) {
-            throw new SessionManagementException("cannot remove job session '" + name + "': " + e.getMessage(), e);
-        }
+        Path[] moved = new Path[1];
+        writers.destroy(name, () -> moved[0] = moveToTrash(name, dir));
+        replayed.remove(name);
+        Path tomb = moved[0];
         for (int attempt = 1; ; attempt++) {
             try {
                 deleteTree(tomb);
@@ -249,6 +251,29 @@ public final class SessionStore {
                 }
             }
         }
+    }
+
+    /**
+     * One atomic rename makes the session disappear at once; a job that is just ending may still
+     * write its marker into the moved directory, so the trash is emptied with a few retries.
+     */
+    private Path moveToTrash(String name, Path dir) {
+        Path tomb;
+        try {
+            Path trash = root.resolve("trash");
+            try {
+                AtomicFiles.createPrivateDirectory(trash);
+            } catch (java.nio.file.FileAlreadyExistsException exists) {
+                // made by an earlier or concurrent destroy
+            }
+            tomb = trash.resolve(dir.getFileName() + "-" + System.nanoTime());
+            Files.move(dir, tomb, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            throw new SessionManagementException("there is no job session named '" + name + "'");
+        } catch (IOException e) {
+            throw new SessionManagementException("cannot remove job session '" + name + "': " + e.getMessage(), e);
+        }
+        return tomb;
     }
 
     /** @return the names of every stored session, sorted */
@@ -272,9 +297,8 @@ public final class SessionStore {
      * @param rec the record
      */
     public void saveJob(JobRecord rec) {
-        SessionJournal j = journal(rec.sessionName());
-        if (j == null) return;
-        append(j, rec.sessionName(), List.of(j.knows(rec.jobId()) ? JournalEvents.info(rec) : JournalEvents.job(rec, null, true)));
+        writers.write(rec.sessionName(), j -> List.of(j.knows(rec.jobId()) ? JournalEvents.info(rec) : JournalEvents.job(rec, null, true)),
+                "the record of job " + rec.jobId());
     }
 
     /**
@@ -283,12 +307,21 @@ public final class SessionStore {
      * @param session the session name
      * @param intent the submission with its tag
      * @throws InternalException if it cannot be recorded (then nothing may be submitted)
+     * @throws SessionManagementException if the session does not exist or is being destroyed
      */
     public void recordIntent(String session, SubmissionIntent intent) {
-        SessionJournal j = journal(session);
-        if (j == null) throw new SessionManagementException("there is no job session named '" + session + "'");
         underWay.add(intent.tag());
-        append(j, session, List.of(JournalEvents.intent(intent)));
+        boolean written;
+        try {
+            written = writers.write(session, j -> List.of(JournalEvents.intent(intent)), "the intent of a submission");
+        } catch (RuntimeException e) {
+            underWay.remove(intent.tag());
+            throw e;
+        }
+        if (!written) {
+            underWay.remove(intent.tag());
+            throw new SessionManagementException("there is no job session named '" + session + "'");
+        }
     }
 
     /**
@@ -306,16 +339,20 @@ public final class SessionStore {
      *
      * @param tag the intent's tag
      * @param recs the jobs' records, all of one session
+     * @throws SessionManagementException if the session was destroyed meanwhile (the caller then
+     *         ends the jobs: nobody could ever see them)
+     * @throws InternalException if the journal cannot be written
      */
     public void recordSubmitted(String tag, List<JobRecord> recs) {
         underWay.remove(tag);
         if (recs.isEmpty()) return;
         String session = recs.get(0).sessionName();
-        SessionJournal j = journal(session);
-        if (j == null) return;
         List<ObjectNode> events = new ArrayList<>();
         for (JobRecord r : recs) events.add(JournalEvents.job(r, tag, false));
-        append(j, session, events);
+        if (!writers.write(session, j -> events, "the job ids of a submission")) {
+            throw new SessionManagementException("job session '" + session + "' was destroyed while job " + recs.get(0).jobId()
+                    + " was submitted into it");
+        }
     }
 
     /**
@@ -327,8 +364,7 @@ public final class SessionStore {
      */
     public void dropIntent(String session, String tag, String why) {
         underWay.remove(tag);
-        SessionJournal j = journal(session);
-        if (j != null) append(j, session, List.of(JournalEvents.dropped(tag, why)));
+        writers.write(session, j -> List.of(JournalEvents.dropped(tag, why)), "the end of a submission intent");
     }
 
     /**
@@ -367,9 +403,7 @@ public final class SessionStore {
      * @param jobId a job id
      */
     public void deleteJob(String session, String jobId) {
-        SessionJournal j = journal(session);
-        if (j == null) return;
-        append(j, session, List.of(JournalEvents.reaped(jobId)));
+        if (!writers.write(session, j -> List.of(JournalEvents.reaped(jobId)), "the reaping of job " + jobId)) return;
         try {
             Path markers = markerFile(session, jobId).getParent();
             if (!Files.isDirectory(markers)) return;
@@ -388,27 +422,20 @@ public final class SessionStore {
      * @param session a session name
      */
     public void closeSession(String session) {
-        SessionJournal j = journals.remove(session);
-        if (j != null) j.close(true);
+        writers.close(session);
     }
 
     /** Closes every journal this store has open. */
     public void close() {
-        for (String name : new ArrayList<>(journals.keySet())) closeSession(name);
+        writers.closeAll();
     }
 
-    private SessionJournal journal(String session) {
-        Path dir = sessionDirectory(session);
-        if (!Files.isDirectory(dir)) return null;
-        return journals.computeIfAbsent(session, k -> new SessionJournal(dir, k));
-    }
-
-    private static void append(SessionJournal j, String session, List<ObjectNode> events) {
-        try {
-            j.append(events);
-        } catch (IOException e) {
-            throw new InternalException("cannot write the journal of session '" + session + "': " + e.getMessage(), e);
-        }
+    /**
+     * @return how many records this store dropped on purpose because their session was being
+     *         destroyed, was destroyed by another process, or did not exist
+     */
+    public long droppedLateRecords() {
+        return writers.dropped();
     }
 
     /**
@@ -426,6 +453,7 @@ public final class SessionStore {
                 return last.state;
             }
             JournalEvents.State s = SessionJournal.read(dir, session);
+            damage.report(session, dir.resolve(SessionJournal.FILE), s, false, null);
             replayed.put(session, new Replayed(a.size(), a.lastModifiedTime(), a.fileKey(), s));
             return s;
         } catch (IOException e) {

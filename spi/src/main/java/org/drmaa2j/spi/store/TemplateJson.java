@@ -26,7 +26,7 @@ public final class TemplateJson {
         put(n, "remoteCommand", t.getRemoteCommand());
         put(n, "args", t.getArgs());
         if (t.isSubmitAsHold()) n.put("submitAsHold", true);
-        if (t.isRerunnable()) n.put("rerunnable", true);
+        if (t.isRerunnableSet()) n.put("rerunnable", t.isRerunnable());
         put(n, "jobEnvironment", t.getJobEnvironment());
         put(n, "workingDirectory", t.getWorkingDirectory());
         put(n, "jobCategory", t.getJobCategory());
@@ -68,10 +68,10 @@ public final class TemplateJson {
         Map<ResourceLimit, Long> limits = new EnumMap<>(ResourceLimit.class);
         JsonNode l = n.get("resourceLimits");
         if (l != null) l.fields().forEachRemaining(e -> limits.put(ResourceLimit.valueOf(e.getKey()), e.getValue().asLong()));
-        return JobTemplate.builder(Json.str(n, "remoteCommand"))
-                .args(Json.list(n, "args"))
+        JobTemplate.Builder b = JobTemplate.builder(Json.str(n, "remoteCommand"));
+        if (n.has("rerunnable")) b.rerunnable(Json.bool(n, "rerunnable"));
+        return b.args(Json.list(n, "args"))
                 .submitAsHold(Json.bool(n, "submitAsHold"))
-                .rerunnable(Json.bool(n, "rerunnable"))
                 .jobEnvironment(Json.map(n, "jobEnvironment"))
                 .workingDirectory(Json.str(n, "workingDirectory"))
                 .jobCategory(Json.str(n, "jobCategory"))

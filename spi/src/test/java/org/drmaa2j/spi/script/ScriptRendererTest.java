@@ -26,11 +26,22 @@ class ScriptRendererTest {
         String script = r.render(Map.of("args", HOSTILE));
         Path file = dir.resolve("s.sh");
         Files.writeString(file, script);
-        CommandResult out = new LocalCommandRunner().run(Command.of("/bin/bash", file.toString()));
-        assertEquals(0, out.exitCode(), out.stderr());
         assertTrue(!script.contains("\r"), "no raw carriage return in the script");
-        String[] got = out.stdout().split("\0", -1);
-        assertEquals(HOSTILE, List.of(got).subList(0, got.length - 1));
+        assertTrue(!script.contains("$'"), "no bash-only $'...' quoting: " + script);
+        // POSIX sh (dash where /bin/sh is dash, as on Debian) and bash read the words the same way
+        for (String shell : List.of("/bin/sh", "/bin/bash")) {
+            CommandResult out = new LocalCommandRunner().run(Command.of(shell, file.toString()));
+            assertEquals(0, out.exitCode(), shell + ": " + out.stderr());
+            String[] got = out.stdout().split("\0", -1);
+            assertEquals(HOSTILE, List.of(got).subList(0, got.length - 1), shell);
+        }
+    }
+
+    @Test
+    void quote_carriageReturnsArePosix() {
+        assertEquals("'dos'\"$(printf '\\r')\"'\nline'", ShellQuoting.quote("dos\r\nline"));
+        assertEquals("\"$(printf '\\r\\r')\"", ShellQuoting.quote("\r\r"));
+        assertEquals("'a b'\"$(printf '\\r')\"", ShellQuoting.quote("a b\r"));
     }
 
     @Test

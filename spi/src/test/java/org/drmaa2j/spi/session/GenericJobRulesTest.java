@@ -138,6 +138,25 @@ class GenericJobRulesTest extends GenericSessionTestSupport {
     }
 
     @Test
+    void arrayHoldAndRelease_wholeArrayBackend_oneControlForTheArray() {
+        open(TinyBackend.all(), 50, 50);
+        backend.wholeArrays = true;
+        JobArray a = js.runBulkJobs(ECHO, 1, 3, 1, 0);
+        backend.push(a.getJobs().get(2).getJobId(), JobState.RUNNING);
+        a.hold();
+        assertEquals(List.of("HOLD " + a.getJobArrayId()), backend.controls);
+        assertEquals(JobState.QUEUED_HELD, a.getJobs().get(0).getState());
+        assertEquals(JobState.QUEUED_HELD, a.getJobs().get(1).getState());
+        assertEquals(JobState.RUNNING, a.getJobs().get(2).getState());
+        assertThrows(InvalidStateException.class, a::hold, "no task is queued any more");
+        a.release();
+        assertEquals(List.of("HOLD " + a.getJobArrayId(), "RELEASE " + a.getJobArrayId()), backend.controls);
+        assertEquals(JobState.QUEUED, a.getJobs().get(0).getState());
+        assertThrows(InvalidStateException.class, a::release);
+        assertEquals(2, backend.controls.size(), "a refused array operation reaches no scheduler");
+    }
+
+    @Test
     void getJobs_filtersWithJobInfoMatches() {
         open(TinyBackend.all(), 50, 50);
         Job a = js.runJob(ECHO);

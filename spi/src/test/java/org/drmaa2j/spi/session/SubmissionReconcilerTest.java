@@ -29,6 +29,7 @@ import org.drmaa2j.spi.backend.BulkRange;
 import org.drmaa2j.spi.backend.BulkSubmitted;
 import org.drmaa2j.spi.backend.DriverBackend;
 import org.drmaa2j.spi.backend.Submitted;
+import org.drmaa2j.spi.store.OwnerProcess;
 import org.drmaa2j.spi.store.SessionStore;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,30 @@ class SubmissionReconcilerTest {
             m.createJobSession("r", null).runJob(JobTemplate.builder("/bin/true").build());
             assertTrue(m.store().pendingIntents("r").isEmpty());
             assertEquals("5", m.store().loadJobs("r").get(0).jobId());
+        }
+    }
+
+    @Test
+    void inProcessSubmission_ofAProcessThatIsGone_isDroppedAtOnce_oneOfALiveProcessIsWaitedFor() throws Exception {
+        JobTemplate t = JobTemplate.builder("/bin/true").build();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        OwnerProcess me = OwnerProcess.current();
+        SessionStore store = new SessionStore(tmp);
+        store.create("r", null);
+        store.recordIntent("r", new SubmissionIntent("dead", Instant.now(), t, null, new OwnerProcess(me.host(), gone.pid(), 0)));
+        store.recordIntent("r", new SubmissionIntent("alive", Instant.now(), t, null, me));
+        store.close();
+        DriverBackend b = backend();
+        when(b.submitsInProcess()).thenReturn(true);
+        AtomicInteger calls = new AtomicInteger();
+        when(b.findSubmittedByTags(any())).thenAnswer(inv -> calls.getAndIncrement() == 0 ? Optional.of(Map.of())
+                : Optional.of(Map.of("alive", new BulkSubmitted("3", List.of(queued("3"))))));
+        try (GenericSessionManager m = manager(b, 60_000)) {
+            JobSession s = m.openJobSession("r");
+            assertEquals(List.of("3"), s.getJobs(null).stream().map(Job::getJobId).toList());
+            assertEquals(2, calls.get(), "the gone process's submission was not waited for; the live one was looked up again");
+            assertTrue(m.store().pendingIntents("r").isEmpty());
         }
     }
 }

@@ -42,6 +42,8 @@ final class TinyBackend implements DriverBackend {
     volatile RuntimeException statusFailure;
     /** When true, each job's script "writes" a completion marker named by the submission's tag (the test writes it). */
     volatile boolean markers;
+    /** When true, hold and release of an array are one control of the whole array, as OpenPBS does them. */
+    volatile boolean wholeArrays;
 
     TinyBackend(BackendContext ctx, Set<Capability> caps) {
         this.sink = ctx.sink();
@@ -131,6 +133,18 @@ final class TinyBackend implements DriverBackend {
         }
         scheduler.put(job.jobId(), s);
         return action == JobAction.TERMINATE ? null : info(job.jobId());
+    }
+
+    @Override
+    public java.util.Optional<List<JobInfo>> controlArray(String arrayId, List<JobRecord> tasks, JobAction action) {
+        if (!wholeArrays || action == JobAction.SUSPEND || action == JobAction.RESUME) return java.util.Optional.empty();
+        controls.add(action + " " + arrayId);
+        List<JobInfo> after = new ArrayList<>();
+        for (JobRecord r : tasks) {
+            scheduler.put(r.jobId(), action == JobAction.HOLD ? JobState.QUEUED_HELD : JobState.QUEUED);
+            after.add(info(r.jobId()));
+        }
+        return java.util.Optional.of(after);
     }
 
     @Override

@@ -43,6 +43,11 @@ class StoreJsonTest {
         assertEquals(t, TemplateJson.fromJson(TemplateJson.toJson(t)));
         JobTemplate minimal = JobTemplate.builder("/bin/true").build();
         assertEquals(minimal, TemplateJson.fromJson(TemplateJson.toJson(minimal)));
+        JobTemplate notRerunnable = JobTemplate.builder("/bin/true").rerunnable(false).build();
+        JobTemplate back = TemplateJson.fromJson(TemplateJson.toJson(notRerunnable));
+        assertEquals(notRerunnable, back);
+        assertEquals(true, back.isRerunnableSet(), "an explicit rerunnable=false survives the store");
+        assertEquals(false, TemplateJson.fromJson(TemplateJson.toJson(minimal)).isRerunnableSet());
     }
 
     @Test

@@ -177,6 +177,24 @@ public final class KillTest {
             if (ledger == null) throw new IllegalStateException("a kill test needs the scheduler's ledger");
             return new KillTest(this).execute();
         }
+
+        /**
+         * Only the verification: for a campaign a test ran its own way (through a connection it cut,
+         * for example), with the jobs named and made as the plan says ({@link KillTestCampaign#name},
+         * {@link CampaignPlan#template}). Reopens the session, waits for every job and compares it
+         * with the plan and the ledger.
+         *
+         * @return the figures (no runs, no kills)
+         * @throws Exception when the session cannot be checked
+         */
+        public KillTestReport verify() throws Exception {
+            if (ledger == null) throw new IllegalStateException("a check needs the scheduler's ledger");
+            long begin = System.nanoTime();
+            KillTestReport.Builder report = new KillTestReport.Builder(driver, seed, jobs, 0, List.of(), List.of(), 0);
+            new KillTestVerifier(this).verify(report);
+            report.totalMillis((System.nanoTime() - begin) / 1_000_000);
+            return report.build();
+        }
     }
 
     private KillTestReport execute() throws Exception {
@@ -193,6 +211,8 @@ public final class KillTest {
             if (runs > b.kills + 2) {
                 throw new AssertionError("the campaign does not finish once it is no longer killed (seed " + b.seed + "):\n" + tail(log));
             }
+            int killsBefore = kills.size();
+            long runBegin = System.nanoTime();
             Process p = start(config);
             CompletableFuture<Boolean> finished = new CompletableFuture<>();
             AtomicInteger submittedThisRun = new AtomicInteger();
@@ -230,7 +250,15 @@ public final class KillTest {
                 throw new AssertionError("a campaign run did not end within " + b.runTimeout + " (seed " + b.seed + "):\n" + tail(log));
             }
             reader.join(10_000);
+            int logged = log.size();
             done = finished.get(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            System.out.printf("kill test %s: run %d, %d submission(s), %s, %d ms%n", b.driver, runs, submittedThisRun.get(),
+                    kills.size() > killsBefore ? "killed" : done ? "finished" : "ended", (System.nanoTime() - runBegin) / 1_000_000);
+            if (!done && kills.size() == killsBefore) {
+                // not killed by the test, yet not finished: say why (it is run again)
+                System.out.println("kill test " + b.driver + ": run " + runs + " ended with exit " + p.exitValue() + " before it finished:\n"
+                        + tail(log.subList(0, logged)));
+            }
         }
         long campaignMillis = (System.nanoTime() - begin) / 1_000_000;
         KillTestReport.Builder report = new KillTestReport.Builder(b.driver, b.seed, b.jobs, runs, kills, log, campaignMillis);

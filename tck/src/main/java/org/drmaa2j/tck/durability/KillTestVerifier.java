@@ -29,6 +29,7 @@ final class KillTestVerifier {
     }
 
     void verify(KillTestReport.Builder report) throws Exception {
+        long begin = System.nanoTime();
         Map<String, List<String>> sessionIds = new TreeMap<>();
         try (SessionManager sm = Drmaa2.getSessionManager(b.driver, b.driverProperties)) {
             JobSession s = sm.openJobSession(b.session);
@@ -36,7 +37,8 @@ final class KillTestVerifier {
             for (Job j : jobs) {
                 if (j.getState() == JobState.QUEUED_HELD) j.release();
             }
-            long deadline = System.nanoTime() + b.endTimeout.toNanos();
+            long opened = System.nanoTime();
+            long deadline = opened + b.endTimeout.toNanos();
             for (Job j : jobs) {
                 long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
                 j.waitTerminated(Duration.ofMillis(left));
@@ -53,9 +55,12 @@ final class KillTestVerifier {
                 String wrong = wrongEnd(index, info.getJobState(), info.getExitStatus());
                 if (wrong != null) report.wrongEnd(name + " (" + j.getJobId() + ", session): " + wrong);
             }
+            long ended = System.nanoTime();
             report.sessionJobs(jobs.size());
             if (b.unresolved != null) report.unresolved(b.unresolved.applyAsInt(sm, b.session));
             List<SchedulerLedger.Entry> ledger = b.ledger.list();
+            System.out.printf("kill test %s: check: reopen %d ms, every job ended %d ms later, the scheduler's list %d ms later%n", b.driver,
+                    (opened - begin) / 1_000_000, (ended - opened) / 1_000_000, (System.nanoTime() - ended) / 1_000_000);
             compare(report, sessionIds, ledger);
             if (b.destroy) sm.destroyJobSession(b.session);
         }

@@ -14,29 +14,51 @@ import java.util.concurrent.TimeUnit;
 import org.drmaa2j.tck.JobFileReader;
 
 /**
- * Reads job files by running a command that prints them, the path appended as the last argument;
- * for a container, {@code docker exec CONTAINER cat}. A non-zero exit means the file is missing.
+ * Reads job files by running a command that prints them, the path appended as the last argument,
+ * or, for {@link #dockerExec} and {@link #shell}, given to a fixed {@code sh} script as UTF-8 bytes
+ * on its standard input: a path then reaches the file system byte for byte whatever this JVM's
+ * file-name encoding ({@code sun.jnu.encoding} is ASCII when the JVM starts without a UTF-8 locale,
+ * and an argv entry with non-ASCII text would arrive as {@code ?}). A non-zero exit means the file
+ * is missing.
  */
 public final class CommandFileReader implements JobFileReader {
+    /** Prints the file named by its standard input (all of it, trailing line breaks included). */
+    static final String CAT_STDIN_NAME = "f=$(cat; echo x); exec cat -- \"${f%x}\"";
     private final List<String> prefix;
+    private final boolean pathOnStdin;
 
     /** @param prefix the command before the path, as an argv list */
     public CommandFileReader(List<String> prefix) {
-        if (prefix == null || prefix.isEmpty()) throw new IllegalArgumentException("prefix must name a command");
-        this.prefix = List.copyOf(prefix);
+        this(prefix, false);
     }
 
-    /** @param container a running container's id or name @return a reader using {@code docker exec CONTAINER cat} */
+    private CommandFileReader(List<String> prefix, boolean pathOnStdin) {
+        if (prefix == null || prefix.isEmpty()) throw new IllegalArgumentException("prefix must name a command");
+        this.prefix = List.copyOf(prefix);
+        this.pathOnStdin = pathOnStdin;
+    }
+
+    /**
+     * @param container a running container's id or name
+     * @return a reader using {@code docker exec -i CONTAINER sh -c …}, the path on standard input
+     */
     public static CommandFileReader dockerExec(String container) {
-        return new CommandFileReader(List.of("docker", "exec", container, "cat", "--"));
+        return new CommandFileReader(List.of("docker", "exec", "-i", container, "sh", "-c", CAT_STDIN_NAME, "sh"), true);
+    }
+
+    /** @return a reader of this machine's files through {@code /bin/sh}, the path on standard input */
+    public static CommandFileReader shell() {
+        return new CommandFileReader(List.of("/bin/sh", "-c", CAT_STDIN_NAME, "sh"), true);
     }
 
     @Override
     public byte[] read(String path) throws IOException {
         List<String> argv = new ArrayList<>(prefix);
-        argv.add(path);
+        if (!pathOnStdin) argv.add(path);
         Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        p.getOutputStream().close();
+        try (var in = p.getOutputStream()) {
+            if (pathOnStdin) in.write(path.getBytes(StandardCharsets.UTF_8));
+        }
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         byte[] out = readAll(p.getInputStream());
         try {

@@ -4,9 +4,13 @@ package org.drmaa2j.tck.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,12 +44,22 @@ public final class ReportWriter {
     public Path write(RunResult run) throws IOException {
         Path results = Files.createDirectories(dir.resolve(RESULTS));
         Path file = results.resolve(run.key() + ".json");
-        json.writeValue(file.toFile(), run);
-        List<RunResult> all = readAll();
-        ReportMatrix matrix = new ReportMatrix(all);
-        Files.writeString(dir.resolve(MARKDOWN), new MarkdownReport().render(matrix));
-        Files.writeString(dir.resolve(HTML), new HtmlReport().render(matrix));
+        // runs of several modules may end at once (a parallel build): one writer at a time, each file
+        // replaced whole, so the last report written covers every result file
+        try (FileChannel lock = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = lock.lock()) {
+            replace(file, json.writeValueAsString(run));
+            ReportMatrix matrix = new ReportMatrix(readAll());
+            replace(dir.resolve(MARKDOWN), new MarkdownReport().render(matrix));
+            replace(dir.resolve(HTML), new HtmlReport().render(matrix));
+        }
         return file;
+    }
+
+    private static void replace(Path target, String text) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** @return every run in the results directory, ordered by label @throws IOException on a read error */

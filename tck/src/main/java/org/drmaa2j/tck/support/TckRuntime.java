@@ -4,13 +4,14 @@ package org.drmaa2j.tck.support;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.drmaa2j.Drmaa2;
 import org.drmaa2j.SessionManager;
+import org.drmaa2j.tck.SessionManagerInjection;
 import org.drmaa2j.tck.TckEnvironment;
 import org.drmaa2j.tck.TckExclusions;
 import org.drmaa2j.tck.TckSettings;
 import org.drmaa2j.tck.TckTimings;
-import org.drmaa2j.tck.cdi.CdiSessionManagers;
 import org.drmaa2j.tck.env.TckEnvironments;
 import org.drmaa2j.tck.report.ReportKeys;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -66,22 +67,28 @@ final class TckRuntime implements ExtensionContext.Store.CloseableResource {
             TckTimings timings = TckSettings.timings(env.timings());
             String injection = TckSettings.get(TckSettings.INJECTION);
             injection = injection == null ? "bootstrap" : injection.toLowerCase(Locale.ROOT);
-            switch (injection) {
-                case "bootstrap": {
-                    SessionManager sm = Drmaa2.getSessionManager(env.driverName(), env.driverProperties());
-                    return new TckRuntime(env, timings, sm, injection, sm);
-                }
-                case "cdi": {
-                    CdiSessionManagers.Injected i = CdiSessionManagers.boot(env.driverName(), env.driverProperties());
-                    return new TckRuntime(env, timings, i.sessionManager(), injection, i.container());
-                }
-                default:
-                    throw new IllegalArgumentException(TckSettings.INJECTION + " must be bootstrap or cdi, not '" + injection + "'");
+            if (injection.equals("bootstrap")) {
+                SessionManager sm = Drmaa2.getSessionManager(env.driverName(), env.driverProperties());
+                return new TckRuntime(env, timings, sm, injection, sm);
             }
+            SessionManagerInjection.Injected i = injection(injection).inject(env.driverName(), env.driverProperties());
+            return new TckRuntime(env, timings, i.sessionManager(), injection, i.owner());
         } catch (RuntimeException e) {
             env.stop();
             throw e;
         }
+    }
+
+    /** @return the registered injection of that name ({@code cdi} comes with drmaa2j-tck-cdi) */
+    private static SessionManagerInjection injection(String name) {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        StringBuilder known = new StringBuilder("bootstrap");
+        for (SessionManagerInjection i : ServiceLoader.load(SessionManagerInjection.class, cl != null ? cl : TckRuntime.class.getClassLoader())) {
+            if (i.name().equals(name)) return i;
+            known.append(", ").append(i.name());
+        }
+        throw new IllegalArgumentException(TckSettings.INJECTION + "='" + name + "' is not available; available: [" + known
+                + "] (cdi needs drmaa2j-tck-cdi on the test class path)");
     }
 
     Map<String, String> runEntries() {

@@ -27,6 +27,7 @@ import org.drmaa2j.tck.Assertion;
 import org.drmaa2j.tck.SpecSections;
 import org.drmaa2j.tck.support.JobScripts;
 import org.drmaa2j.tck.support.Tck;
+import org.drmaa2j.tck.support.Ticks;
 import org.drmaa2j.tck.support.TckExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -164,7 +165,7 @@ class JobTest {
             j.terminate();
             return;
         }
-        Job j = QueuedJobs.queued(tck, s);
+        Job j = QueuedJobs.queuedAlone(tck, s);
         j.hold();
         assertEquals(JobState.QUEUED_HELD, j.getState());
         j.release();
@@ -186,18 +187,14 @@ class JobTest {
         }
         j.waitStarted(tck.jobTimeout());
         tck.awaitState(j, JobState.RUNNING);
-        Tck.pause(1500);
+        Ticks ticks = new Ticks(tck, file);
+        ticks.awaitGrowth(0, "a running job");
         j.suspend();
         tck.awaitState(j, JobState.SUSPENDED);
-        Tck.pause(500);
-        int before = tck.readFile(file).split("\n").length;
-        Tck.pause(2500);
-        int later = tck.readFile(file).split("\n").length;
-        assertEquals(before, later, "a suspended job kept running");
+        int stopped = ticks.awaitStopped();
         j.resume();
         tck.awaitState(j, JobState.RUNNING);
-        Tck.pause(2500);
-        assertTrue(tck.readFile(file).split("\n").length > later, "a resumed job did not continue");
+        ticks.awaitGrowth(stopped, "a resumed job did not continue");
         j.terminate();
         tck.finishAs(j, JobState.FAILED);
     }

@@ -40,4 +40,22 @@ final class QueuedJobs {
         }
         return fail("the TCK reaches QUEUED with a bulk job's maxParallel or a job's start time; the driver supports neither");
     }
+
+    /**
+     * A QUEUED job that is not a task of a bulk job (a job with a start time an hour away), where
+     * the driver supports start times; else {@link #queued}. For operations on one job that a
+     * scheduler may allow on a whole array only (OpenPBS holds and releases arrays only as a whole).
+     *
+     * @param tck the test context
+     * @param s the session
+     * @return a job now QUEUED
+     */
+    static Job queuedAlone(Tck tck, JobSession s) {
+        if (tck.supports(Capability.JT_START_TIME)) {
+            Job j = s.runJob(tck.longJob().startTime(Instant.now().plus(Duration.ofHours(1))).build());
+            tck.awaitState(j, JobState.QUEUED);
+            return j;
+        }
+        return queued(tck, s);
+    }
 }

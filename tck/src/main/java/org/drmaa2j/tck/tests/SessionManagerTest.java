@@ -171,12 +171,6 @@ class SessionManagerTest {
     }
 
     @Test
-    @Assertion(id = "SM-13", section = SpecSections.SESSION_MANAGER, value = "supports() tells the truth for every capability: one reported true works, one reported false is refused with OperationUnsupportedException or UnsupportedAttributeException naming the attribute")
-    void supports_everyCapability(Tck tck, JobSession s) {
-        CapabilityProbes.checkAll(tck, s);
-    }
-
-    @Test
     @Assertion(id = "SM-14", section = SpecSections.SESSION_MANAGER, value = "an event callback is told when a job ends, or registering one throws OperationUnsupportedException")
     void registerEventNotification_jobEnd(Tck tck, JobSession s) {
         java.util.List<org.drmaa2j.Notification> seen = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -84,4 +84,16 @@ class TckEnvironmentsTest {
         assertEquals("hello ä", new String(cat.read(f.toString()), StandardCharsets.UTF_8));
         assertThrows(NoSuchFileException.class, () -> cat.read(tmp.resolve("missing").toString()));
     }
+
+    @Test
+    void shellReader_takesThePathAsUtf8BytesOnStdin_whateverTheJvmCanName() throws Exception {
+        // made by sh from fixed octal escapes, so that this JVM's own file-name encoding plays no part
+        Process p = new ProcessBuilder("/bin/sh", "-c", "cd \"$1\" && printf 'caf\\303\\251 $x\\n-' > \"$(printf 'caf\\303\\251 $x\\n-')\"", "sh",
+                tmp.toString()).start();
+        assertEquals(0, p.waitFor());
+        String name = tmp + "/café $x\n-";
+        assertEquals(name.substring(tmp.toString().length() + 1), new String(CommandFileReader.shell().read(name), StandardCharsets.UTF_8));
+        assertThrows(NoSuchFileException.class, () -> CommandFileReader.shell().read(tmp + "/café"));
+        assertEquals("café $x\n-", new String(new LocalFileReader().read(name), StandardCharsets.UTF_8));
+    }
 }

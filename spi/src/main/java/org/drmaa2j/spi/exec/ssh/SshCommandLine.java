@@ -26,8 +26,8 @@ final class SshCommandLine {
 
     private static String word(String arg) {
         if (arg.indexOf('\0') >= 0) throw new InvalidArgumentException("argv", "a NUL character cannot be passed over SSH");
-        // ShellQuoting writes a carriage return as bash's $'\r', which POSIX sh does not read;
-        // inside single quotes a carriage return is an ordinary character.
+        // ShellQuoting writes a carriage return as a command substitution (job scripts must not hold
+        // a raw one); a command line may, and inside single quotes it is an ordinary character.
         if (arg.indexOf('\r') >= 0) return "'" + arg.replace("'", "'\\''") + "'";
         return ShellQuoting.quote(arg);
     }

@@ -56,7 +56,17 @@ public record SshOptions(List<Path> identities, Path agentSocket, Path knownHost
     /** The session store's directory on the SSH host, relative to the home directory there; default {@code .drmaa2j/<driver>}. */
     public static final String REMOTE_STATE_DIR = "drmaa2j.ssh.stateDir";
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param identities private key files to offer, in order
+     * @param agentSocket the SSH agent's socket whose keys are offered too, or null for none
+     * @param knownHosts the known-hosts file the server's host key is verified against
+     * @param verifyHostKey false only when the user opted out of host key verification
+     * @param connectTimeout how long connecting and authenticating may take
+     * @param heartbeat interval of keep-alive requests on an idle connection
+     * @param maxChannels command channels open at once on the connection
+     */
     public SshOptions {
         identities = List.copyOf(identities);
     }

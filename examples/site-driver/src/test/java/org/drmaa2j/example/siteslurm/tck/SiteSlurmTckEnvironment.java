@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.drmaa2j.example.siteslurm.SiteSlurmProvider;
 import org.drmaa2j.tck.containers.SlurmContainer;
-import org.drmaa2j.tck.env.ContainerTckEnvironment;
+import org.drmaa2j.tck.containers.ContainerTckEnvironment;
 import org.testcontainers.images.builder.Transferable;
 
 /**
