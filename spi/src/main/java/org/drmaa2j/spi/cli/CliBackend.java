@@ -145,11 +145,21 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
         Command c = submitCommand().build(t, range, request.tag());
         Command marked = end.applyTo(c);
         BulkSubmitted b = array(submitAndReadId(marked == null ? c : marked), range, t);
-        if (marked == null || !end.writesMarker()) return b;
+        return marked == null ? b : withMarkers(b, end, range);
+    }
+
+    /**
+     * @param bulk a bulk job just submitted, its tasks in the order of the range's indices
+     * @param end the tail its script was rendered with
+     * @param range its indices
+     * @return the bulk job, each task naming its marker in its driver data when its script writes one
+     */
+    protected static BulkSubmitted withMarkers(BulkSubmitted bulk, CompletionTail end, BulkRange range) {
+        if (!end.writesMarker()) return bulk;
         List<Submitted> tasks = new ArrayList<>();
         List<Long> indices = range.indices();
-        for (int i = 0; i < b.tasks().size(); i++) tasks.add(withMarker(b.tasks().get(i), end, indices.get(i)));
-        return new BulkSubmitted(b.arrayId(), tasks);
+        for (int i = 0; i < bulk.tasks().size(); i++) tasks.add(withMarker(bulk.tasks().get(i), end, indices.get(i)));
+        return new BulkSubmitted(bulk.arrayId(), tasks);
     }
 
     /**
