@@ -187,14 +187,15 @@ final class SlurmStatusQuery {
         Map<String, JobInfo> out = new HashMap<>();
         Set<String> wanted = new HashSet<>(wantedIds);
         List<String> ids = new ArrayList<>(wantedIds);
+        Set<String> arrays = new java.util.LinkedHashSet<>();
         if (release.get().sacctMissesCancelledPendingArrayTasks()) {
-            Set<String> arrays = new java.util.LinkedHashSet<>();
             for (String id : wantedIds) {
                 int underscore = id.indexOf('_');
                 if (underscore > 0) arrays.add(id.substring(0, underscore));
             }
             ids.addAll(arrays);
         }
+        Map<String, JobInfo> arrayRecords = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             CommandResult r = runner.run(Command.of("env", "SLURM_TIME_FORMAT=%s", "sacct", "--parsable2", "--noheader",
@@ -211,11 +212,28 @@ final class SlurmStatusQuery {
             for (Map<String, String> row : t.rows()) {
                 if (SlurmJobRows.isStep(row)) continue;
                 JobInfo info = SlurmJobRows.toJobInfo(row, UTC);
+                if (arrays.contains(info.getJobId())) arrayRecords.put(info.getJobId(), info);
                 for (String id : SlurmJobRows.expandArrayId(info.getJobId())) {
                     if (wanted.contains(id)) out.put(id, info.toBuilder().jobId(id).build());
                 }
             }
         }
+        tasksStillInTheirArrayRecord(wantedIds, arrayRecords, out);
         return out;
+    }
+
+    /**
+     * 20.11 sometimes records an array task cancelled while pending under the bare array id
+     * ({@code 14}, not {@code 14_[2%1]}), as squeue lists it: the array's own record still holds
+     * every task that never got a record of its own, so an ended array record ends those tasks.
+     */
+    private static void tasksStillInTheirArrayRecord(List<String> wantedIds, Map<String, JobInfo> arrayRecords,
+            Map<String, JobInfo> out) {
+        for (String id : wantedIds) {
+            int underscore = id.indexOf('_');
+            if (underscore <= 0 || out.containsKey(id)) continue;
+            JobInfo array = arrayRecords.get(id.substring(0, underscore));
+            if (array != null && array.getJobState().isTerminal()) out.put(id, array.toBuilder().jobId(id).build());
+        }
     }
 }
