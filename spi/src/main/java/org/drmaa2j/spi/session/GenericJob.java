@@ -96,7 +96,9 @@ public final class GenericJob implements Job {
 
     @Override
     public JobState getState() {
-        JobInfo i = getJobInfo();
+        check();
+        JobInfo i = session.connection().current(jobId);
+        if (i == null) throw new InvalidArgumentException("job", jobId + " is no longer known");
         return i.getJobState() == null ? JobState.UNDETERMINED : i.getJobState();
     }
 
@@ -108,7 +110,7 @@ public final class GenericJob implements Job {
     @Override
     public JobInfo getJobInfo() {
         check();
-        JobInfo i = session.connection().current(jobId);
+        JobInfo i = session.connection().current(jobId, true);
         if (i == null) throw new InvalidArgumentException("job", jobId + " is no longer known");
         return i;
     }
