@@ -18,6 +18,7 @@ import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.parse.DelimitedTable;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class SlurmStatusQuery {
 
     private final CommandRunner runner;
     private final Supplier<SlurmRelease> release;
+    private final MonotonicClock clock;
     private final AtomicBoolean exitFormatMismatchLogged = new AtomicBoolean();
     /** How long a job squeue shows as finished may wait for its accounting record before squeue's word is taken. */
     static final java.time.Duration ACCOUNTING_GRACE = java.time.Duration.ofSeconds(60);
@@ -45,8 +47,18 @@ final class SlurmStatusQuery {
      * @param release the connection's Slurm release, learned once; it says how squeue prints exit codes
      */
     SlurmStatusQuery(CommandRunner runner, Supplier<SlurmRelease> release) {
+        this(runner, release, MonotonicClock.SYSTEM);
+    }
+
+    /**
+     * @param runner runs the commands
+     * @param release the connection's Slurm release
+     * @param clock measures {@link #ACCOUNTING_GRACE}
+     */
+    SlurmStatusQuery(CommandRunner runner, Supplier<SlurmRelease> release, MonotonicClock clock) {
         this.runner = runner;
         this.release = release;
+        this.clock = clock;
     }
 
     /**
@@ -84,8 +96,8 @@ final class SlurmStatusQuery {
                     finishedWithoutAccounting.remove(id);
                 } else if ((queued == null || queued.getJobState().isTerminal()) && accountingAvailable) {
                     // finished, but accounting has no exit code yet: wait for it, within reason
-                    long since = finishedWithoutAccounting.computeIfAbsent(id, k -> System.nanoTime());
-                    if (System.nanoTime() - since < ACCOUNTING_GRACE.toNanos()) {
+                    long since = finishedWithoutAccounting.computeIfAbsent(id, k -> clock.nanoTime());
+                    if (clock.nanoTime() - since < ACCOUNTING_GRACE.toNanos()) {
                         found.remove(id);
                     } else {
                         finishedWithoutAccounting.remove(id);

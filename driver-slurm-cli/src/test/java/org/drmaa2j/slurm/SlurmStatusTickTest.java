@@ -19,6 +19,7 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.drmaa2j.tck.samples.SampleOutputs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -154,6 +155,34 @@ class SlurmStatusTickTest {
         SlurmRelease newer = SlurmRelease.parse("slurm-wlm 22.05.8");
         Map<String, JobInfo> onNewer = new SlurmStatusQuery(runner, () -> newer).query(List.of("14_2"));
         assertTrue(onNewer.isEmpty(), "22.05 and later record the task itself; the bare id is not read for it: " + onNewer);
+    }
+
+    @org.junit.jupiter.api.Test
+    void unfinishedAccountingRecord_isWaitedFor_untilTheGraceEndsOnTheQuerysClock() {
+        // the form isComplete() describes: FAILED, exit code 0, no signal (slurmdbd fills the code in
+        // a moment later); the row is the 22.05 sample's exit3 job with its code not yet written
+        String sacct = read("22.05", "sacct_status").lines().filter(l -> l.startsWith("2|FAILED|3:0|"))
+                .map(l -> l.replace("|3:0|", "|0:0|")).findFirst().orElseThrow();
+        long[] now = {0};
+        MonotonicClock clock = new MonotonicClock() {
+            @Override
+            public long nanoTime() {
+                return now[0];
+            }
+
+            @Override
+            public void timedWait(Object monitor, long nanos) {
+                throw new AssertionError("the query never waits");
+            }
+        };
+        SlurmRelease rel = SlurmRelease.parse("slurm-wlm 22.05.8");
+        SlurmStatusQuery q = new SlurmStatusQuery(squeueAndSacct("", sacct, new ArrayList<>()), () -> rel, clock);
+        assertTrue(q.query(List.of("2")).isEmpty(), "an unfinished record is not taken at once");
+        now[0] = SlurmStatusQuery.ACCOUNTING_GRACE.toNanos() - 1;
+        assertTrue(q.query(List.of("2")).isEmpty(), "nor within the grace");
+        now[0] = SlurmStatusQuery.ACCOUNTING_GRACE.toNanos();
+        JobInfo taken = q.query(List.of("2")).get("2");
+        assertEquals(JobState.FAILED, taken.getJobState(), "after the grace the record is taken as it stands: " + taken);
     }
 
     @ParameterizedTest

@@ -69,11 +69,29 @@ final class JobWatcher {
             } catch (InvalidSessionException e) {
                 return;
             } catch (RuntimeException e) {
+                if (stopped) return;
                 LOG.log(System.Logger.Level.WARNING, "executor watcher: " + e, e);
-                dropUnknownJobs();
+                try {
+                    dropUnknownJobs();
+                } catch (InvalidSessionException closed) {
+                    return;
+                }
                 pause();
             }
         }
+    }
+
+    /** @return true while the watcher's thread runs */
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /**
+     * @param millis at most how long to wait for the watcher's thread to end
+     * @throws InterruptedException if interrupted
+     */
+    void join(long millis) throws InterruptedException {
+        thread.join(millis);
     }
 
     private void tick() {

@@ -51,6 +51,7 @@ public final class RetryingCommandRunner implements CommandRunner {
             } catch (CommandNotFoundException e) {
                 throw e;
             } catch (DrmCommunicationException e) {
+                if (Thread.currentThread().isInterrupted()) throw e; // stopped (a session closing), not a flaky scheduler
                 failure = e.getMessage();
                 cause = e;
             }

@@ -51,6 +51,32 @@ class RetryingCommandRunnerTest {
     }
 
     @Test
+    void run_commandInterrupted_isNotRetried() {
+        // as LocalCommandRunner and PosixSpawn do when their thread is interrupted (a session closing)
+        CommandRunner interrupted = new CommandRunner() {
+            @Override
+            public CommandResult run(Command command) {
+                Thread.currentThread().interrupt();
+                throw new DrmCommunicationException("interrupted while running squeue");
+            }
+
+            @Override
+            public String describe() {
+                return "interrupted";
+            }
+        };
+        RetryingCommandRunner r = new RetryingCommandRunner(interrupted, FOUR, TransientFailures.common(), pauses::add);
+        try {
+            DrmCommunicationException e = assertThrows(DrmCommunicationException.class, () -> r.run(Command.of("squeue")));
+            assertEquals("interrupted while running squeue", e.getMessage());
+            assertEquals(List.of(), pauses, "no retry, no pause");
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt stays set for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void run_doesNotRetryARealError() {
         ScriptedRunner s = new ScriptedRunner();
         s.results.add(new String[] {"1", "", "sbatch: error: Batch job submission failed: Invalid partition name specified"});
