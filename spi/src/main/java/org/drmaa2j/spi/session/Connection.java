@@ -334,7 +334,6 @@ final class Connection implements StateSink, AutoCloseable {
             long updated = board.updatedAt(info.getJobId());
             if (updated != Long.MIN_VALUE && updated - asOf > 0) continue;
             JobRecord r = records.get(info.getJobId());
-            if (r != null) info = keepFinerSubmissionTime(r.info(), info);
             if (r != null && isTerminal(info) && markers.awaitsConfirmation(r)) {
                 info = markers.confirm(r, info);
                 confirmed.add(r.jobId());
@@ -348,21 +347,6 @@ final class Connection implements StateSink, AutoCloseable {
         Map<String, String> noMarker = new HashMap<>();
         noMarker.put(CompletionMarker.DRIVER_DATA_KEY, null);
         for (String id : confirmed) updateDriverData(id, noMarker);
-    }
-
-    /**
-     * A scheduler that gives times in whole seconds (PBS's {@code ctime}, read during the
-     * submission) does not replace the submission time taken as the submission returned when the
-     * two are less than 2 s apart: a job's submission time does not move back, so a filter by a
-     * time read from the job keeps matching it.
-     */
-    static JobInfo keepFinerSubmissionTime(JobInfo known, JobInfo polled) {
-        java.time.Instant k = known == null ? null : known.getSubmissionTime();
-        java.time.Instant p = polled.getSubmissionTime();
-        if (k == null || p == null || k.equals(p) || java.time.Duration.between(p, k).abs().compareTo(java.time.Duration.ofSeconds(2)) >= 0) {
-            return polled;
-        }
-        return polled.toBuilder().submissionTime(k).build();
     }
 
     @Override
