@@ -188,21 +188,10 @@ final class Connection implements StateSink, AutoCloseable {
      *         thread: one batched status call that refreshes every live job of the connection
      */
     JobInfo current(String jobId) {
-        return current(jobId, false);
-    }
-
-    /**
-     * @param jobId a job
-     * @param complete true when the caller wants every value, not only the state: a job that a
-     *        completion marker ended and the scheduler has not confirmed yet is then stale too (the
-     *        marker gives the end, not the start, slots, machines or the scheduler's state word)
-     * @return as {@link #current(String)}
-     */
-    JobInfo current(String jobId, boolean complete) {
         JobRecord r = records.get(jobId);
-        if (r != null && (isStale(jobId) || complete && awaitsConfirmation(r))) {
+        if (r != null && isStale(jobId)) {
             synchronized (refreshLock) {
-                if (isStale(jobId) || complete && awaitsConfirmation(r)) {
+                if (isStale(jobId)) {
                     long now = System.nanoTime();
                     for (JobRecord asked : poller.tick()) checked.put(asked.jobId(), now);
                 }
@@ -210,15 +199,6 @@ final class Connection implements StateSink, AutoCloseable {
         }
         JobInfo i = board.get(jobId);
         return i != null ? i : r != null ? r.info() : null;
-    }
-
-    /** A job a marker ended, not confirmed by the scheduler and not asked about within the fast interval. */
-    private boolean awaitsConfirmation(JobRecord r) {
-        if (backend.pushesStateChanges() || !markers.awaitsConfirmation(r)) return false;
-        JobInfo i = board.get(r.jobId());
-        if (i == null || i.getJobState() == null || !i.getJobState().isTerminal()) return false;
-        Long asked = checked.get(r.jobId());
-        return asked == null || System.nanoTime() - asked > fast.toNanos();
     }
 
     private boolean isStale(String jobId) {
@@ -337,9 +317,6 @@ final class Connection implements StateSink, AutoCloseable {
             if (r != null && isTerminal(info) && markers.awaitsConfirmation(r)) {
                 info = markers.confirm(r, info);
                 confirmed.add(r.jobId());
-            } else if (r != null && !isTerminal(info) && board.get(r.jobId()) != null && isTerminal(board.get(r.jobId()))) {
-                JobInfo ended = markers.endOver(r, info);
-                if (ended != null) info = ended;
             }
             if (admit(info)) batch.add(info);
         }

@@ -96,9 +96,7 @@ public final class GenericJob implements Job {
 
     @Override
     public JobState getState() {
-        check();
-        JobInfo i = session.connection().current(jobId);
-        if (i == null) throw new InvalidArgumentException("job", jobId + " is no longer known");
+        JobInfo i = getJobInfo();
         return i.getJobState() == null ? JobState.UNDETERMINED : i.getJobState();
     }
 
@@ -110,7 +108,7 @@ public final class GenericJob implements Job {
     @Override
     public JobInfo getJobInfo() {
         check();
-        JobInfo i = session.connection().current(jobId, true);
+        JobInfo i = session.connection().current(jobId);
         if (i == null) throw new InvalidArgumentException("job", jobId + " is no longer known");
         return i;
     }

@@ -130,17 +130,6 @@ final class MarkerWatcher implements AutoCloseable {
         return watched.containsKey(r.jobId());
     }
 
-    /**
-     * @param r a job whose marker was seen
-     * @param reported the scheduler's answer while it still lists the job as not ended
-     * @return that answer with the marker's end ({@link CompletionMarker#settle}), or null when no
-     *         marker of the job was seen
-     */
-    synchronized JobInfo endOver(JobRecord r, JobInfo reported) {
-        CompletionMarker m = watched.containsKey(r.jobId()) ? seen.get(r.jobId()) : null;
-        return m == null ? null : m.settle(reported);
-    }
-
     /** @param jobId a job being terminated through the API: its end is the poll's to find */
     synchronized void uncover(String jobId) {
         if (watched.containsKey(jobId)) uncovered.add(jobId);
