@@ -44,6 +44,12 @@ final class Connection implements StateSink, AutoCloseable {
     static final String MARKER_SLOW_MS = "drmaa2j.markers.slowMillis";
     private static final Duration LOCAL_MARKER_FAST = Duration.ofMillis(20);
     private static final Duration REMOTE_MARKER_FAST = Duration.ofMillis(50);
+    /**
+     * {@link #confirmed} waits at most this many fast poll intervals (and at least one slow one) for
+     * the scheduler to confirm an end: it comes with the first or second poll on an idle machine
+     * (OpenPBS ends a job about 2 s after its script).
+     */
+    static final int CONFIRM_CAP_FAST_INTERVALS = 10;
     private final DriverBackend backend;
     private final SessionStore store;
     private final StateBoard board = new StateBoard();
@@ -52,6 +58,8 @@ final class Connection implements StateSink, AutoCloseable {
     private final Map<String, Map<String, String>> earlyData = new HashMap<>();
     private final BatchedPoller poller;
     private final Duration fast;
+    /** How long {@link #confirmed} waits at most for the scheduler to confirm an end a marker told. */
+    private final Duration confirmCap;
     private boolean closed;
     /** True while a stored job is put on the board (under this object's lock): callbacks stay quiet. */
     private boolean restoring;
@@ -63,12 +71,23 @@ final class Connection implements StateSink, AutoCloseable {
 
     Connection(BackendFactory factory, String contact, SessionStore store, DriverSettings settings,
                BiConsumer<JobRecord, JobInfo> stateChanged) {
+        this(factory, contact, store, settings, stateChanged, MonotonicClock.SYSTEM);
+    }
+
+    /**
+     * @param pollClock the time source of the poller's intervals and of {@link #confirmed}'s cap
+     *        ({@link MonotonicClock#SYSTEM} but in tests)
+     */
+    Connection(BackendFactory factory, String contact, SessionStore store, DriverSettings settings,
+               BiConsumer<JobRecord, JobInfo> stateChanged, MonotonicClock pollClock) {
         this.store = store;
         this.backend = Objects.requireNonNull(factory.open(new BackendContext(contact, this, store, settings)), "backend");
         this.fast = settings.millis(DriverSettings.POLL_FAST_MS,
                 Objects.requireNonNullElse(backend.fastPollInterval(), DEFAULT_FAST));
         Duration slow = settings.millis(DriverSettings.POLL_SLOW_MS,
                 Objects.requireNonNullElse(backend.slowPollInterval(), Duration.ofSeconds(10)));
+        Duration tenFast = fast.multipliedBy(CONFIRM_CAP_FAST_INTERVALS);
+        this.confirmCap = tenFast.compareTo(slow) >= 0 ? tenFast : slow;
         board.addListener((old, now) -> {
             if (restoring && old == null) return; // a job of a reopened session: no news
             if (old == null || old.getJobState() != now.getJobState()) {
@@ -81,7 +100,7 @@ final class Connection implements StateSink, AutoCloseable {
                 settings.millis(MARKER_SLOW_MS, Duration.ofSeconds(1)), MonotonicClock.SYSTEM);
         board.addWaiterListener(markers::nudge);
         poller = new BatchedPoller("drmaa2j-" + settings.driverName() + "-poller", this::liveRecords, backend::status,
-                this::publishPolled, this::pollWaiters, fast, slow);
+                this::publishPolled, this::pollWaiters, fast, slow, pollClock);
         if (!backend.pushesStateChanges()) board.addWaiterListener(() -> {
             if (pollWaiters() > 0) poller.kick();
         });
@@ -97,6 +116,10 @@ final class Connection implements StateSink, AutoCloseable {
 
     MarkerWatcher markers() {
         return markers;
+    }
+
+    BatchedPoller poller() {
+        return poller;
     }
 
     void requireCapability(Capability c, String operation) {
@@ -199,6 +222,57 @@ final class Connection implements StateSink, AutoCloseable {
         }
         JobInfo i = board.get(jobId);
         return i != null ? i : r != null ? r.info() : null;
+    }
+
+    /**
+     * The job's information as the scheduler gives it ({@code getJobInfo}): for a job whose end a
+     * completion marker told and the scheduler has not confirmed yet, this waits for the poll's
+     * confirmation ({@link BatchedPoller#kick kicks} the poller, which asks at most once per fast
+     * interval, the status call that confirms the end anyway), so that the answer holds the
+     * scheduler's start, slots, machines, queue and state word, and the scheduler's end, as without
+     * markers. The wait ends after {@link #CONFIRM_CAP_FAST_INTERVALS} fast intervals at most (the
+     * scheduler does not answer, or no longer knows the job); the marker's end is returned then.
+     * Every other job's is {@link #current}.
+     *
+     * @param jobId a job
+     * @param checkOpen run before every check; throws to end the wait (a closed session)
+     * @return its information, or null when it is not known
+     */
+    JobInfo confirmed(String jobId, Runnable checkOpen) {
+        JobInfo i = current(jobId);
+        if (!endAwaitsConfirmation(jobId)) return i;
+        MonotonicClock clock = poller.clock();
+        long deadline = clock.nanoTime() + confirmCap.toNanos();
+        try {
+            while (true) {
+                checkOpen.run();
+                long seen = poller.ticksEnded();
+                if (!endAwaitsConfirmation(jobId)) break;
+                poller.kick();
+                if (!poller.awaitTickAfter(seen, deadline)) {
+                    LOG.debug("{} did not confirm the end of job {} within {}; its completion marker's end stands",
+                            backend.drmsName(), jobId, confirmCap);
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.drmaa2j.InternalException("interrupted while waiting for the scheduler to confirm the end of job " + jobId, e);
+        }
+        JobInfo now = board.get(jobId);
+        return now != null ? now : i;
+    }
+
+    /**
+     * @param jobId a job
+     * @return true when the board holds an end its completion marker told and the scheduler has not
+     *         confirmed yet
+     */
+    private boolean endAwaitsConfirmation(String jobId) {
+        JobRecord r = records.get(jobId);
+        if (r == null || backend.pushesStateChanges() || !markers.endAwaitsConfirmation(jobId)) return false;
+        JobInfo i = board.get(jobId);
+        return i != null && isTerminal(i);
     }
 
     private boolean isStale(String jobId) {
@@ -305,16 +379,18 @@ final class Connection implements StateSink, AutoCloseable {
 
     /**
      * A poll's answers, put on the board together (waiters wake once); each is dropped when newer news
-     * (a push, a control result) reached the board meanwhile.
+     * (a push, a control result, a marker) reached the board meanwhile, but for the scheduler's
+     * report of the end of a job awaiting its confirmation: the scheduler's end wins over a marker's.
      */
     private synchronized void publishPolled(Collection<JobInfo> answers, long asOf) {
         List<JobInfo> batch = new ArrayList<>(answers.size());
         List<String> confirmed = new ArrayList<>();
         for (JobInfo info : answers) {
-            long updated = board.updatedAt(info.getJobId());
-            if (updated != Long.MIN_VALUE && updated - asOf > 0) continue;
             JobRecord r = records.get(info.getJobId());
-            if (r != null && isTerminal(info) && markers.awaitsConfirmation(r)) {
+            boolean confirms = r != null && isTerminal(info) && markers.awaitsConfirmation(r);
+            long updated = board.updatedAt(info.getJobId());
+            if (!confirms && updated != Long.MIN_VALUE && updated - asOf > 0) continue;
+            if (confirms) {
                 info = markers.confirm(r, info);
                 confirmed.add(r.jobId());
             }

@@ -94,9 +94,12 @@ public final class GenericJob implements Job {
         session.reaped(this);
     }
 
+    /** The state; a job's completion marker tells its end at once, before the scheduler confirms it. */
     @Override
     public JobState getState() {
-        JobInfo i = getJobInfo();
+        check();
+        JobInfo i = session.connection().current(jobId);
+        if (i == null) throw new InvalidArgumentException("job", jobId + " is no longer known");
         return i.getJobState() == null ? JobState.UNDETERMINED : i.getJobState();
     }
 
@@ -105,10 +108,14 @@ public final class GenericJob implements Job {
         return getJobInfo().getJobSubState();
     }
 
+    /**
+     * The scheduler's information: for a job whose end its completion marker told, once the
+     * scheduler has confirmed that end (which the next poll does), within a safety cap.
+     */
     @Override
     public JobInfo getJobInfo() {
         check();
-        JobInfo i = session.connection().current(jobId);
+        JobInfo i = session.connection().confirmed(jobId, this::check);
         if (i == null) throw new InvalidArgumentException("job", jobId + " is no longer known");
         return i;
     }

@@ -130,6 +130,15 @@ final class MarkerWatcher implements AutoCloseable {
         return watched.containsKey(r.jobId());
     }
 
+    /**
+     * @param jobId a job
+     * @return true when it is watched, not confirmed yet and was not terminated through the API: an
+     *     end the board holds for it is its marker's
+     */
+    synchronized boolean endAwaitsConfirmation(String jobId) {
+        return watched.containsKey(jobId) && !uncovered.contains(jobId);
+    }
+
     /** @param jobId a job being terminated through the API: its end is the poll's to find */
     synchronized void uncover(String jobId) {
         if (watched.containsKey(jobId)) uncovered.add(jobId);

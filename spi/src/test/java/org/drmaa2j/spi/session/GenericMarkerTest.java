@@ -3,6 +3,7 @@ package org.drmaa2j.spi.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,10 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.drmaa2j.Job;
+import org.drmaa2j.JobInfo;
 import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.spi.store.CompletionMarker;
 import org.drmaa2j.spi.store.JobRecord;
+import org.drmaa2j.spi.util.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,9 +72,9 @@ class GenericMarkerTest extends GenericSessionTestSupport {
         any.get(CAP.toSeconds(), TimeUnit.SECONDS);
         for (int i = 0; i < jobs.size(); i++) {
             assertEquals(JobState.FAILED, jobs.get(i).getState());
-            assertEquals(i + 2, jobs.get(i).getJobInfo().getExitStatus());
+            assertEquals(i + 2, c(jobs.get(i)).board().get(jobs.get(i).getJobId()).getExitStatus());
         }
-        assertEquals(List.of(), backend.statusCalls, "no status call: the markers woke the waiters");
+        assertEquals(List.of(), backend.statusCalls, "no status call: the markers woke the waiters, getState is theirs");
     }
 
     @Test
@@ -89,6 +92,89 @@ class GenericMarkerTest extends GenericSessionTestSupport {
         assertEquals(1, job.getJobInfo().getExitStatus(), "the scheduler wins");
         until(() -> sm.store().loadJob("s1", job.getJobId()).orElseThrow().data(CompletionMarker.DRIVER_DATA_KEY) == null, "the record's marker name removed");
         assertTrue(c(job).liveRecords().isEmpty(), "confirmed: the poll asks about it no more");
+    }
+
+    @Test
+    void getJobInfoOfAMarkerEndedJob_isTheSchedulersAnswer_fromThePollThatConfirmsIt() throws Exception {
+        ManualClock clock = new ManualClock();
+        open(TinyBackend.all(), 1000, 10_000, clock);
+        backend.markers = true;
+        backend.details = true;
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) jobs.add(js.runJob(ECHO));
+        List<CompletableFuture<Job>> waiters = new ArrayList<>();
+        for (Job j : jobs) {
+            for (int w = 0; w < 2; w++) waiters.add(CompletableFuture.supplyAsync(() -> j.waitTerminated(CAP)));
+        }
+        until(() -> c(jobs.get(0)).board().waiters() == waiters.size(), "every waiter waiting");
+        for (Job j : jobs) write(marker(j), "exit=0\nsignal=0\nstart=1796543860\nend=1796543868\ncpu=2.5\n");
+        for (CompletableFuture<Job> w : waiters) w.get(CAP.toSeconds(), TimeUnit.SECONDS);
+        for (Job j : jobs) assertEquals(JobState.DONE, j.getState(), "the marker's end");
+        assertEquals(List.of(), backend.statusCalls, "the markers woke the waiters and getState asked nothing");
+
+        for (Job j : jobs) backend.set(j.getJobId(), JobState.DONE);
+        List<Job> done = js.getJobs(JobInfo.builder().jobState(JobState.DONE).slots(1L).queueName("tiny").build());
+        assertEquals(jobs, done, "a filter on values only the scheduler knows matches once it confirmed the ends");
+        for (Job j : jobs) {
+            JobInfo i = j.getJobInfo();
+            assertEquals(JobState.DONE, i.getJobState());
+            assertEquals(0, i.getExitStatus());
+            assertEquals(1L, i.getSlots(), "the scheduler's slots");
+            assertEquals(TinyBackend.DISPATCH, i.getDispatchTime(), "the scheduler's start");
+            assertEquals(List.of("node1"), i.getAllocatedMachines());
+            assertEquals("tiny", i.getQueueName());
+            assertEquals("F", i.getJobSubState(), "the scheduler's state word");
+            assertEquals(TinyBackend.FINISH, i.getFinishTime(), "the scheduler's end, not the marker's");
+            assertNull(i.getCpuTime(), "nothing of the marker's own: the scheduler answered");
+            assertNull(i.getWallclockTime());
+        }
+        List<String> ids = jobs.stream().map(Job::getJobId).sorted().toList();
+        assertEquals(List.of(ids), backend.statusCalls, "one batched status call, the one that confirms the ends anyway");
+    }
+
+    @Test
+    void getJobInfo_waitsThroughAnAnswerThatStillShowsTheJobRunning_atThePollsOwnPace() throws Exception {
+        ManualClock clock = new ManualClock();
+        open(TinyBackend.all(), 1000, 10_000, clock);
+        backend.markers = true;
+        backend.details = true;
+        Job job = js.runJob(ECHO);
+        write(marker(job), "exit=0\nsignal=0\nend=1796543868\n");
+        assertEquals(job, job.waitTerminated(CAP));
+        backend.set(job.getJobId(), JobState.RUNNING); // the scheduler has not processed the end yet
+        BatchedPoller poller = c(job).poller();
+        CompletableFuture<JobInfo> info = CompletableFuture.supplyAsync(job::getJobInfo);
+        until(() -> poller.ticksEnded() == 1, "the first poll");
+        assertEquals(JobState.DONE, job.getState(), "a terminal state is never replaced by a running one");
+        backend.set(job.getJobId(), JobState.DONE);
+        clock.advance(Duration.ofMillis(1000));
+        JobInfo i = info.get(CAP.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(TinyBackend.FINISH, i.getFinishTime(), "the confirming answer's");
+        assertEquals(1L, i.getSlots());
+        assertEquals("F", i.getJobSubState());
+        assertEquals(2, backend.statusCalls.size(), "one status call per fast interval, until the end is confirmed");
+    }
+
+    @Test
+    void getJobInfo_givesTheMarkersEnd_whenTheSchedulerDoesNotConfirmItWithinTheCap() throws Exception {
+        ManualClock clock = new ManualClock();
+        open(TinyBackend.all(), 1000, 10_000, clock);
+        backend.markers = true;
+        backend.details = true;
+        Job job = js.runJob(ECHO);
+        write(marker(job), "exit=3\nsignal=0\nend=1796543868\n");
+        assertEquals(job, job.waitTerminated(CAP));
+        backend.scheduler.remove(job.getJobId()); // purged: the scheduler says nothing of it
+        BatchedPoller poller = c(job).poller();
+        CompletableFuture<JobInfo> info = CompletableFuture.supplyAsync(job::getJobInfo);
+        until(() -> poller.ticksEnded() == 1, "the first poll");
+        clock.advance(Duration.ofMillis(1000L * Connection.CONFIRM_CAP_FAST_INTERVALS));
+        JobInfo i = info.get(CAP.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(JobState.FAILED, i.getJobState());
+        assertEquals(3, i.getExitStatus(), "the marker's end");
+        assertEquals(java.time.Instant.ofEpochSecond(1796543868), i.getFinishTime());
+        assertNull(i.getSlots(), "nothing the scheduler did not say");
+        assertTrue(c(job).markers().awaitsConfirmation(c(job).record(job.getJobId())), "still in the poll");
     }
 
     @Test
