@@ -24,13 +24,16 @@ final class FluxIds {
      * @return its F58 form with the ASCII prefix, such as {@code fC6RdJf}
      */
     static String toF58(long id) {
-        StringBuilder sb = new StringBuilder();
+        // at most 11 digits for 64 bits, written from the end, after the prefix
+        char[] out = new char[12];
+        int at = out.length;
         long n = id;
         do {
-            sb.append(ALPHABET.charAt((int) Long.remainderUnsigned(n, 58)));
+            out[--at] = ALPHABET.charAt((int) Long.remainderUnsigned(n, 58));
             n = Long.divideUnsigned(n, 58);
         } while (n != 0);
-        return "f" + sb.reverse();
+        out[--at] = 'f';
+        return new String(out, at, out.length - at);
     }
 
     /**

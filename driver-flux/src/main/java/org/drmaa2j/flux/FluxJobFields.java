@@ -219,7 +219,7 @@ final class FluxJobFields {
         Duration wall = null;
         if (run != null && end != null && !end.isBefore(run)) wall = Duration.between(run, end);
         else if (run != null && !inactive && runtime != null) wall = Duration.ofNanos(Math.round(runtime * 1e9));
-        List<String> machines = js.hasStarted() || run != null ? new ArrayList<>(new LinkedHashSet<>(Hostlist.expand(nodelist))) : List.of();
+        List<String> machines = js.hasStarted() || run != null ? distinct(Hostlist.expand(nodelist)) : List.of();
         JobInfo info = JobInfo.builder()
                 .jobId(jobId())
                 .jobName(name)
@@ -238,6 +238,11 @@ final class FluxJobFields {
                 .wallclockTime(wall)
                 .build();
         return markedSignal == null ? info : FluxExit.marker(markedSignal).overrule(info);
+    }
+
+    /** @return the hosts without repeats, in order; a list of one host as it is */
+    private static List<String> distinct(List<String> hosts) {
+        return hosts.size() <= 1 ? hosts : new ArrayList<>(new LinkedHashSet<>(hosts));
     }
 
     /** @return the job's id in the driver's form, or null */

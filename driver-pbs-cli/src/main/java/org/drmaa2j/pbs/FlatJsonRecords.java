@@ -40,6 +40,8 @@ final class FlatJsonRecords {
     private final String[] joined = new String[256];
     /** The keys of the objects being read, one set per depth (document, section, record, nested). */
     private final List<Set<String>> seen = new ArrayList<>();
+    /** Whether the caller reads the driver's submission tag. */
+    private final boolean keepTag;
 
     /** Thrown when an object names a key twice: the document is then read as a tree. */
     private static final class RepeatedKey extends RuntimeException {
@@ -64,6 +66,7 @@ final class FlatJsonRecords {
                 for (int dot = l.indexOf('.'); dot > 0; dot = l.indexOf('.', dot + 1)) wantedObjects.add(l.substring(0, dot));
             }
         }
+        this.keepTag = wanted == null || this.wanted.contains(TAG_KEY.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -169,22 +172,25 @@ final class FlatJsonRecords {
         Set<String> keys = keysAt(depth);
         p.i++;
         for (String key = nextKey(); key != null; key = nextKey()) {
-            if (!keys.add(key)) throw RepeatedKey.INSTANCE;
             if (prefix.isEmpty() && key.equals(SKIPPED)) {
+                if (!keys.add(key)) throw RepeatedKey.INSTANCE;
                 readTag(out);
                 continue;
             }
             String full = prefix.isEmpty() ? key : join(prefix, key);
+            // a repeated key the caller does not read changes nothing it reads: only the others are checked
+            byte verdict = verdict(full);
+            if (verdict != 0 && !keys.add(key)) throw RepeatedKey.INSTANCE;
             p.skipWhitespace();
             if (p.i >= p.s.length()) {
-                if ((verdict(full) & KEEP) != 0) out.put(full, "");
+                if ((verdict & KEEP) != 0) out.put(full, "");
                 return;
             }
             char v = p.s.charAt(p.i);
             if (v == '{') {
-                if ((verdict(full) & DESCEND) != 0) flat(join(full, "."), depth + 1, out);
+                if ((verdict & DESCEND) != 0) flat(join(full, "."), depth + 1, out);
                 else p.skipValue();
-            } else if ((verdict(full) & KEEP) == 0) {
+            } else if ((verdict & KEEP) == 0) {
                 p.skipValue();
             } else if (v == '[') {
                 List<String> parts = new ArrayList<>();
@@ -209,7 +215,7 @@ final class FlatJsonRecords {
             p.skipValue();
             return;
         }
-        boolean keep = wanted == null || wanted.contains(TAG_KEY.toLowerCase(Locale.ROOT));
+        boolean keep = keepTag;
         p.i++;
         for (String name = nextKey(); name != null; name = nextKey()) {
             p.skipWhitespace();

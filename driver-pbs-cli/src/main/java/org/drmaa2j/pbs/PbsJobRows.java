@@ -27,7 +27,6 @@ final class PbsJobRows {
             "stime", "start_time", "obittime", "comp_time", "exec_host", "Job_Name", "queue", "Job_Owner",
             "Submit_Host", "comment", "Resource_List.ncpus", "Resource_List.nodes", "resources_used.cput",
             "resources_used.walltime", "Hold_Types", FlatJsonRecords.TAG_KEY);
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern PPN = Pattern.compile("(\\d+)(?::ppn=(\\d+))?");
 
     private PbsJobRows() {
@@ -55,6 +54,7 @@ final class PbsJobRows {
         if (dialect != PbsDialect.SLURM_WRAPPERS && state == JobState.QUEUED && holds != null && !holds.equals("n")) {
             state = JobState.QUEUED_HELD; // OpenPBS shows the queued subjobs of a held array as Q with the array's Hold_Types
         }
+        Duration used = PbsTimes.duration(a.get("resources_used.walltime"));
         Instant submit;
         Instant start;
         Instant end;
@@ -66,12 +66,12 @@ final class PbsJobRows {
         } else {
             submit = PbsTimes.parse(first(a.get("qtime"), a.get("ctime")), zone);
             start = PbsTimes.parse(first(a.get("stime"), a.get("start_time")), zone);
-            end = end(start, PbsTimes.duration(a.get("resources_used.walltime")),
+            end = end(start, used,
                     PbsTimes.parse(first(a.get("obittime"), a.get("comp_time")), zone));
         }
         if (!state.hasStarted()) start = null;
         if (!state.isTerminal()) end = null;
-        Duration wall = PbsTimes.duration(a.get("resources_used.walltime"));
+        Duration wall = used;
         if (wall == null && start != null && end != null) wall = Duration.between(start, end);
         JobInfo.Builder b = JobInfo.builder()
                 .jobId(jobId)
@@ -132,7 +132,7 @@ final class PbsJobRows {
 
     private static Long slots(Attrs a) {
         String ncpus = a.get("Resource_List.ncpus");
-        if (ncpus != null && DIGITS.matcher(ncpus).matches()) return Long.valueOf(ncpus);
+        if (ncpus != null && allDigits(ncpus)) return Long.valueOf(ncpus);
         String nodes = a.get("Resource_List.nodes");
         if (nodes != null) {
             long total = 0;
@@ -144,6 +144,15 @@ final class PbsJobRows {
             return total == 0 ? null : total;
         }
         return null;
+    }
+
+    /** @return true when the text is one or more digits, as the regular expression {@code \\d+} matches them */
+    private static boolean allDigits(String t) {
+        if (t.isEmpty()) return false;
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') return false;
+        }
+        return true;
     }
 
     private static String user(String owner) {

@@ -137,6 +137,24 @@ class FlatJsonRecordsTest {
     }
 
     @Test
+    void driverAttributes_repeatedKeys_readAsTheTreeReadsThem() {
+        // repeated keys the driver does not read are stepped over; repeated ones it reads, objects
+        // it reads into and the variable list still make the document read as a tree (last wins)
+        String text = "{\"Jobs\":{\"1.s\":{\"server\":\"a\",\"Resource_List\":{\"ncpus\":4,\"place\":\"x\",\"place\":\"y\"},"
+                + "\"server\":\"b\",\"job_state\":\"Q\",\"Variable_List\":{\"" + PbsSubmitCommand.TAG_VARIABLE + "\":\"t1\"},"
+                + "\"resources_used\":{\"cput\":\"00:00:01\"},\"resources_used\":{\"walltime\":\"00:00:02\"},"
+                + "\"Variable_List\":{\"X\":\"1\"}},\"2.s\":{\"queue\":\"a\",\"etime\":1,\"etime\":2,"
+                + "\"Variable_List\":{\"" + PbsSubmitCommand.TAG_VARIABLE + "\":\"t2\"}}}}";
+        Map<String, Map<String, String>> kept = QstatOutput.jobsJson(text);
+        assertEquals(Map.of("Resource_List.ncpus", "4", "job_state", "Q", "resources_used.walltime", "00:00:02"), kept.get("1.s"));
+        assertEquals(Map.of("queue", "a", FlatJsonRecords.TAG_KEY, "t2"), kept.get("2.s"));
+        Map<String, Map<String, String>> tree = viaTree(text, "Jobs");
+        Set<String> wanted = PbsJobRows.ATTRIBUTES.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        tree.values().forEach(attrs -> attrs.keySet().removeIf(k -> !wanted.contains(k.toLowerCase(Locale.ROOT))));
+        assertEquals(tree, kept);
+    }
+
+    @Test
     void driverAttributes_exactlyThoseKept_withoutRegardToCase() {
         for (String text : inputs()) {
             Map<String, Map<String, String>> all = FlatJsonRecords.read(text, "Jobs");
