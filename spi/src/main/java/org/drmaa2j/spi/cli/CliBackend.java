@@ -3,6 +3,8 @@ package org.drmaa2j.spi.cli;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +60,8 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
     private volatile Boolean markers;
     private final String queuedState;
     private final String heldState;
+    /** When this thread's last submission command started, until its jobs are described ({@link #submitted()}). */
+    private final ThreadLocal<Instant> submissionStart = new ThreadLocal<>();
     private volatile Version version;
     private volatile String homeDirectory;
     private volatile S submitCommand;
@@ -203,7 +207,21 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
      * @throws org.drmaa2j.DeniedByDrmsException with the scheduler's words when it failed or printed no id
      */
     protected final String submitAndReadId(Command command) {
+        submissionStart.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return Submissions.run(runner()::run, submission(command), this::jobId);
+    }
+
+    /**
+     * @return the submission time of the jobs {@link #submitAndReadId} just submitted on this thread
+     *     (now for jobs found otherwise): the whole second in which the command started. Schedulers
+     *     record submission times in whole seconds (OpenPBS ctime, Slurm SubmitTime), no earlier than
+     *     that, so the first poll's time never moves a job's submission time back, and a filter by a
+     *     submission time read before it keeps matching the job after it
+     */
+    private Instant submitted() {
+        Instant s = submissionStart.get();
+        submissionStart.remove();
+        return s != null ? s : Instant.now();
     }
 
     /**
@@ -223,7 +241,7 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
      * @return the job, queued or held as the template says
      */
     protected final Submitted queued(String id, JobTemplate t) {
-        return Submissions.queued(id, t, queuedState, heldState);
+        return Submissions.queued(id, t, queuedState, heldState, submitted());
     }
 
     /**
@@ -233,7 +251,7 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
      * @return the array with one queued (or held) task per index, named by {@link #taskId}
      */
     protected final BulkSubmitted array(String arrayId, BulkRange range, JobTemplate t) {
-        return Submissions.array(arrayId, range, i -> taskId(arrayId, i), t, queuedState, heldState);
+        return Submissions.array(arrayId, range, i -> taskId(arrayId, i), t, queuedState, heldState, submitted());
     }
 
     /**
