@@ -219,12 +219,18 @@ class PbsBackendFlowTest {
         List<Job> all = new ArrayList<>(a.getJobs());
         all.add(killed);
         for (Job j : all) assertEquals(j, j.waitTerminated(Duration.ofMinutes(2)));
+        for (Job j : all) assertEquals(JobState.FAILED, j.getState());
+        assertEquals(before, runner.commands.stream().filter(c -> c.argv().get(0).equals("qstat")).count(),
+                "the waiters were woken by the markers, and getState, PBS was asked nothing");
+        // PBS ends the jobs; getJobInfo waits for its confirmation: one qstat for all, the one the poll makes anyway
+        jobs.put(killed.getJobId(), new String[] {"F", "137"});
+        jobs.put(a.getJobs().get(0).getJobId(), new String[] {"F", "2"});
+        jobs.put(a.getJobs().get(1).getJobId(), new String[] {"F", "4"});
         assertEquals("SIGKILL", killed.getJobInfo().getTerminatingSignal());
         assertEquals(2, a.getJobs().get(0).getJobInfo().getExitStatus());
         assertEquals(4, a.getJobs().get(1).getJobInfo().getExitStatus());
-        for (Job j : all) assertEquals(JobState.FAILED, j.getState());
-        assertEquals(before, runner.commands.stream().filter(c -> c.argv().get(0).equals("qstat")).count(),
-                "the waiters were woken by the markers, PBS was asked nothing");
+        assertEquals(before + 1, runner.commands.stream().filter(c -> c.argv().get(0).equals("qstat")).count(),
+                "one qstat confirmed every end");
         assertEquals(9, CompletionMarker.parse(java.nio.file.Files.readString(tmp.resolve("exit").resolve(killed.getJobId()))).signal(),
                 "the exit file, for when the marker is gone, agrees");
     }
