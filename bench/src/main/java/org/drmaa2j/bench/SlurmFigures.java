@@ -62,12 +62,7 @@ public final class SlurmFigures {
         }
         int[] waiterCounts = parts.contains("wait") ? WAITERS : new int[0];
         if (System.getProperty("bench.waiters") != null) waiterCounts = new int[] {Integer.getInteger("bench.waiters")};
-        for (int waiters : waiterCounts) {
-            try (SessionManager sm = Drmaa2.getSessionManager("slurm", Map.of("drmaa2j.stateDir", state.toString()))) {
-                sm.getDrmsVersion();
-                SlurmWaitFigures.measure(sm, table, waiters, release);
-            }
-        }
+        for (int waiters : waiterCounts) SlurmWaitFigures.measure(state, table, waiters, release);
         cancelAll();
     }
 

@@ -84,7 +84,7 @@ class LsfFakeClusterTest {
         assertTrue(e.getMessage().contains("exit 255"), e.getMessage());
         assertEquals(List.of(), session.getJobs(null), "nothing half-submitted");
         assertTrue(calls().stream().anyMatch(c -> c.startsWith("bsub ") && c.contains("-q nosuchqueue")), calls().toString());
-        assertTrue(Files.readString(bin.resolve("last-script.sh")).contains("exec /bin/true"), "the script went to bsub's standard input");
+        assertTrue(Files.readString(bin.resolve("last-script.sh")).contains("drmaa2j_run /bin/true"), "the script went to bsub's standard input");
     }
 
     @Test

@@ -71,7 +71,7 @@ class LsfSubmitCommandTest {
         assertFalse(c.retryable(), "a submission is never repeated blindly");
         String script = new String(c.stdin(), StandardCharsets.UTF_8);
         assertTrue(script.startsWith("#!/bin/bash\n"), script);
-        assertTrue(script.contains("exec /bin/true\n"), script);
+        assertTrue(script.contains("drmaa2j_run /bin/true\n"), script);
     }
 
     @Test

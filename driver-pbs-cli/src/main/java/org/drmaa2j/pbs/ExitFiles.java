@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
  * format, named by job id) before it ends. They give exit codes where qstat has none: Torque after
  * {@code keep_completed} has passed, and Slurm's wrappers, whose {@code qstat -f} never shows one.
  * Read with ONE command for many jobs; the script is fixed text, the directory and the file names
- * are its arguments. Where the status command shows a job only under another id (Slurm's wrappers
+ * are its arguments. A file that is missing, or removed while the command runs (a session reaping
+ * its job deletes the file while another session's poll reads it), is skipped: the others are
+ * still read. Where the status command shows a job only under another id (Slurm's wrappers
  * show an array task under its own Slurm job number), the script also leaves {@code ID.start} when
  * the job starts, holding {@code job=} that id and {@code start=} the time.
  */
 final class ExitFiles {
     private static final Logger LOG = LoggerFactory.getLogger(ExitFiles.class);
-    static final String READ_SCRIPT = "d=$1; shift; for id do f=\"$d/$id\"; if [ -f \"$f\" ]; then printf '==%s\\n' \"$id\"; cat \"$f\"; fi; done";
+    static final String READ_SCRIPT = "d=$1; shift; for id do if c=$(cat -- \"$d/$id\" 2>/dev/null); then printf '==%s\\n%s\\n' \"$id\" \"$c\"; fi; done";
 
     static final String START_SUFFIX = ".start";
 

@@ -21,6 +21,8 @@ import org.drmaa2j.spi.backend.SubmitRequest;
 import org.drmaa2j.spi.cli.CliBackend;
 import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.script.CompletionTail;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.slf4j.Logger;
@@ -118,12 +120,18 @@ final class PbsBackend extends CliBackend<PbsSubmitCommand> {
         return QsubOutput.taskId(arrayId, index);
     }
 
-    /** A bulk job of one index on OpenPBS/PBS Pro is a plain job ({@code -J} wants two); an array id is read in {@code N[]} form. */
+    /**
+     * A bulk job of one index on OpenPBS/PBS Pro is a plain job ({@code -J} wants two); an array id
+     * is read in {@code N[]} form. Its tasks write completion markers as the kit's do.
+     */
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
-        String id = submitAndReadId(submitCommand().build(t, range, request.tag()));
-        return submitted(id, range, t);
+        CompletionTail end = completionTail(request);
+        Command c = submitCommand().build(t, range, request.tag());
+        Command marked = end.applyTo(c);
+        BulkSubmitted b = submitted(submitAndReadId(marked == null ? c : marked), range, t);
+        return marked == null ? b : withMarkers(b, end, range);
     }
 
     @Override

@@ -73,8 +73,11 @@ class OpenPbsRealInstanceTest {
 
         JobTemplate t = JobTemplate.builder("/bin/echo").args("drmaa2j-tck").workingDirectory("/home/drmaa").build();
         String ours = script(submit(PbsDialect.PBSPRO).build(t, new BulkRange(1, 2, 1, 0)));
-        assertEquals(captured.replace("#PBS -r n\n", "#PBS -r y\n"), ours,
+        // the script's body has changed since the capture (the completion tail); its directives have not
+        String directives = captured.substring(0, captured.indexOf("DRMAA2J_INDEX="));
+        assertEquals(directives.replace("#PBS -r n\n", "#PBS -r y\n"), ours.substring(0, ours.indexOf("DRMAA2J_INDEX=")),
                 "the script OpenPBS refused, with only its -r n turned into -r y");
+        assertTrue(ours.contains("\ndrmaa2j_run /bin/echo drmaa2j-tck\n"), ours);
     }
 
     @Test
@@ -120,6 +123,50 @@ class OpenPbsRealInstanceTest {
         JobInfo without = status(KILLED, cmd, "", rec("82.pbshost", null)).get("82.pbshost");
         assertEquals(137, without.getExitStatus(), "without an exit file, the scheduler's exit status stands");
         assertNull(without.getTerminatingSignal());
+    }
+
+    @Test
+    void completionTailReraisesTheSignal_openPbsStillReports128PlusN_theExitFileAndMarkerSayTheSignal() {
+        String tail = "openpbs2306_real_completion_tail_signal_exit_status.txt";
+        String script = Samples.stdinOf(tail, "qsub");
+        assertTrue(script.contains("\ndrmaa2j_run /bin/sh -c 'kill -9 $$'\n") && script.contains("    kill -\"$DRMAA2J_SIGNAL\" $$\n"),
+                "the command runs as the script's child and the tail ends the script by the command's signal: " + script);
+        String cmd = "qstat -f -F json -x -t 4190.pbshost 4191.pbshost 4192.pbshost 4193.pbshost";
+        Map<String, Map<String, String>> raw = QstatOutput.json(Samples.command(tail, cmd).stdout(), "Jobs");
+        // a script that died of signal N is not 256+N on OpenPBS 23.06: the re-raise changes nothing there
+        assertEquals(List.of("137", "7", "255", "143"), List.of("4190", "4191", "4192", "4193").stream()
+                .map(id -> raw.get(id + ".pbshost").get("Exit_status")).toList());
+        Samples.Step bare = Samples.command("openpbs2306_real_qsub_script_killed_itself_exit137.txt", "qstat -x -f 4208.pbshost");
+        assertTrue(bare.stdout().contains("\n    Exit_status = 137\n"), "a bare script killing its own shell: 137 too");
+        assertEquals(137, PbsExitStatus.decode("137").exitStatus(), "without an exit file or marker, 137 stands");
+
+        String killed = Samples.command(tail, "cat 4190.pbshost").stdout();
+        String termed = Samples.command(tail, "cat 4193.pbshost").stdout();
+        assertEquals("exit=\nsignal=9\nend=1796583330\n", killed);
+        Map<String, JobInfo> seen = status(tail, cmd, "==4190.pbshost\n" + killed + "==4193.pbshost\n" + termed,
+                rec("4190.pbshost", null), rec("4191.pbshost", null), rec("4192.pbshost", null), rec("4193.pbshost", null));
+        JobInfo k = seen.get("4190.pbshost");
+        assertEquals(JobState.FAILED, k.getJobState());
+        assertNull(k.getExitStatus());
+        assertEquals("SIGKILL", k.getTerminatingSignal());
+        assertEquals(Instant.ofEpochSecond(1796583330), k.getFinishTime());
+        assertNull(seen.get("4193.pbshost").getExitStatus());
+        assertEquals("SIGTERM", seen.get("4193.pbshost").getTerminatingSignal());
+        assertEquals(7, seen.get("4191.pbshost").getExitStatus(), "no exit file: qstat's word");
+        assertEquals(JobState.FAILED, seen.get("4192.pbshost").getJobState());
+        assertEquals(255, seen.get("4192.pbshost").getExitStatus(), "255 is no shell status of a signal");
+        assertNull(seen.get("4192.pbshost").getTerminatingSignal());
+
+        // the session's marker, read by the generic layer, settles qstat's 137 the same way
+        JobInfo reported = JobInfo.builder().jobId("4190.pbshost").jobState(JobState.FAILED).exitStatus(137).build();
+        JobInfo settled = org.drmaa2j.spi.store.CompletionMarker.parse(killed).settle(reported);
+        assertNull(settled.getExitStatus());
+        assertEquals("SIGKILL", settled.getTerminatingSignal());
+        assertEquals(Instant.ofEpochSecond(1796583330), settled.getFinishTime());
+        JobInfo exit2 = org.drmaa2j.spi.store.CompletionMarker.parse(Samples.command(tail, "cat e2ce261f8035.9b0dbfcb474b.2.exit").stdout())
+                .settle(JobInfo.builder().jobId("4194[2].pbshost").jobState(JobState.FAILED).exitStatus(2).build());
+        assertEquals(2, exit2.getExitStatus());
+        assertNull(exit2.getTerminatingSignal());
     }
 
     @Test

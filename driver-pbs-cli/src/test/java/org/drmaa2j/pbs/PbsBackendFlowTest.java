@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,9 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.UnsupportedAttributeException;
 import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.exec.LocalCommandRunner;
+import org.drmaa2j.spi.store.CompletionMarker;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.session.GenericSessionManager;
@@ -50,6 +55,10 @@ class PbsBackendFlowTest {
     }
 
     private void open() {
+        open(Map.of());
+    }
+
+    private void open(Map<String, String> more) {
         runner.on("qstat", c -> {
             if (c.argv().contains("--version")) return new CommandResult(c, 0, "pbs_version = 23.06.06\n", "", Duration.ZERO);
             StringBuilder sb = new StringBuilder("{\n    \"pbs_version\":\"23.06.06\",\n    \"Jobs\":{\n");
@@ -93,8 +102,9 @@ class PbsBackendFlowTest {
             jobs.put(c.argv().get(1), new String[] {"R", null});
             return new CommandResult(c, 0, "", "", Duration.ZERO);
         });
-        Map<String, String> props = Map.of("drmaa2j.stateDir", tmp.toString(), "drmaa2j.poll.fastMillis", "50",
-                "drmaa2j.poll.slowMillis", "100", PbsTimes.ZONE_PROPERTY, "UTC");
+        Map<String, String> props = new HashMap<>(Map.of("drmaa2j.stateDir", tmp.toString(), "drmaa2j.poll.fastMillis", "50",
+                "drmaa2j.poll.slowMillis", "100", PbsTimes.ZONE_PROPERTY, "UTC", PbsProvider.EXIT_DIRECTORY, tmp.resolve("exit").toString()));
+        props.putAll(more);
         sm = new GenericSessionManager("pbs", props, ctx -> new PbsBackend(new CliContext(ctx, runner,
                 ScriptRenderer.forDriver("pbs", PbsProvider.TEMPLATE, PbsProvider.class, props), props)));
     }
@@ -179,5 +189,49 @@ class PbsBackendFlowTest {
         DeniedByDrmsException e = assertThrows(DeniedByDrmsException.class,
                 () -> s.runJob(JobTemplate.builder("/bin/true").queueName("nope").build()));
         assertEquals("qsub failed (exit 188): qsub: Unknown queue", e.getMessage());
+    }
+
+    /**
+     * The scripts qsub received, run here as PBS would run them: their completion markers wake every
+     * waiter while qstat would still say the jobs run, and with the poller's interval at an hour no
+     * qstat runs while they wait.
+     */
+    @Test
+    void markersWrittenByTheRealScripts_wakeEveryWaiter_noQstatWhileWaiting() throws Exception {
+        open(Map.of("drmaa2j.poll.fastMillis", "3600000", "drmaa2j.poll.slowMillis", "3600000"));
+        JobSession s = sm.createJobSession("markers", null);
+        Job killed = s.runJob(JobTemplate.builder("/bin/sh").args("-c", "kill -s KILL $$").workingDirectory(tmp.toString()).build());
+        JobArray a = s.runBulkJobs(JobTemplate.builder("/bin/sh").args("-c", "exit \"$1\"", "sh", "$DRMAA2_INDEX$")
+                .workingDirectory(tmp.toString()).build(), 2, 4, 2, 0);
+        List<Command> qsubs = runner.commands.stream().filter(c -> c.argv().get(0).equals("qsub")).toList();
+        assertEquals(2, qsubs.size());
+        for (Job j : a.getJobs()) jobs.put(j.getJobId(), new String[] {"R", null});
+        jobs.put(killed.getJobId(), new String[] {"R", null});
+        long before = runner.commands.stream().filter(c -> c.argv().get(0).equals("qstat")).count();
+        List<Map<String, String>> runs = List.of(Map.of("PBS_JOBID", killed.getJobId()),
+                Map.of("PBS_JOBID", a.getJobs().get(0).getJobId(), "PBS_ARRAY_INDEX", "2"),
+                Map.of("PBS_JOBID", a.getJobs().get(1).getJobId(), "PBS_ARRAY_INDEX", "4"));
+        for (int i = 0; i < runs.size(); i++) {
+            Path f = tmp.resolve("job" + i + ".sh");
+            java.nio.file.Files.write(f, qsubs.get(Math.min(i, 1)).stdin());
+            new LocalCommandRunner(runs.get(i)).run(Command.of("/bin/bash", f.toString()));
+        }
+        List<Job> all = new ArrayList<>(a.getJobs());
+        all.add(killed);
+        for (Job j : all) assertEquals(j, j.waitTerminated(Duration.ofMinutes(2)));
+        for (Job j : all) assertEquals(JobState.FAILED, j.getState());
+        assertEquals(before, runner.commands.stream().filter(c -> c.argv().get(0).equals("qstat")).count(),
+                "the waiters were woken by the markers, and getState, PBS was asked nothing");
+        // PBS ends the jobs; getJobInfo waits for its confirmation: one qstat for all, the one the poll makes anyway
+        jobs.put(killed.getJobId(), new String[] {"F", "137"});
+        jobs.put(a.getJobs().get(0).getJobId(), new String[] {"F", "2"});
+        jobs.put(a.getJobs().get(1).getJobId(), new String[] {"F", "4"});
+        assertEquals("SIGKILL", killed.getJobInfo().getTerminatingSignal());
+        assertEquals(2, a.getJobs().get(0).getJobInfo().getExitStatus());
+        assertEquals(4, a.getJobs().get(1).getJobInfo().getExitStatus());
+        assertEquals(before + 1, runner.commands.stream().filter(c -> c.argv().get(0).equals("qstat")).count(),
+                "one qstat confirmed every end");
+        assertEquals(9, CompletionMarker.parse(java.nio.file.Files.readString(tmp.resolve("exit").resolve(killed.getJobId()))).signal(),
+                "the exit file, for when the marker is gone, agrees");
     }
 }

@@ -14,7 +14,7 @@ import org.drmaa2j.spi.exec.CommandRunner;
 /** A command runner that answers by program name and records every command it was given. */
 final class ScriptedRunner implements CommandRunner {
     private final Map<String, Function<Command, CommandResult>> answers = new LinkedHashMap<>();
-    final List<Command> commands = new ArrayList<>();
+    final List<Command> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ScriptedRunner on(String program, int rc, String stdout, String stderr) {
         answers.put(program, c -> new CommandResult(c, rc, stdout, stderr, Duration.ZERO));

@@ -56,7 +56,7 @@ class SlurmSubmitCommandTest {
         cmd.check(a, false);
         assertEquals(first, cmd.build(a, null));
         Command other = cmd.build(b, null);
-        assertTrue(new String(other.stdin(), StandardCharsets.UTF_8).endsWith("exec /bin/echo b\n"), new String(other.stdin(), StandardCharsets.UTF_8));
+        assertTrue(new String(other.stdin(), StandardCharsets.UTF_8).endsWith("drmaa2j_run /bin/echo b\n"), new String(other.stdin(), StandardCharsets.UTF_8));
         assertTrue(other.argv().contains("--job-name=b"));
         assertEquals(first, cmd.build(a, null));
         assertTrue(cmd.build(a, new BulkRange(1, 3, 1, 0)).argv().contains("--array=1-3:1"), "an array still gets its range");

@@ -119,4 +119,9 @@ public final class SlurmSshTckEnvironment extends ContainerTckEnvironment<SlurmC
     public List<String> queueNames() {
         return List.of(SlurmContainer.DEFAULT_PARTITION, SlurmContainer.OTHER_PARTITION);
     }
+
+    /** @return the container, for tests that look at the login node's files */
+    SlurmContainer loginNode() {
+        return cluster();
+    }
 }

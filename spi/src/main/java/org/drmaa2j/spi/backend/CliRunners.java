@@ -32,10 +32,19 @@ public final class CliRunners {
      * @return a runner for the contact; the backend closes it
      */
     public static CommandRunner open(BackendContext context, Map<String, String> properties, TransientFailures transientFailures) {
+        return CommandRunners.open(contact(context), RetryPolicy.from(context.settings()), transientFailures, context.settings());
+    }
+
+    /**
+     * @param context the backend context
+     * @return where its commands run: the session's contact, else {@value #CONTACT_PROPERTY}, else this machine
+     * @throws InvalidArgumentException naming {@code contact} when it cannot be understood or names another driver
+     */
+    public static Contact contact(BackendContext context) {
         String contact = context.contact() != null && !context.contact().isBlank() ? context.contact()
                 : context.settings().get(CONTACT_PROPERTY).orElse("");
         checkDriverPrefix(contact, context.settings().driverName());
-        return CommandRunners.open(Contact.parse(contact), RetryPolicy.from(context.settings()), transientFailures, context.settings());
+        return Contact.parse(contact);
     }
 
     /**

@@ -45,9 +45,21 @@ public final class Submissions {
      * @return a queued job (held when the template says so), submitted now
      */
     public static Submitted queued(String id, JobTemplate t, String queuedWord, String heldWord) {
+        return queued(id, t, queuedWord, heldWord, Instant.now());
+    }
+
+    /**
+     * @param id the scheduler's job id
+     * @param t the template it was submitted with
+     * @param queuedWord the scheduler's word for a queued job, such as {@code PENDING}
+     * @param heldWord the scheduler's word for a held job, such as {@code PSUSP}
+     * @param submitted its submission time, until the scheduler gives its own
+     * @return a queued job (held when the template says so)
+     */
+    public static Submitted queued(String id, JobTemplate t, String queuedWord, String heldWord, Instant submitted) {
         JobInfo info = JobInfo.builder().jobId(id).jobName(t.getJobName()).queueName(t.getQueueName())
                 .jobState(t.isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED)
-                .jobSubState(t.isSubmitAsHold() ? heldWord : queuedWord).submissionTime(Instant.now()).build();
+                .jobSubState(t.isSubmitAsHold() ? heldWord : queuedWord).submissionTime(submitted).build();
         return new Submitted(id, info, Map.of());
     }
 
@@ -62,8 +74,23 @@ public final class Submissions {
      */
     public static BulkSubmitted array(String arrayId, BulkRange range, LongFunction<String> taskId, JobTemplate t,
                                       String queuedWord, String heldWord) {
+        return array(arrayId, range, taskId, t, queuedWord, heldWord, Instant.now());
+    }
+
+    /**
+     * @param arrayId the scheduler's id of the whole array
+     * @param range the indices submitted
+     * @param taskId the id of the task with a given index
+     * @param t the template
+     * @param queuedWord the scheduler's word for a queued job
+     * @param heldWord the scheduler's word for a held job
+     * @param submitted its submission time, until the scheduler gives its own
+     * @return the array with one queued task per index, in index order
+     */
+    public static BulkSubmitted array(String arrayId, BulkRange range, LongFunction<String> taskId, JobTemplate t,
+                                      String queuedWord, String heldWord, Instant submitted) {
         List<Submitted> tasks = new ArrayList<>();
-        for (long i : range.indices()) tasks.add(queued(taskId.apply(i), t, queuedWord, heldWord));
+        for (long i : range.indices()) tasks.add(queued(taskId.apply(i), t, queuedWord, heldWord, submitted));
         return new BulkSubmitted(arrayId, tasks);
     }
 }

@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.spi.cli;
 
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.drmaa2j.JobTemplate;
 import org.drmaa2j.Version;
@@ -15,8 +23,13 @@ import org.drmaa2j.spi.backend.Submissions;
 import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.exec.Contact;
+import org.drmaa2j.spi.script.CompletionTail;
 import org.drmaa2j.spi.script.ScriptRenderer;
+import org.drmaa2j.spi.store.CompletionMarker;
 import org.drmaa2j.spi.util.DriverSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The part every command-line backend shares: the connection's context, runner and script
@@ -24,6 +37,13 @@ import org.drmaa2j.spi.util.DriverSettings;
  * the submission command built once ({@link #newSubmitCommand}), the extension keys checked before
  * the values, and the usual submission: run the command, read the job id from its output, report
  * the job queued (or held) until the first status query.
+ *
+ * <p>Completion markers: a job script rendered from a template that prints {@link CompletionTail#TEXT}
+ * (the {@code completion} variable) and passed on the submission command's standard input gets the
+ * submission's marker line ({@link CompletionTail#applyTo(Command)}): its last act writes a marker
+ * into the session's marker directory, and each job's {@link CompletionMarker#DRIVER_DATA_KEY} names
+ * it, so that the generic layer wakes waiters as soon as it appears. A template that leaves the tail
+ * out writes none, and its jobs are followed by polling alone.
  *
  * <p>A subclass gives the scheduler's facts ({@link #drmsName}, {@link #capabilities},
  * {@link #readVersion}), its submission command, how to read a job id ({@link #jobId}) and name an
@@ -33,9 +53,15 @@ import org.drmaa2j.spi.util.DriverSettings;
  * @param <S> the driver's submission command
  */
 public abstract class CliBackend<S extends SubmitCommand> implements DriverBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(CliBackend.class);
+    /** {@code false} turns completion markers off: jobs are then followed by the poll alone. Default true. */
+    public static final String MARKERS_PROPERTY = "drmaa2j.markers";
     private final CliContext cli;
+    private volatile Boolean markers;
     private final String queuedState;
     private final String heldState;
+    /** When this thread's last submission command started, until its jobs are described ({@link #submitted()}). */
+    private final ThreadLocal<Instant> submissionStart = new ThreadLocal<>();
     private volatile Version version;
     private volatile String homeDirectory;
     private volatile S submitCommand;
@@ -49,6 +75,30 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
         this.cli = cli;
         this.queuedState = queuedState;
         this.heldState = heldState;
+    }
+
+    /**
+     * Whether job scripts write completion markers: true when the session store is where the
+     * scheduler's commands run (this machine's file system for local commands, the login node's
+     * store over SFTP for an SSH contact), false otherwise (a store over SFTP with local commands,
+     * a store on this machine with commands over SSH or inside a container). Whether the nodes see
+     * the marker directory (a shared home) is found out by the generic layer, which falls back to
+     * polling, and says so once, when a job the scheduler saw end wrote none. {@value #MARKERS_PROPERTY}{@code =false}
+     * turns them off. A driver whose jobs can never write one overrides this to say false.
+     *
+     * @return true when job scripts should write markers
+     */
+    protected boolean completionMarkers() {
+        if (context().store() == null || !context().settings().get(MARKERS_PROPERTY).map(Boolean::parseBoolean).orElse(true)) return false;
+        Contact c;
+        try {
+            c = CliRunners.contact(context());
+        } catch (RuntimeException e) {
+            return false; // a contact of the driver's own kind: it says itself
+        }
+        boolean localStore = context().store().root().getFileSystem() == FileSystems.getDefault();
+        if (c.transport().equals("ssh")) return !localStore;
+        return c.isLocal() && localStore;
     }
 
     /** @return the scheduler's version, asked once ({@link #readVersion}) */
@@ -85,13 +135,70 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        return queued(submitAndReadId(submitCommand().build(t, null, request.tag())), t);
+        CompletionTail end = completionTail(request);
+        Command c = submitCommand().build(t, null, request.tag());
+        Command marked = end.applyTo(c);
+        Submitted s = queued(submitAndReadId(marked == null ? c : marked), t);
+        return marked == null ? s : withMarker(s, end, 1);
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
-        return array(submitAndReadId(submitCommand().build(t, range, request.tag())), range, t);
+        CompletionTail end = completionTail(request);
+        Command c = submitCommand().build(t, range, request.tag());
+        Command marked = end.applyTo(c);
+        BulkSubmitted b = array(submitAndReadId(marked == null ? c : marked), range, t);
+        return marked == null ? b : withMarkers(b, end, range);
+    }
+
+    /**
+     * @param bulk a bulk job just submitted, its tasks in the order of the range's indices
+     * @param end the tail its script was rendered with
+     * @param range its indices
+     * @return the bulk job, each task naming its marker in its driver data when its script writes one
+     */
+    protected static BulkSubmitted withMarkers(BulkSubmitted bulk, CompletionTail end, BulkRange range) {
+        if (!end.writesMarker()) return bulk;
+        List<Submitted> tasks = new ArrayList<>();
+        List<Long> indices = range.indices();
+        for (int i = 0; i < bulk.tasks().size(); i++) tasks.add(withMarker(bulk.tasks().get(i), end, indices.get(i)));
+        return new BulkSubmitted(bulk.arrayId(), tasks);
+    }
+
+    /**
+     * @param request a submission
+     * @return the end of its job script: one that writes a marker into the session's marker
+     *     directory when this connection's jobs write markers ({@link #completionMarkers}), else
+     *     {@link CompletionTail#plain()}
+     */
+    protected final CompletionTail completionTail(SubmitRequest request) {
+        Boolean on = markers;
+        if (on == null) {
+            markers = on = completionMarkers();
+            if (!on) LOG.debug("job scripts write no completion markers: the session store is not where the commands run");
+        }
+        if (!on || request.tag() == null || request.sessionName() == null) return CompletionTail.plain();
+        Path dir = context().store().markerDirectory(request.sessionName());
+        try {
+            return CompletionTail.marker(dir.toString(), request.tag());
+        } catch (IllegalArgumentException e) {
+            LOG.debug("no completion marker in {}: {}", dir, e.getMessage());
+            return CompletionTail.plain();
+        }
+    }
+
+    /**
+     * @param job a job just submitted
+     * @param end the tail its script was rendered with
+     * @param index its task index, 1 for a single job
+     * @return the job, naming its marker in its driver data when its script writes one
+     */
+    protected static Submitted withMarker(Submitted job, CompletionTail end, long index) {
+        if (!end.writesMarker()) return job;
+        Map<String, String> data = new HashMap<>(job.driverData());
+        data.put(CompletionMarker.DRIVER_DATA_KEY, end.fileName(index));
+        return new Submitted(job.jobId(), job.info(), data);
     }
 
     /**
@@ -100,7 +207,21 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
      * @throws org.drmaa2j.DeniedByDrmsException with the scheduler's words when it failed or printed no id
      */
     protected final String submitAndReadId(Command command) {
+        submissionStart.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return Submissions.run(runner()::run, submission(command), this::jobId);
+    }
+
+    /**
+     * @return the submission time of the jobs {@link #submitAndReadId} just submitted on this thread
+     *     (now for jobs found otherwise): the whole second in which the command started. Schedulers
+     *     record submission times in whole seconds (OpenPBS ctime, Slurm SubmitTime), no earlier than
+     *     that, so the first poll's time never moves a job's submission time back, and a filter by a
+     *     submission time read before it keeps matching the job after it
+     */
+    private Instant submitted() {
+        Instant s = submissionStart.get();
+        submissionStart.remove();
+        return s != null ? s : Instant.now();
     }
 
     /**
@@ -120,7 +241,7 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
      * @return the job, queued or held as the template says
      */
     protected final Submitted queued(String id, JobTemplate t) {
-        return Submissions.queued(id, t, queuedState, heldState);
+        return Submissions.queued(id, t, queuedState, heldState, submitted());
     }
 
     /**
@@ -130,7 +251,7 @@ public abstract class CliBackend<S extends SubmitCommand> implements DriverBacke
      * @return the array with one queued (or held) task per index, named by {@link #taskId}
      */
     protected final BulkSubmitted array(String arrayId, BulkRange range, JobTemplate t) {
-        return Submissions.array(arrayId, range, i -> taskId(arrayId, i), t, queuedState, heldState);
+        return Submissions.array(arrayId, range, i -> taskId(arrayId, i), t, queuedState, heldState, submitted());
     }
 
     /**

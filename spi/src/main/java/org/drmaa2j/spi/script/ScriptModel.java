@@ -30,11 +30,20 @@ import org.drmaa2j.spi.resources.ResourceRequest;
  *   <tr><td>{@value #DIRECTIVES}</td><td>the scheduler's directive texts for the script's header
  *       (print them with the {@code directive} filter); empty where the driver passes options on its command line</td></tr>
  *   <tr><td>{@value #BULK}</td><td>true for the tasks of a bulk job</td></tr>
+ *   <tr><td>{@value #COMPLETION}</td><td>the script's end ({@link CompletionTail}): print it once,
+ *       right after {@code DRMAA2J_INDEX} is set and before anything that may exit, and run the
+ *       command with the {@code drmaa2j_run} it defines, never with {@code exec}</td></tr>
  * </table>
  *
  * Every user value must be printed through the {@code sh} filter; values that may hold the task
  * index through {@code sh('DRMAA2J_INDEX')}, with the script setting {@code DRMAA2J_INDEX} from its
- * scheduler's variable first. A driver may add variables of its own (documented in its README);
+ * scheduler's variable first. A job script looks like this:
+ * <pre>{@code
+ * DRMAA2J_INDEX=${SLURM_ARRAY_TASK_ID:-1}
+ * {{ completion }}
+ * cd -- {{ workingDirectory | sh('DRMAA2J_INDEX') }} || exit 125
+ * drmaa2j_run {{ command | sh }}{% if args %} {{ args | sh('DRMAA2J_INDEX') }}{% endif %}
+ * }</pre> A driver may add variables of its own (documented in its README);
  * the renderer refuses a template that uses a variable the model lacks.
  */
 public final class ScriptModel {
@@ -62,9 +71,11 @@ public final class ScriptModel {
     public static final String DIRECTIVES = "directives";
     /** True for a bulk job's tasks. */
     public static final String BULK = "bulk";
+    /** The script's end: {@code drmaa2j_run}, the exit trap and the completion marker ({@link CompletionTail#TEXT}). */
+    public static final String COMPLETION = "completion";
     /** Every name above, in order. */
     public static final List<String> NAMES = List.of(COMMAND, ARGS, ENVIRONMENT, WORKING_DIRECTORY, INPUT, OUTPUT, ERROR,
-            ERROR_TO_OUTPUT, ULIMITS, OMP_THREADS, DIRECTIVES, BULK);
+            ERROR_TO_OUTPUT, ULIMITS, OMP_THREADS, DIRECTIVES, BULK, COMPLETION);
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -84,6 +95,7 @@ public final class ScriptModel {
         values.put(OMP_THREADS, threads == null ? "" : threads.toString());
         values.put(DIRECTIVES, List.of());
         values.put(BULK, bulk);
+        values.put(COMPLETION, CompletionTail.TEXT);
     }
 
     /**

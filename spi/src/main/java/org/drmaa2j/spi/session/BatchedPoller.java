@@ -42,6 +42,10 @@ public final class BatchedPoller implements AutoCloseable {
     private volatile long ticks;
     /** The clock's time when the last status call started, on any thread. */
     private volatile long lastCall;
+    /** Guards {@link #ended}; notified as each tick ends. */
+    private final Object endedLock = new Object();
+    /** How many ticks have ended (answered, failed, or had no live job to ask about). Guarded by endedLock. */
+    private long ended;
 
     /**
      * @param name thread name
@@ -132,6 +136,43 @@ public final class BatchedPoller implements AutoCloseable {
             synchronized (tickLock) {
                 inFlight = null;
             }
+            synchronized (endedLock) {
+                ended++;
+                endedLock.notifyAll();
+            }
+        }
+    }
+
+    /** @return the time source of the intervals */
+    public MonotonicClock clock() {
+        return clock;
+    }
+
+    /** @return how many ticks have ended so far, their answers published; the argument of {@link #awaitTickAfter} */
+    public long ticksEnded() {
+        synchronized (endedLock) {
+            return ended;
+        }
+    }
+
+    /**
+     * Waits until a tick ends after the {@code seen}-th (its answers published), on the poller's
+     * thread or any other. Asks for no poll itself: {@link #kick()} first to have one soon.
+     *
+     * @param seen a value of {@link #ticksEnded()} read earlier
+     * @param deadline the {@link #clock() clock}'s time at which to give up
+     * @return true when such a tick ended, false when the deadline passed or the poller was closed first
+     * @throws InterruptedException if interrupted
+     */
+    public boolean awaitTickAfter(long seen, long deadline) throws InterruptedException {
+        synchronized (endedLock) {
+            while (ended <= seen) {
+                if (!running) return false;
+                long left = deadline - clock.nanoTime();
+                if (left <= 0) return false;
+                clock.timedWait(endedLock, left);
+            }
+            return true;
         }
     }
 
@@ -185,6 +226,9 @@ public final class BatchedPoller implements AutoCloseable {
         running = false;
         synchronized (this) {
             notifyAll();
+        }
+        synchronized (endedLock) {
+            endedLock.notifyAll();
         }
     }
 }

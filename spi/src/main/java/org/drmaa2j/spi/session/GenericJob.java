@@ -3,6 +3,7 @@ package org.drmaa2j.spi.session;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.InvalidArgumentException;
@@ -78,6 +79,7 @@ public final class GenericJob implements Job {
         JobRecord r = record();
         JobInfo i = session.connection().current(jobId);
         if (i != null && i.getJobState() != null && i.getJobState().isTerminal()) return;
+        session.connection().terminating(jobId);
         publish(session.connection().backend().control(r, JobAction.TERMINATE));
     }
 
@@ -92,9 +94,12 @@ public final class GenericJob implements Job {
         session.reaped(this);
     }
 
+    /** The state; a job's completion marker tells its end at once, before the scheduler confirms it. */
     @Override
     public JobState getState() {
-        JobInfo i = getJobInfo();
+        check();
+        JobInfo i = session.connection().current(jobId);
+        if (i == null) throw new InvalidArgumentException("job", jobId + " is no longer known");
         return i.getJobState() == null ? JobState.UNDETERMINED : i.getJobState();
     }
 
@@ -103,10 +108,14 @@ public final class GenericJob implements Job {
         return getJobInfo().getJobSubState();
     }
 
+    /**
+     * The scheduler's information: for a job whose end its completion marker told, once the
+     * scheduler has confirmed that end (which the next poll does), within a safety cap.
+     */
     @Override
     public JobInfo getJobInfo() {
         check();
-        JobInfo i = session.connection().current(jobId);
+        JobInfo i = session.connection().confirmed(jobId, this::check);
         if (i == null) throw new InvalidArgumentException("job", jobId + " is no longer known");
         return i;
     }
@@ -124,8 +133,7 @@ public final class GenericJob implements Job {
     private Job await(Duration timeout, boolean started) {
         check();
         Connection c = session.connection();
-        c.current(jobId);
-        return c.board().await(() -> {
+        return c.await(List.of(jobId), started, () -> {
             JobInfo i = c.board().get(jobId);
             JobState s = i == null ? null : i.getJobState();
             boolean ok = s != null && (started ? s.hasStarted() : s.isTerminal());

@@ -195,9 +195,10 @@ public final class GenericJobSession implements JobSession {
             g.check();
             mine.add(g);
         }
-        for (GenericJob g : mine) connection.current(g.getJobId());
         StateBoard board = connection.board();
-        return board.await(() -> {
+        List<String> ids = new ArrayList<>();
+        for (GenericJob g : mine) ids.add(g.getJobId());
+        return connection.await(ids, started, () -> {
             for (GenericJob g : mine) {
                 JobInfo i = board.get(g.getJobId());
                 JobState s = i == null ? null : i.getJobState();

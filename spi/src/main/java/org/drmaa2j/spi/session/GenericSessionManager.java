@@ -27,6 +27,7 @@ import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SessionRecord;
 import org.drmaa2j.spi.store.SessionStore;
 import org.drmaa2j.spi.util.DriverSettings;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.drmaa2j.spi.util.SessionNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,8 @@ public final class GenericSessionManager implements SessionManager {
     private final Map<String, GenericReservationSession> reservationSessions = new LinkedHashMap<>();
     private volatile Drmaa2Callback callback;
     private volatile boolean closed;
+    /** The time source of the connections' pollers; tests set their own before the first session. */
+    private volatile MonotonicClock pollClock = MonotonicClock.SYSTEM;
 
     /**
      * @param driverName the driver's short name ({@code local}, {@code slurm}, …)
@@ -72,6 +75,11 @@ public final class GenericSessionManager implements SessionManager {
         this.factory = factory;
         this.storeRoot = StoreRoot.of(settings);
         this.store = new SessionStore(storeRoot.path());
+    }
+
+    /** @param clock the time source of the pollers of connections opened from now on (tests) */
+    void pollClock(MonotonicClock clock) {
+        this.pollClock = clock;
     }
 
     /** @return the session store */
@@ -277,7 +285,7 @@ public final class GenericSessionManager implements SessionManager {
         String key = contact == null ? "" : contact;
         Connection c = connections.get(key);
         if (c == null) {
-            c = new Connection(factory, contact, store, settings, this::stateChanged);
+            c = new Connection(factory, contact, store, settings, this::stateChanged, pollClock);
             connections.put(key, c);
         }
         return c;

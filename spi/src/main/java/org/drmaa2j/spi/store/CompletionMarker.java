@@ -35,6 +35,13 @@ import org.drmaa2j.spi.util.Signals;
  * @param cpu the CPU time, or null
  */
 public record CompletionMarker(Integer exitStatus, int signal, Instant start, Instant end, Duration cpu) {
+    /**
+     * Driver data key of a job whose script writes a marker ({@link org.drmaa2j.spi.script.CompletionTail}):
+     * the marker's file name in the session's marker directory ({@link SessionStore#markerDirectory}).
+     * The generic layer removes it once the scheduler has confirmed the job's end (and deletes the
+     * marker then).
+     */
+    public static final String DRIVER_DATA_KEY = "drmaa2j.marker";
 
     /**
      * @param file a marker file
@@ -142,6 +149,35 @@ public record CompletionMarker(Integer exitStatus, int signal, Instant start, In
             return reported;
         }
         return reported.toBuilder().jobState(JobState.FAILED).exitStatus(null).terminatingSignal(Signals.name(signal)).build();
+    }
+
+    /**
+     * The job as this marker says it ended, on top of what is known of it from the scheduler: the
+     * state, exit status, signal and finish time are the marker's, everything else (queue,
+     * machines, dispatch time, the scheduler's own state word) stays as known.
+     *
+     * @param known the job's latest information
+     * @return it with this marker's end
+     */
+    public JobInfo endOf(JobInfo known) {
+        return applyTo(known.toBuilder(), known.getDispatchTime()).build();
+    }
+
+    /**
+     * What a job whose marker was found is, given the scheduler's answer: when the scheduler says
+     * the job ended, its answer stands ({@link #overrule} aside), with the marker's finish time
+     * where it gives none; while it still lists the job as running (Slurm's COMPLETING), its answer
+     * with this marker's end ({@link #endOf}).
+     *
+     * @param reported the scheduler's answer
+     * @return the job's information
+     */
+    public JobInfo settle(JobInfo reported) {
+        JobState s = reported.getJobState();
+        if (s == null || !s.isTerminal()) return endOf(reported);
+        JobInfo r = overrule(reported);
+        if (r.getFinishTime() == null && end != null) r = r.toBuilder().finishTime(end).build();
+        return r;
     }
 
     /**

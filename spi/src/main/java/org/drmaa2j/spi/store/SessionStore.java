@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * sessions/NAME/session.json        name, contact, creation time (written atomically)
  * sessions/NAME/journal.log         the session's append-only journal (see below)
  * sessions/NAME/writers/            one claim per process that has the journal open
- * sessions/NAME/markers/JOBID.exit  {@link CompletionMarker}s written by the jobs themselves
+ * sessions/NAME/markers/JOBID.exit  {@link CompletionMarker}s written by the jobs themselves (local driver)
+ * sessions/NAME/markers/TAG.I.exit   {@link CompletionMarker}s written by the job scripts of CLI drivers
  * sessions/NAME/work/               backend scratch space (scripts, logs)
  * </pre>
  * Creating a session is atomic across processes and against a kill: the directory is made complete
@@ -103,6 +104,14 @@ public final class SessionStore {
      */
     public Path markerFile(String session, String jobId) {
         return sessionDirectory(session).resolve("markers").resolve(fileName(jobId) + ".exit");
+    }
+
+    /**
+     * @param session a session name
+     * @return the directory of the session's completion markers (0700, made with the session)
+     */
+    public Path markerDirectory(String session) {
+        return sessionDirectory(session).resolve("markers");
     }
 
     /**

@@ -53,6 +53,7 @@ public final class DriverSettings {
     public static final Set<String> SHARED_KEYS = Set.of(
             "drmaa2j.driver",
             STATE_DIR, POLL_FAST_MS, POLL_SLOW_MS,
+            "drmaa2j.markers", "drmaa2j.markers.fastMillis", "drmaa2j.markers.slowMillis",
             "drmaa2j.contact",
             "drmaa2j.template", "drmaa2j.templateDir",
             "drmaa2j.retry.attempts", "drmaa2j.retry.initialBackoffMs", "drmaa2j.retry.maxBackoffMs", "drmaa2j.retry.budgetMs",

@@ -2,6 +2,7 @@
 package org.drmaa2j.spi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,9 +42,12 @@ class CliKitTest {
         final List<List<String>> calls = new ArrayList<>();
         final List<String> stdins = new ArrayList<>();
         int closed;
+        /** What a scheduler records as the submission time: the whole second in which the submission ran. */
+        java.time.Instant recorded;
 
         @Override
         public CommandResult run(Command c) {
+            if (c.program().equals("tinysub")) recorded = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             calls.add(c.argv());
             stdins.add(c.stdin() == null ? null : new String(c.stdin(), java.nio.charset.StandardCharsets.UTF_8));
             String out = switch (c.program()) {
@@ -174,6 +178,15 @@ class CliKitTest {
         assertEquals(List.of("42.1", "42.2"), b.tasks().stream().map(Submitted::jobId).toList());
         assertEquals("HELD", b.tasks().get(0).info().getJobSubState());
         assertEquals("cd /d/\"$I\"\nexec /bin/echo \"$I\"\n", runner.stdins.get(runner.stdins.size() - 1));
+    }
+
+    @Test
+    void submissionTime_isNeverAfterTheSchedulersWholeSecond_soTheFirstPollDoesNotMoveItBack() {
+        Submitted s = backend.submit(request(JobTemplate.builder("/bin/true").build()));
+        assertFalse(s.info().getSubmissionTime().isAfter(runner.recorded), s.info().getSubmissionTime() + " after " + runner.recorded);
+        assertEquals(0, s.info().getSubmissionTime().getNano(), "a whole second, as schedulers record it");
+        BulkSubmitted b = backend.submitBulk(request(JobTemplate.builder("/bin/true").build()), new BulkRange(1, 2, 1, 0));
+        for (Submitted task : b.tasks()) assertFalse(task.info().getSubmissionTime().isAfter(runner.recorded));
     }
 
     @Test

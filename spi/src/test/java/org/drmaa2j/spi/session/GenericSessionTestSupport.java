@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.drmaa2j.Capability;
 import org.drmaa2j.JobSession;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,17 +26,30 @@ abstract class GenericSessionTestSupport {
         open(caps, p);
     }
 
+    /** Opens with the poller's intervals on a clock of the test's own. */
+    void open(Set<Capability> caps, long fastMillis, long slowMillis, MonotonicClock pollClock) {
+        Map<String, String> p = new HashMap<>();
+        p.put("drmaa2j.poll.fastMillis", Long.toString(fastMillis));
+        p.put("drmaa2j.poll.slowMillis", Long.toString(slowMillis));
+        open(caps, p, pollClock);
+    }
+
     /** Opens with the default poll intervals. */
     void openWithDefaults(Set<Capability> caps) {
         open(caps, new HashMap<>());
     }
 
     private void open(Set<Capability> caps, Map<String, String> p) {
+        open(caps, p, MonotonicClock.SYSTEM);
+    }
+
+    private void open(Set<Capability> caps, Map<String, String> p, MonotonicClock pollClock) {
         p.put("drmaa2j.stateDir", tmp.toString());
         sm = new GenericSessionManager("tiny", p, ctx -> {
             backend = new TinyBackend(ctx, caps);
             return backend;
         });
+        sm.pollClock(pollClock);
         js = sm.createJobSession("s1", null);
     }
 

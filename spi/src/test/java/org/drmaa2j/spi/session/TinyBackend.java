@@ -40,6 +40,15 @@ final class TinyBackend implements DriverBackend {
     private final AtomicInteger ids = new AtomicInteger();
     /** When set, every status call throws it (a scheduler that does not answer). */
     volatile RuntimeException statusFailure;
+    /** When true, each job's script "writes" a completion marker named by the submission's tag (the test writes it). */
+    volatile boolean markers;
+    /**
+     * When true, a job that has started carries what only the scheduler knows: its start
+     * ({@link #DISPATCH}), slots, machine, state word and, once ended, its end ({@link #FINISH}).
+     */
+    volatile boolean details;
+    static final java.time.Instant DISPATCH = java.time.Instant.parse("2026-12-06T10:00:00Z");
+    static final java.time.Instant FINISH = java.time.Instant.parse("2026-12-06T10:00:05Z");
     /** When true, hold and release of an array are one control of the whole array, as OpenPBS does them. */
     volatile boolean wholeArrays;
 
@@ -64,8 +73,13 @@ final class TinyBackend implements DriverBackend {
 
     JobInfo info(String id) {
         JobState s = scheduler.get(id);
-        return JobInfo.builder().jobId(id).jobState(s).queueName("tiny")
-                .exitStatus(s == JobState.DONE ? Integer.valueOf(0) : s == JobState.FAILED ? Integer.valueOf(1) : null).build();
+        JobInfo.Builder b = JobInfo.builder().jobId(id).jobState(s).queueName("tiny")
+                .exitStatus(s == JobState.DONE ? Integer.valueOf(0) : s == JobState.FAILED ? Integer.valueOf(1) : null);
+        if (details && s != null && s.hasStarted()) {
+            b.dispatchTime(DISPATCH).slots(1L).allocatedMachines(List.of("node1")).jobSubState(s.isTerminal() ? "F" : "R");
+            if (s.isTerminal()) b.finishTime(FINISH);
+        }
+        return b.build();
     }
 
     @Override
@@ -99,6 +113,10 @@ final class TinyBackend implements DriverBackend {
     public Submitted submit(SubmitRequest request) {
         String id = "t" + ids.incrementAndGet();
         scheduler.put(id, request.template().isSubmitAsHold() ? JobState.QUEUED_HELD : JobState.QUEUED);
+        if (markers) {
+            return new Submitted(id, info(id), Map.of("native", "N" + id,
+                    org.drmaa2j.spi.store.CompletionMarker.DRIVER_DATA_KEY, org.drmaa2j.spi.script.CompletionTail.fileName(request.tag(), 1)));
+        }
         return new Submitted(id, info(id), Map.of("native", "N" + id));
     }
 
