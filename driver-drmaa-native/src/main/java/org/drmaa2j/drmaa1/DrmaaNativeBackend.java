@@ -31,6 +31,7 @@ import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.backend.TemplateChecks;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SubmissionIntent;
+import org.drmaa2j.spi.store.WantedTags;
 
 /**
  * DRMAA2 on a DRMAA 1.0 library, for one contact: submission with {@code drmaa_run_job} and
@@ -237,13 +238,8 @@ final class DrmaaNativeBackend implements DriverBackend {
     @Override
     public Optional<Map<String, BulkSubmitted>> findSubmittedByTags(List<SubmissionIntent> intents) {
         if (!tagged) return Optional.empty();
-        Instant since = Instant.now();
-        Set<String> tags = new HashSet<>();
-        for (SubmissionIntent i : intents) {
-            tags.add(i.tag());
-            if (i.recordedAt().isBefore(since)) since = i.recordedAt();
-        }
-        Map<String, String> numbers = companion.jobNumbersByTag(tags, since.minusSeconds(60));
+        WantedTags query = WantedTags.of(intents);
+        Map<String, String> numbers = companion.jobNumbersByTag(query.tags(), query.oldest().minusSeconds(60));
         Map<String, BulkSubmitted> out = new HashMap<>();
         for (SubmissionIntent i : intents) {
             String n = numbers.get(i.tag());

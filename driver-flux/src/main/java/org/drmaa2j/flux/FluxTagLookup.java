@@ -17,6 +17,7 @@ import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.store.SubmissionIntent;
+import org.drmaa2j.spi.store.WantedTags;
 import org.drmaa2j.spi.store.SubmissionTags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ final class FluxTagLookup {
      */
     Map<String, BulkSubmitted> find(List<SubmissionIntent> intents) {
         if (intents.isEmpty()) return Map.of();
-        Instant since = intents.stream().map(SubmissionIntent::recordedAt).min(Instant::compareTo).orElseThrow().minus(SLACK);
+        Instant since = WantedTags.of(intents).oldest().minus(SLACK);
         CommandResult r = flux.run(flux.command("python", "-c", SCRIPT, Long.toString(since.getEpochSecond())));
         if (!r.succeeded()) throw new DrmCommunicationException("cannot look Flux jobs up by tag: " + r.describeFailure());
         return match(intents, parse(r.stdout()));

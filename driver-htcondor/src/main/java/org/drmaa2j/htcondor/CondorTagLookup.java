@@ -3,7 +3,6 @@ package org.drmaa2j.htcondor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.drmaa2j.spi.store.SubmissionTags;
+import org.drmaa2j.spi.store.WantedTags;
 
 /**
  * Finds submissions by their tag, which each carries as the custom job attribute
@@ -41,21 +41,17 @@ final class CondorTagLookup {
      * @throws DrmCommunicationException when condor_q or condor_history fails
      */
     Map<String, String> find(Collection<SubmissionIntent> intents) {
-        Set<String> wanted = new TreeSet<>();
-        Instant oldest = Instant.now();
-        for (SubmissionIntent i : intents) {
-            wanted.add(i.tag());
-            if (i.recordedAt().isBefore(oldest)) oldest = i.recordedAt();
-        }
+        WantedTags query = WantedTags.of(intents);
+        Set<String> wanted = query.tags();
         Map<String, String> found = new HashMap<>();
-        if (wanted.isEmpty()) return found;
+        if (query.isEmpty()) return found;
         String attrs = "ClusterId,ProcId," + CondorSubmitCommand.TAG_ATTRIBUTE;
         collect(run("condor_q", List.of("condor_q", "-json", "-attributes", attrs, "-constraint", constraint(wanted))), wanted, found);
         Set<String> missing = new TreeSet<>(wanted);
         missing.removeAll(found.keySet());
         if (missing.isEmpty()) return found;
         collect(run("condor_history", List.of("condor_history", "-json", "-attributes", attrs, "-constraint", constraint(missing),
-                "-since", "EnteredCurrentStatus < " + oldest.minus(SLACK).getEpochSecond())), missing, found);
+                "-since", "EnteredCurrentStatus < " + query.oldest().minus(SLACK).getEpochSecond())), missing, found);
         return found;
     }
 

@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.store.SubmissionIntent;
+import org.drmaa2j.spi.store.WantedTags;
 import org.drmaa2j.spi.store.SubmissionTags;
 
 /**
@@ -60,15 +60,11 @@ final class PbsTagLookup {
     Map<String, String> find(Collection<SubmissionIntent> intents) {
         if (intents.isEmpty()) return Map.of();
         if (dialect == PbsDialect.SLURM_WRAPPERS) return new SlurmCommentTags(runner).find(intents);
-        Set<String> wanted = new HashSet<>();
-        Instant oldest = Instant.now();
-        for (SubmissionIntent i : intents) {
-            wanted.add(i.tag());
-            if (i.recordedAt().isBefore(oldest)) oldest = i.recordedAt();
-        }
+        WantedTags query = WantedTags.of(intents);
+        Set<String> wanted = query.tags();
         List<String> ids = List.of();
         if (dialect == PbsDialect.PBSPRO) {
-            ids = qselect(oldest.minus(MARGIN));
+            ids = qselect(query.oldest().minus(MARGIN));
             if (ids.isEmpty()) return Map.of();
         }
         Map<String, String> found = new HashMap<>();

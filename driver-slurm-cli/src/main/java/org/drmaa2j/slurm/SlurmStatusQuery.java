@@ -18,6 +18,7 @@ import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.parse.DelimitedTable;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class SlurmStatusQuery {
 
     private final CommandRunner runner;
     private final Supplier<SlurmRelease> release;
+    private final MonotonicClock clock;
     private final AtomicBoolean exitFormatMismatchLogged = new AtomicBoolean();
     /** How long a job squeue shows as finished may wait for its accounting record before squeue's word is taken. */
     static final java.time.Duration ACCOUNTING_GRACE = java.time.Duration.ofSeconds(60);
@@ -45,8 +47,18 @@ final class SlurmStatusQuery {
      * @param release the connection's Slurm release, learned once; it says how squeue prints exit codes
      */
     SlurmStatusQuery(CommandRunner runner, Supplier<SlurmRelease> release) {
+        this(runner, release, MonotonicClock.SYSTEM);
+    }
+
+    /**
+     * @param runner runs the commands
+     * @param release the connection's Slurm release
+     * @param clock measures {@link #ACCOUNTING_GRACE}
+     */
+    SlurmStatusQuery(CommandRunner runner, Supplier<SlurmRelease> release, MonotonicClock clock) {
         this.runner = runner;
         this.release = release;
+        this.clock = clock;
     }
 
     /**
@@ -84,8 +96,8 @@ final class SlurmStatusQuery {
                     finishedWithoutAccounting.remove(id);
                 } else if ((queued == null || queued.getJobState().isTerminal()) && accountingAvailable) {
                     // finished, but accounting has no exit code yet: wait for it, within reason
-                    long since = finishedWithoutAccounting.computeIfAbsent(id, k -> System.nanoTime());
-                    if (System.nanoTime() - since < ACCOUNTING_GRACE.toNanos()) {
+                    long since = finishedWithoutAccounting.computeIfAbsent(id, k -> clock.nanoTime());
+                    if (clock.nanoTime() - since < ACCOUNTING_GRACE.toNanos()) {
                         found.remove(id);
                     } else {
                         finishedWithoutAccounting.remove(id);
@@ -187,14 +199,15 @@ final class SlurmStatusQuery {
         Map<String, JobInfo> out = new HashMap<>();
         Set<String> wanted = new HashSet<>(wantedIds);
         List<String> ids = new ArrayList<>(wantedIds);
+        Set<String> arrays = new java.util.LinkedHashSet<>();
         if (release.get().sacctMissesCancelledPendingArrayTasks()) {
-            Set<String> arrays = new java.util.LinkedHashSet<>();
             for (String id : wantedIds) {
                 int underscore = id.indexOf('_');
                 if (underscore > 0) arrays.add(id.substring(0, underscore));
             }
             ids.addAll(arrays);
         }
+        Map<String, JobInfo> arrayRecords = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             CommandResult r = runner.run(Command.of("env", "SLURM_TIME_FORMAT=%s", "sacct", "--parsable2", "--noheader",
@@ -211,11 +224,28 @@ final class SlurmStatusQuery {
             for (Map<String, String> row : t.rows()) {
                 if (SlurmJobRows.isStep(row)) continue;
                 JobInfo info = SlurmJobRows.toJobInfo(row, UTC);
+                if (arrays.contains(info.getJobId())) arrayRecords.put(info.getJobId(), info);
                 for (String id : SlurmJobRows.expandArrayId(info.getJobId())) {
                     if (wanted.contains(id)) out.put(id, info.toBuilder().jobId(id).build());
                 }
             }
         }
+        tasksStillInTheirArrayRecord(wantedIds, arrayRecords, out);
         return out;
+    }
+
+    /**
+     * 20.11 sometimes records an array task cancelled while pending under the bare array id
+     * ({@code 14}, not {@code 14_[2%1]}), as squeue lists it: the array's own record still holds
+     * every task that never got a record of its own, so an ended array record ends those tasks.
+     */
+    private static void tasksStillInTheirArrayRecord(List<String> wantedIds, Map<String, JobInfo> arrayRecords,
+            Map<String, JobInfo> out) {
+        for (String id : wantedIds) {
+            int underscore = id.indexOf('_');
+            if (underscore <= 0 || out.containsKey(id)) continue;
+            JobInfo array = arrayRecords.get(id.substring(0, underscore));
+            if (array != null && array.getJobState().isTerminal()) out.put(id, array.toBuilder().jobId(id).build());
+        }
     }
 }

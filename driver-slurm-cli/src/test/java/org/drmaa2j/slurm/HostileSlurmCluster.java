@@ -14,12 +14,21 @@ import org.testcontainers.images.builder.Transferable;
  * {@value #CPUS} CPUs before the first job (slurmctld and slurmd restarted with the new node
  * line): with the image's 8 CPUs Slurm starts 8 tiny jobs per scheduling cycle, about 3 jobs a
  * second; with {@value #CPUS} it keeps up with submission (measured: 500 jobs in 27 s).
+ *
+ * <p>So many launches at once meet slurmd's one-at-a-time batch launch: on a busy machine its reply to
+ * the controller's launch request came after the default 10 s {@code MessageTimeout}, the controller had
+ * stopped waiting, and slurmd cancelled the job it could no longer confirm ("Could not confirm batch
+ * launch for job N, aborting request": CANCELLED by 0 or NODE_FAIL, never started; 2 to 108 of 4,550
+ * jobs in loaded runs). As Slurm advises for shared nodes, this cluster gets {@code MessageTimeout} and
+ * {@code BatchStartTimeout} of 60 s. The image keeps Slurm's defaults, which the outage test relies on
+ * (a client gives up on a stopped controller after about 18 s).
  */
 final class HostileSlurmCluster {
     static final int CPUS = 64;
     private static final String WIDEN = String.join("\n",
             "set -e",
             "sed -i 's/^NodeName=localhost CPUs=[0-9]* RealMemory=[0-9]*/NodeName=localhost CPUs=" + CPUS + " RealMemory=" + (CPUS * 1000) + "/' /etc/slurm/slurm.conf",
+            "printf 'MessageTimeout=60\\nBatchStartTimeout=60\\n' >> /etc/slurm/slurm.conf",
             "pkill -x slurmd; pkill -x slurmctld",
             "while pgrep -x slurmctld >/dev/null || pgrep -x slurmd >/dev/null; do sleep 0.2; done",
             "slurmctld; for i in $(seq 100); do scontrol ping >/dev/null 2>&1 && break; sleep 0.2; done",

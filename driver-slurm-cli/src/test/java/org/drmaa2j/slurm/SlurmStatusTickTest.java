@@ -19,6 +19,7 @@ import org.drmaa2j.JobState;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
+import org.drmaa2j.spi.util.MonotonicClock;
 import org.drmaa2j.tck.samples.SampleOutputs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,19 +106,13 @@ class SlurmStatusTickTest {
         assertEquals(JobState.DONE, found.get(jobs.get("done")).getJobState());
     }
 
-    @org.junit.jupiter.api.Test
-    void slurm2011_arrayTaskCancelledWhilePending_isFoundThroughItsArray() {
-        // 20.11 lists such a task as "2" (no task id) in squeue, and sacct --jobs=2_2 prints nothing;
-        // sacct --jobs=2_2,2 holds it as 2_[2%1]
-        String squeue = read("20.11", "squeue_cancelled_pending_array_task");
-        List<List<String>> asked = new ArrayList<>();
-        CommandRunner runner = new CommandRunner() {
+    /** A runner that answers squeue with one text and anything else (sacct) with the other, noting each command. */
+    private static CommandRunner squeueAndSacct(String squeue, String sacct, List<List<String>> asked) {
+        return new CommandRunner() {
             @Override
             public CommandResult run(Command command) {
-                List<String> argv = command.argv();
-                asked.add(argv);
-                String out = argv.contains("squeue") ? squeue : read("20.11", "sacct_cancelled_pending_array_task");
-                return new CommandResult(command, 0, out, "", Duration.ZERO);
+                asked.add(command.argv());
+                return new CommandResult(command, 0, command.argv().contains("squeue") ? squeue : sacct, "", Duration.ZERO);
             }
 
             @Override
@@ -125,6 +120,15 @@ class SlurmStatusTickTest {
                 return "replay";
             }
         };
+    }
+
+    @org.junit.jupiter.api.Test
+    void slurm2011_arrayTaskCancelledWhilePending_isFoundThroughItsArray() {
+        // 20.11 lists such a task as "2" (no task id) in squeue, and sacct --jobs=2_2 prints nothing;
+        // sacct --jobs=2_2,2 holds it as 2_[2%1]
+        String squeue = read("20.11", "squeue_cancelled_pending_array_task");
+        List<List<String>> asked = new ArrayList<>();
+        CommandRunner runner = squeueAndSacct(squeue, read("20.11", "sacct_cancelled_pending_array_task"), asked);
         SlurmRelease rel = SlurmRelease.parse("slurm-wlm 20.11.4");
         Map<String, JobInfo> found = new SlurmStatusQuery(runner, () -> rel).query(List.of("2_1", "2_2"));
         assertEquals(JobState.RUNNING, found.get("2_1").getJobState());
@@ -134,6 +138,51 @@ class SlurmStatusTickTest {
         assertTrue(asked.get(1).contains("--jobs=2_2,2"), "the array is asked for too: " + asked.get(1));
         SlurmRelease newer = SlurmRelease.parse("slurm-wlm 22.05.8");
         assertTrue(!newer.sacctMissesCancelledPendingArrayTasks() && rel.sacctMissesCancelledPendingArrayTasks());
+    }
+
+    @org.junit.jupiter.api.Test
+    void slurm2011_arrayTaskCancelledWhilePending_underTheBareArrayId_endsWithItsArrayRecord() {
+        // 20.11 sometimes records such a task as "14" in sacct too; 14_1, running, has no record yet
+        String squeue = read("20.11", "squeue_cancelled_pending_array_task_bare_id");
+        String sacct = read("20.11", "sacct_cancelled_pending_array_task_bare_id");
+        CommandRunner runner = squeueAndSacct(squeue, sacct, new ArrayList<>());
+        SlurmRelease rel = SlurmRelease.parse("slurm-wlm 20.11.4");
+        Map<String, JobInfo> found = new SlurmStatusQuery(runner, () -> rel).query(List.of("14_1", "14_2"));
+        assertEquals(JobState.RUNNING, found.get("14_1").getJobState());
+        assertEquals(JobState.FAILED, found.get("14_2").getJobState());
+        assertEquals("CANCELLED", found.get("14_2").getJobSubState());
+        assertEquals("14_2", found.get("14_2").getJobId());
+        SlurmRelease newer = SlurmRelease.parse("slurm-wlm 22.05.8");
+        Map<String, JobInfo> onNewer = new SlurmStatusQuery(runner, () -> newer).query(List.of("14_2"));
+        assertTrue(onNewer.isEmpty(), "22.05 and later record the task itself; the bare id is not read for it: " + onNewer);
+    }
+
+    @org.junit.jupiter.api.Test
+    void unfinishedAccountingRecord_isWaitedFor_untilTheGraceEndsOnTheQuerysClock() {
+        // the form isComplete() describes: FAILED, exit code 0, no signal (slurmdbd fills the code in
+        // a moment later); the row is the 22.05 sample's exit3 job with its code not yet written
+        String sacct = read("22.05", "sacct_status").lines().filter(l -> l.startsWith("2|FAILED|3:0|"))
+                .map(l -> l.replace("|3:0|", "|0:0|")).findFirst().orElseThrow();
+        long[] now = {0};
+        MonotonicClock clock = new MonotonicClock() {
+            @Override
+            public long nanoTime() {
+                return now[0];
+            }
+
+            @Override
+            public void timedWait(Object monitor, long nanos) {
+                throw new AssertionError("the query never waits");
+            }
+        };
+        SlurmRelease rel = SlurmRelease.parse("slurm-wlm 22.05.8");
+        SlurmStatusQuery q = new SlurmStatusQuery(squeueAndSacct("", sacct, new ArrayList<>()), () -> rel, clock);
+        assertTrue(q.query(List.of("2")).isEmpty(), "an unfinished record is not taken at once");
+        now[0] = SlurmStatusQuery.ACCOUNTING_GRACE.toNanos() - 1;
+        assertTrue(q.query(List.of("2")).isEmpty(), "nor within the grace");
+        now[0] = SlurmStatusQuery.ACCOUNTING_GRACE.toNanos();
+        JobInfo taken = q.query(List.of("2")).get("2");
+        assertEquals(JobState.FAILED, taken.getJobState(), "after the grace the record is taken as it stands: " + taken);
     }
 
     @ParameterizedTest

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.store.SubmissionIntent;
 import org.drmaa2j.spi.store.SubmissionTags;
+import org.drmaa2j.spi.store.WantedTags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +42,15 @@ public final class SlurmCommentTags {
      * @throws DrmCommunicationException when squeue or sacct fails
      */
     public Map<String, String> find(Collection<SubmissionIntent> intents) {
-        Set<String> wanted = new HashSet<>();
-        Instant oldest = Instant.now();
-        for (SubmissionIntent i : intents) {
-            wanted.add(i.tag());
-            if (i.recordedAt().isBefore(oldest)) oldest = i.recordedAt();
-        }
+        WantedTags query = WantedTags.of(intents);
+        Set<String> wanted = query.tags();
         Map<String, String> found = new HashMap<>();
-        if (wanted.isEmpty()) return found;
+        if (query.isEmpty()) return found;
         CommandResult q = runner.run(Command.of("squeue", "--me", "--noheader", "--array", "--states=all", "--format=%F|%k"));
         if (!q.succeeded()) throw new DrmCommunicationException(q.describeFailure());
         collect(q.stdout(), wanted, found);
         if (found.size() == wanted.size()) return found;
-        long seconds = Duration.between(oldest, Instant.now()).toSeconds() + 600;
+        long seconds = Duration.between(query.oldest(), Instant.now()).toSeconds() + 600;
         CommandResult a = runner.run(Command.of("sacct", "--noheader", "--parsable2", "--allocations",
                 "--format=JobID,Comment", "--starttime=now-" + seconds));
         if (!a.succeeded()) {
