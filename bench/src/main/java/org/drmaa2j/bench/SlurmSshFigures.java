@@ -111,10 +111,13 @@ final class SlurmSshFigures {
         AlternatingRounds.Side ours = round -> {
             double ms;
             try (JobSession js = sm.createJobSession("bench-ssh-seq-" + round + "-" + System.nanoTime(), null)) {
+                CommandMetrics.reset();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < SEQUENTIAL; i++) js.runJob(trivial);
                 ms = (System.nanoTime() - t0) / 1e6;
             }
+            // where the time went: the commands' own share of it
+            System.out.println("  drmaa2j round " + round + ": commands " + CommandMetrics.counts() + ", ms " + CommandMetrics.millis());
             cancelAll(cluster);
             return ms;
         };
