@@ -68,27 +68,15 @@ public final class SlurmFigures {
 
     /**
      * One-by-one submission against a shell loop of {@code sbatch --parsable} submitting an
-     * equivalent held job. Both sides run once unmeasured first (a long-running program is warm),
-     * then alternate (ours first in even rounds, the loop first in odd ones) so that the machine's
-     * drift hits both; the figure is the ratio of the medians.
+     * equivalent held job, in {@link AlternatingRounds}; the figure is the ratio of the medians.
      */
     private static void submission(SessionManager sm, ResultTable table, String release) throws Exception {
         JobTemplate held = JobTemplate.builder("/bin/true").submitAsHold(true).build();
-        Samples ours = new Samples();
-        Samples raw = new Samples();
-        for (int r = -1; r < SUBMIT_ROUNDS; r++) {
-            boolean oursFirst = r % 2 == 0;
-            double a = oursFirst ? submitOurs(sm, held, r) : submitShell();
-            double b = oursFirst ? submitShell() : submitOurs(sm, held, r);
-            System.out.printf("submission round %s: drmaa2j %.0f ms, sbatch loop %.0f ms%n", r < 0 ? "warm-up" : r,
-                    oursFirst ? a : b, oursFirst ? b : a);
-            if (r < 0) continue; // the warm-up round
-            ours.add(oursFirst ? a : b);
-            raw.add(oursFirst ? b : a);
-        }
-        double ratio = ours.median() / raw.median();
+        AlternatingRounds.Result r = AlternatingRounds.run("submission (reference: sbatch loop)", SUBMIT_ROUNDS,
+                round -> submitOurs(sm, held, round), round -> submitShell());
+        double ratio = r.ratio();
         table.add("Slurm " + release + ": submit " + SEQUENTIAL + " jobs one by one (median of " + SUBMIT_ROUNDS + " alternating rounds after a warm-up round, ms)",
-                ResultTable.fmt(ours.median()), ResultTable.fmt(raw.median()) + " (shell loop of sbatch --parsable)",
+                ResultTable.fmt(r.ours().median()), ResultTable.fmt(r.reference().median()) + " (shell loop of sbatch --parsable)",
                 ResultTable.fmt(ratio) + "×", "≤ 1.15×", ratio <= 1.15 ? "yes" : "no");
     }
 

@@ -41,7 +41,7 @@ final class SlurmWaitFigures {
     }
 
     /** One run: latencies, status commands and how long the waiting took. */
-    private record Run(Samples latency, int missing, long commands, long ticks, double seconds) {
+    private record Run(Latencies latency, long commands, long ticks, double seconds) {
         String commandText() {
             return commands + " (" + ticks + " ticks in " + ResultTable.fmt(seconds) + " s)";
         }
@@ -52,9 +52,10 @@ final class SlurmWaitFigures {
         Run polled = run(state, Map.of("drmaa2j.markers", "false"), waiters, true);
         Run unwatched = run(state, Map.of(), waiters, false);
         String s = waiters == 1 ? "" : "s";
-        boolean met = marked.latency().size() > 0 && marked.latency().median() <= 100 && marked.latency().percentile(95) <= 300;
+        Samples m = marked.latency().samples();
+        boolean met = m.size() > 0 && m.median() <= 100 && m.percentile(95) <= 300;
         table.add("Slurm " + release + ": waitTerminated latency after the job's end, " + waiters + " waiter" + s + " (p50 / p95 ms)",
-                latency(marked), latency(polled) + " (markers off: the poll alone)", "-", "p50 ≤ 100 ms, p95 ≤ 300 ms", met ? "yes" : "no");
+                marked.latency().cell(), polled.latency().cell() + " (markers off: the poll alone)", "-", "p50 ≤ 100 ms, p95 ≤ 300 ms", met ? "yes" : "no");
         // with no waiter the connection polls once per slow interval; waiting must add nothing to that
         long noWaiterAllowance = (long) Math.ceil(marked.seconds() / SLOW_POLL_SECONDS);
         table.add("Slurm " + release + ": status commands while " + waiters + " thread" + s + " wait for " + waiters + " job" + s
@@ -64,21 +65,12 @@ final class SlurmWaitFigures {
                 marked.commands() <= noWaiterAllowance ? "yes" : "no");
     }
 
-    private static String latency(Run r) {
-        return ResultTable.fmt(r.latency().median()) + " / " + ResultTable.fmt(r.latency().percentile(95))
-                + (r.missing() > 0 ? "; " + r.missing() + " jobs wrote no end time" : "");
-    }
-
     private static Run run(Path state, Map<String, String> settings, int waiters, boolean wait) throws Exception {
         Path ends = Files.createTempDirectory(Path.of(System.getProperty("user.home")), "bench-ends-");
-        JobTemplate t = JobTemplate.builder("/bin/sh")
-                .args("-c", "sleep \"$0\"; date +%s%3N > \"$1/${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"",
-                        Integer.toString(SLEEP_SECONDS), ends.toString())
-                .extension(Extensions.MEMORY_PER_NODE_MB, "10")
-                .build();
+        JobTemplate t = endStampingJob(ends.toString());
         Map<String, String> p = new HashMap<>(settings);
         p.put("drmaa2j.stateDir", state.toString());
-        Map<String, Long> returned = new ConcurrentHashMap<>();
+        Map<String, Long> returned = Map.of();
         try (SessionManager sm = Drmaa2.getSessionManager("slurm", p);
              JobSession js = sm.createJobSession("bench-wait-" + waiters + "-" + System.nanoTime(), null)) {
             sm.getDrmsVersion();
@@ -86,17 +78,7 @@ final class SlurmWaitFigures {
             CommandMetrics.reset();
             long t0 = System.nanoTime();
             if (wait) {
-                List<Thread> threads = new ArrayList<>();
-                for (Job job : array.getJobs()) {
-                    Thread th = new Thread(() -> {
-                        job.waitTerminated(Duration.ofMinutes(10));
-                        returned.put(job.getJobId(), System.currentTimeMillis());
-                    }, "waiter-" + job.getJobId());
-                    th.setDaemon(true);
-                    threads.add(th);
-                    th.start();
-                }
-                for (Thread th : threads) th.join();
+                returned = waitEach(array.getJobs());
             } else {
                 // no waiter: the program looks at the jobs' own end files (no scheduler command), with a safety cap
                 long cap = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -113,20 +95,88 @@ final class SlurmWaitFigures {
             long ticks = CommandMetrics.statusTicks();
             System.out.println(waiters + (wait ? " waiters" : " jobs, no waiter") + ", settings " + settings + ": " + ticks + " ticks in "
                     + ResultTable.fmt(seconds) + " s; command ms " + CommandMetrics.millis() + "; counts " + counts);
-            Samples latency = new Samples();
-            int missing = 0;
-            for (Map.Entry<String, Long> e : returned.entrySet()) {
-                Path f = ends.resolve(e.getKey());
-                if (!Files.exists(f)) {
-                    missing++;
-                    continue;
-                }
-                latency.add(e.getValue() - Long.parseLong(Files.readString(f).strip()));
+            Map<String, String> endTimes = new HashMap<>();
+            try (var files = Files.list(ends)) {
+                for (Path f : (Iterable<Path>) files::iterator) endTimes.put(f.getFileName().toString(), Files.readString(f));
             }
-            if (wait) System.out.println("  latency p50 " + ResultTable.fmt(latency.median()) + " ms, p95 " + ResultTable.fmt(latency.percentile(95)) + " ms");
-            return new Run(latency, missing, commands, ticks, seconds);
+            Latencies latency = latencies(returned, endTimes);
+            if (wait) System.out.println("  latency " + latency);
+            return new Run(latency, commands, ticks, seconds);
         } finally {
             Shell.run(Shell.CANCEL_ALL);
         }
+    }
+    /**
+     * The job of the wait figures: sleeps {@value #SLEEP_SECONDS} s (so that its waiter is waiting
+     * before it ends), then, as its last act, writes its end time (epoch milliseconds) into a file
+     * named for its job id ({@code <array job id>_<task id>}: run it as a bulk job) in a directory of
+     * the host it runs on.
+     *
+     * @param endsDir that directory, existing, as the job sees it
+     * @return the template
+     */
+    static JobTemplate endStampingJob(String endsDir) {
+        return JobTemplate.builder("/bin/sh")
+                .args("-c", "sleep \"$0\"; date +%s%3N > \"$1/${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"",
+                        Integer.toString(SLEEP_SECONDS), endsDir)
+                .extension(Extensions.MEMORY_PER_NODE_MB, "10")
+                .build();
+    }
+
+    /**
+     * Waits for each job in a thread of its own, all at once.
+     *
+     * @param jobs the jobs
+     * @return job id to the time (epoch milliseconds) its {@code waitTerminated} returned
+     * @throws InterruptedException when interrupted
+     */
+    static Map<String, Long> waitEach(List<Job> jobs) throws InterruptedException {
+        Map<String, Long> returned = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Job job : jobs) {
+            Thread th = new Thread(() -> {
+                job.waitTerminated(Duration.ofMinutes(10));
+                returned.put(job.getJobId(), System.currentTimeMillis());
+            }, "waiter-" + job.getJobId());
+            th.setDaemon(true);
+            threads.add(th);
+            th.start();
+        }
+        for (Thread th : threads) th.join();
+        return returned;
+    }
+
+    /** Wait latencies (ms after the job's own end time) and the number of jobs that wrote no end time. */
+    record Latencies(Samples samples, int missing) {
+        /** @return the table cell: {@code p50 / p95}, and the jobs that wrote no end time if any */
+        String cell() {
+            return ResultTable.fmt(samples.median()) + " / " + ResultTable.fmt(samples.percentile(95))
+                    + (missing > 0 ? "; " + missing + " jobs wrote no end time" : "");
+        }
+
+        @Override
+        public String toString() {
+            return "p50 " + ResultTable.fmt(samples.median()) + " ms, p95 " + ResultTable.fmt(samples.percentile(95)) + " ms over "
+                    + samples.size() + " jobs" + (missing > 0 ? "; " + missing + " jobs wrote no end time" : "");
+        }
+    }
+
+    /**
+     * @param returned job id to the time its wait returned (epoch ms)
+     * @param endTimes end file name (the job id) to its content, as {@link #endStampingJob} wrote it
+     * @return each wait's latency after its job's end
+     */
+    static Latencies latencies(Map<String, Long> returned, Map<String, String> endTimes) {
+        Samples latency = new Samples();
+        int missing = 0;
+        for (Map.Entry<String, Long> e : returned.entrySet()) {
+            String end = endTimes.get(e.getKey());
+            if (end == null || end.isBlank()) {
+                missing++;
+                continue;
+            }
+            latency.add(e.getValue() - Long.parseLong(end.strip()));
+        }
+        return new Latencies(latency, missing);
     }
 }
