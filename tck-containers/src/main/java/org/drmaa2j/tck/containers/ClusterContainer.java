@@ -6,9 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Future;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.ExecConfig;
 import org.testcontainers.containers.GenericContainer;
@@ -32,6 +37,8 @@ public abstract class ClusterContainer<SELF extends ClusterContainer<SELF>> exte
     public static final String HOME = "/home/" + USER;
     /** The SSH port inside the container. */
     public static final int SSH_PORT = 22;
+    /** The only host address the SSH port is published on. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     private final List<String> authorizedKeys = new ArrayList<>();
 
@@ -46,8 +53,11 @@ public abstract class ClusterContainer<SELF extends ClusterContainer<SELF>> exte
     }
 
     private void useLocalhostAndWaitFor(String readyLine, Duration startupTimeout) {
-        withCreateContainerCmdModifier(cmd -> cmd.withHostName("localhost"));
         withExposedPorts(SSH_PORT);
+        // the SSH port is published on the loopback interface only (Docker's default is every
+        // interface); the host port stays Docker's choice
+        withCreateContainerCmdModifier(cmd -> cmd.withHostName("localhost").getHostConfig()
+                .withPortBindings(new PortBinding(Ports.Binding.bindIp(LOOPBACK), new ExposedPort(SSH_PORT))));
         waitingFor(Wait.forLogMessage(".*" + readyLine + ".*\\n", 1).withStartupTimeout(startupTimeout));
     }
 
@@ -64,6 +74,22 @@ public abstract class ClusterContainer<SELF extends ClusterContainer<SELF>> exte
         authorizedKeys.add(publicKeyLine.strip());
         withEnv("SSH_AUTHORIZED_KEYS", String.join("\n", authorizedKeys));
         return self();
+    }
+
+    /**
+     * Refuses a container whose SSH port Docker published on any address other than {@value #LOOPBACK}.
+     *
+     * @param info the started container
+     * @throws IllegalStateException naming the bindings when one is not on the loopback interface
+     */
+    @Override
+    protected void containerIsStarted(InspectContainerResponse info) {
+        super.containerIsStarted(info);
+        Ports.Binding[] bindings = info.getNetworkSettings().getPorts().getBindings().get(new ExposedPort(SSH_PORT));
+        if (bindings == null || bindings.length == 0 || !Arrays.stream(bindings).allMatch(b -> LOOPBACK.equals(b.getHostIp()))) {
+            throw new IllegalStateException("the SSH port of " + getDockerImageName() + " must be published on " + LOOPBACK
+                    + " only, Docker published it on " + Arrays.toString(bindings));
+        }
     }
 
     /** @return the local-host port mapped to the container's SSH port */

@@ -11,7 +11,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,10 @@ class SlurmContainerIT {
 
     @Test
     void ssh_portIsMappedOnLocalhost() throws Exception {
+        Ports.Binding[] bindings = slurm.getContainerInfo().getNetworkSettings().getPorts().getBindings()
+                .get(new ExposedPort(ClusterContainer.SSH_PORT));
+        assertTrue(bindings.length > 0 && Arrays.stream(bindings).allMatch(b -> "127.0.0.1".equals(b.getHostIp())),
+                "the SSH port is published on 127.0.0.1 only: " + Arrays.toString(bindings));
         try (Socket socket = new Socket("127.0.0.1", slurm.getSshPort());
              BufferedReader in = new BufferedReader(
                      new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {

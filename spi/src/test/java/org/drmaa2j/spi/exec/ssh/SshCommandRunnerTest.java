@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.sshd.common.io.nio2.Nio2Session;
 import org.drmaa2j.DrmCommunicationException;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
@@ -86,6 +88,16 @@ class SshCommandRunnerTest {
             for (int i = 0; i < 24; i++) assertEquals("w" + i + "\n", all.get(i).get());
             assertEquals(1, r.connects());
             assertEquals(1, server.activeSessions());
+        }
+    }
+
+    @Test
+    void theConnectionSendsSmallPacketsAtOnce_nagleOff() throws Exception {
+        try (SshCommandRunner r = runner(server.properties())) {
+            r.run(Command.of("true"));
+            Nio2Session io = (Nio2Session) r.connection().session().getIoSession();
+            // with Nagle's algorithm on, a command's small packets wait for delayed acknowledgements (40 ms each on Linux)
+            assertEquals(Boolean.TRUE, io.getSocket().getOption(StandardSocketOptions.TCP_NODELAY));
         }
     }
 
