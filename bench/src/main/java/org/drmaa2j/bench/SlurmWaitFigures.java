@@ -72,16 +72,17 @@ final class SlurmWaitFigures {
         p.put("drmaa2j.stateDir", state.toString());
         Map<String, Long> returned = Map.of();
         Map<Long, Long> markerTimes = Map.of();
+        String session = "bench-wait-" + waiters + "-" + System.nanoTime();
         try (SessionManager sm = Drmaa2.getSessionManager("slurm", p);
-             JobSession js = sm.createJobSession("bench-wait-" + waiters + "-" + System.nanoTime(), null)) {
+             JobSession js = sm.createJobSession(session, null)) {
             sm.getDrmsVersion();
             JobArray array = js.runBulkJobs(t, 1, waiters, 1, waiters > MAX_PARALLEL ? MAX_PARALLEL : 0);
             CommandMetrics.reset();
             long t0 = System.nanoTime();
             if (wait) {
                 Map<Long, Long> seen = new ConcurrentHashMap<>();
-                long since = System.currentTimeMillis() - 1000;
-                returned = waitEach(array.getJobs(), job -> markerTime(state, job, since).ifPresent(at -> seen.put(index(job.getJobId()), at)));
+                Path markers = markerDirectory(state, session);
+                returned = waitEach(array.getJobs(), job -> markerTime(markers, job).ifPresent(at -> seen.put(index(job.getJobId()), at)));
                 markerTimes = seen;
             } else {
                 // no waiter: the program looks at the jobs' own end files (no scheduler command), with a safety cap
@@ -164,19 +165,28 @@ final class SlurmWaitFigures {
 
     /**
      * @param state the state directory
+     * @param session a session's name
+     * @return that session's marker directory (its {@code markers} directory), or null
+     */
+    static Path markerDirectory(Path state, String session) throws java.io.IOException {
+        try (var files = Files.walk(state)) {
+            return files.filter(d -> d.getFileName().toString().equals(session) && Files.isDirectory(d.resolve("markers")))
+                    .map(d -> d.resolve("markers")).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * @param markers the session's marker directory, or null
      * @param job a job whose wait just returned
-     * @param since the run's start (epoch ms): older markers are other runs'
      * @return when its completion marker was last modified (epoch ms), if it is there (the poll's
      *     confirmation deletes it)
      */
-    static java.util.Optional<Long> markerTime(Path state, Job job, long since) {
+    static java.util.Optional<Long> markerTime(Path markers, Job job) {
+        if (markers == null) return java.util.Optional.empty();
         String suffix = "." + index(job.getJobId()) + ".exit";
-        try (var files = Files.walk(state)) {
+        try (var files = Files.list(markers)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (!name.endsWith(suffix) || !f.getParent().getFileName().toString().equals("markers")) continue;
-                long modified = Files.getLastModifiedTime(f).toMillis();
-                if (modified >= since) return java.util.Optional.of(modified);
+                if (f.getFileName().toString().endsWith(suffix)) return java.util.Optional.of(Files.getLastModifiedTime(f).toMillis());
             }
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             // deleted meanwhile
