@@ -81,8 +81,8 @@ final class SlurmWaitFigures {
             long t0 = System.nanoTime();
             if (wait) {
                 Map<Long, Long> seen = new ConcurrentHashMap<>();
-                Path markers = markerDirectory(state, session);
-                returned = waitEach(array.getJobs(), job -> markerTime(markers, job).ifPresent(at -> seen.put(index(job.getJobId()), at)));
+                MarkerFiles markers = new MarkerFiles(markerDirectory(state, session));
+                returned = waitEach(array.getJobs(), job -> markers.modified(job).ifPresent(at -> seen.put(index(job.getJobId()), at)));
                 markerTimes = seen;
             } else {
                 // no waiter: the program looks at the jobs' own end files (no scheduler command), with a safety cap
@@ -176,22 +176,36 @@ final class SlurmWaitFigures {
     }
 
     /**
-     * @param markers the session's marker directory, or null
-     * @param job a job whose wait just returned
-     * @return when its completion marker was last modified (epoch ms), if it is there (the poll's
-     *     confirmation deletes it)
+     * The completion markers of one bulk job: {@code TAG.INDEX.exit}, one tag for all its tasks,
+     * found once; then each lookup is one {@code stat}, so that looking does not slow the waits
+     * still going on.
      */
-    static java.util.Optional<Long> markerTime(Path markers, Job job) {
-        if (markers == null) return java.util.Optional.empty();
-        String suffix = "." + index(job.getJobId()) + ".exit";
-        try (var files = Files.list(markers)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (f.getFileName().toString().endsWith(suffix)) return java.util.Optional.of(Files.getLastModifiedTime(f).toMillis());
-            }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            // deleted meanwhile
+    private static final class MarkerFiles {
+        private final Path directory;
+        private volatile String tag;
+
+        MarkerFiles(Path directory) {
+            this.directory = directory;
         }
-        return java.util.Optional.empty();
+
+        /** @return when the job's marker was last modified (epoch ms), if it is there (the poll's confirmation deletes it) */
+        java.util.Optional<Long> modified(Job job) {
+            try {
+                if (directory == null || tag() == null) return java.util.Optional.empty();
+                return java.util.Optional.of(Files.getLastModifiedTime(directory.resolve(tag + "." + index(job.getJobId()) + ".exit")).toMillis());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return java.util.Optional.empty(); // deleted meanwhile
+            }
+        }
+
+        private synchronized String tag() throws java.io.IOException {
+            if (tag != null) return tag;
+            try (var files = Files.list(directory)) {
+                tag = files.map(f -> f.getFileName().toString()).filter(n -> n.matches(".+\\.\\d+\\.exit"))
+                        .map(n -> n.substring(0, n.lastIndexOf('.', n.length() - ".exit".length() - 1))).findFirst().orElse(null);
+            }
+            return tag;
+        }
     }
 
     private static long index(String jobId) {
