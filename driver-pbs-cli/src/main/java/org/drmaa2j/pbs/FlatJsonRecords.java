@@ -30,7 +30,9 @@ final class FlatJsonRecords {
     /** How many keys an object's own bit set tells apart; further keys are kept in a set. */
     private static final int BITS = 64;
     private final LenientJson in;
-    /** Lower-case dotted names to keep, or null for all. */
+    /** The dotted names to keep, or null for all; a record of them is a {@link NamedAttributes}. */
+    private final NamedAttributes.Names names;
+    /** The same lower-cased, or null for all. */
     private final Set<String> wanted;
     /** Their lower-case dotted prefixes: objects to read into. */
     private final Set<String> wantedObjects;
@@ -41,8 +43,10 @@ final class FlatJsonRecords {
     /** What {@link #verdict} decided per dotted key, by hash: a small direct-mapped cache. */
     private final String[] decidedKey = new String[256];
     private final byte[] decided = new byte[256];
-    /** The number {@link #number} gave the same dotted keys. */
+    /** The number of the same dotted keys among those whose repetition is checked, or -1. */
     private final int[] decidedNumber = new int[256];
+    /** Their slot in a {@link NamedAttributes} record, or -1. */
+    private final int[] decidedSlot = new int[256];
     /** The numbers of the dotted keys whose repetition is checked, in the order first met. */
     private final Map<String, Integer> numbers = new HashMap<>();
     /** Dotted keys already made, by hash of their parts: a small direct-mapped cache. */
@@ -61,8 +65,9 @@ final class FlatJsonRecords {
         }
     }
 
-    private FlatJsonRecords(String text, Set<String> wanted) {
+    private FlatJsonRecords(String text, NamedAttributes.Names wanted) {
         this.in = new LenientJson(text);
+        this.names = wanted;
         if (wanted == null) {
             this.wanted = null;
             this.wantedObjects = null;
@@ -70,7 +75,7 @@ final class FlatJsonRecords {
         } else {
             this.wanted = new HashSet<>();
             this.wantedObjects = new HashSet<>();
-            for (String w : wanted) {
+            for (String w : wanted.list()) {
                 String l = w.toLowerCase(Locale.ROOT);
                 this.wanted.add(l);
                 for (int dot = l.indexOf('.'); dot > 0; dot = l.indexOf('.', dot + 1)) wantedObjects.add(l.substring(0, dot));
@@ -98,9 +103,10 @@ final class FlatJsonRecords {
      * @param wanted the dotted attribute names to keep (compared without regard to case), or null
      *     for all
      * @return the wanted attributes by record name, in the order read; a record named again in a
-     *     later document is replaced
+     *     later document is replaced. Each record read in one go is a {@link NamedAttributes} of
+     *     the wanted names
      */
-    static Map<String, Map<String, String>> read(String text, String section, Set<String> wanted) {
+    static Map<String, Map<String, String>> read(String text, String section, NamedAttributes.Names wanted) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         FlatJsonRecords r = new FlatJsonRecords(text, wanted);
         LenientJson p = r.in;
@@ -172,7 +178,7 @@ final class FlatJsonRecords {
         for (String name = nextKey(); name != null; name = nextKey()) {
             p.skipWhitespace();
             if (p.i < p.s.length() && p.s.charAt(p.i) == '{') {
-                Map<String, String> attrs = new LinkedHashMap<>(wanted == null ? 128 : 32);
+                Map<String, String> attrs = names == null ? new LinkedHashMap<>(128) : new NamedAttributes(names);
                 flat("", 2, attrs);
                 if (out.put(name, attrs) != null || others != null && others.contains(name)) throw RepeatedKey.INSTANCE;
             } else {
@@ -227,7 +233,7 @@ final class FlatJsonRecords {
             }
             p.skipWhitespace();
             if (p.i >= p.s.length()) {
-                if ((verdict & KEEP) != 0) out.put(full, "");
+                if ((verdict & KEEP) != 0) keep(out, slot, full, "");
                 return;
             }
             char v = p.s.charAt(p.i);
@@ -239,11 +245,11 @@ final class FlatJsonRecords {
             } else if (v == '[') {
                 List<String> parts = new ArrayList<>();
                 for (Object o : p.array()) parts.add(String.valueOf(o));
-                out.put(full, String.join(",", parts));
+                keep(out, slot, full, String.join(",", parts));
             } else if (v == '"') {
-                out.put(full, p.string());
+                keep(out, slot, full, p.string());
             } else {
-                out.put(full, p.bareText());
+                keep(out, slot, full, p.bareText());
             }
         }
     }
@@ -305,7 +311,14 @@ final class FlatJsonRecords {
         decidedKey[slot] = full;
         decided[slot] = v;
         decidedNumber[slot] = v == 0 ? -1 : numbers.computeIfAbsent(full, f -> numbers.size());
+        decidedSlot[slot] = names == null ? -1 : names.slot(full);
         return slot;
+    }
+
+    /** Puts a kept value, into its slot when the record has one for it (of {@link #decide}'s {@code slot}). */
+    private void keep(Map<String, String> out, int slot, String full, String value) {
+        if (out instanceof NamedAttributes n) n.put(decidedSlot[slot], full, value);
+        else out.put(full, value);
     }
 
     /**

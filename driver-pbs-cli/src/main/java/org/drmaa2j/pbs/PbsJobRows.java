@@ -23,12 +23,12 @@ import org.drmaa2j.JobState;
  */
 final class PbsJobRows {
     /** Every attribute {@link #toJobInfo} reads, and the submission tag the tag lookup reads from the same records. */
-    private static final String[] NAMES = {"job_state", "Exit_status", "Priority", "qtime", "ctime", "mtime",
-            "stime", "start_time", "obittime", "comp_time", "exec_host", "Job_Name", "queue", "Job_Owner",
-            "Submit_Host", "comment", "Resource_List.ncpus", "Resource_List.nodes", "resources_used.cput",
-            "resources_used.walltime", "Hold_Types", FlatJsonRecords.TAG_KEY};
+    static final NamedAttributes.Names NAMES = new NamedAttributes.Names(List.of("job_state", "Exit_status", "Priority",
+            "qtime", "ctime", "mtime", "stime", "start_time", "obittime", "comp_time", "exec_host", "Job_Name", "queue",
+            "Job_Owner", "Submit_Host", "comment", "Resource_List.ncpus", "Resource_List.nodes", "resources_used.cput",
+            "resources_used.walltime", "Hold_Types", FlatJsonRecords.TAG_KEY));
     /** Every attribute {@link #toJobInfo} reads; a JSON reader may leave all others out. */
-    static final Set<String> ATTRIBUTES = Set.of(NAMES);
+    static final Set<String> ATTRIBUTES = Set.copyOf(NAMES.list());
     private static final Pattern PPN = Pattern.compile("(\\d+)(?::ppn=(\\d+))?");
 
     private PbsJobRows() {
@@ -121,8 +121,15 @@ final class PbsJobRows {
      * @return the distinct host names, in order
      */
     static List<String> hosts(String execHost) {
-        Set<String> out = new LinkedHashSet<>();
         if (execHost == null || execHost.isBlank() || execHost.equals("--")) return List.of();
+        if (execHost.indexOf('+') < 0) {
+            // one chunk, the common case: as the loop below reads it
+            String h = execHost.trim();
+            int slash = h.indexOf('/');
+            if (slash >= 0) h = h.substring(0, slash);
+            return h.isEmpty() ? List.of() : List.of(h);
+        }
+        Set<String> out = new LinkedHashSet<>();
         for (String part : execHost.split("\\+")) {
             String h = part.trim();
             int slash = h.indexOf('/');
@@ -199,21 +206,26 @@ final class PbsJobRows {
         static final int WALLTIME = index("resources_used.walltime");
         static final int HOLD_TYPES = index("Hold_Types");
         private final Map<String, String> attrs;
-        private final String[] exact = new String[NAMES.length];
+        private final String[] exact = new String[NAMES.list().size()];
         /** How many attributes are not among those found under their own name. */
         private final int others;
 
         private static int index(String name) {
-            int k = List.of(NAMES).indexOf(name);
+            int k = NAMES.slot(name);
             if (k < 0) throw new IllegalStateException(name + " is read but not listed in PbsJobRows.NAMES");
             return k;
         }
 
         Attrs(Map<String, String> attrs) {
             this.attrs = attrs;
+            if (attrs instanceof NamedAttributes n && n.names() == NAMES) {
+                for (int k = 0; k < exact.length; k++) exact[k] = n.valueAt(k);
+                this.others = n.others();
+                return;
+            }
             int found = 0;
-            for (int k = 0; k < NAMES.length; k++) {
-                String v = attrs.get(NAMES[k]);
+            for (int k = 0; k < exact.length; k++) {
+                String v = attrs.get(NAMES.list().get(k));
                 if (v != null) {
                     exact[k] = v;
                     found++;
@@ -225,7 +237,7 @@ final class PbsJobRows {
         String get(int index) {
             String v = exact[index];
             if (v == null && others > 0) {
-                String key = NAMES[index];
+                String key = NAMES.list().get(index);
                 for (Map.Entry<String, String> e : attrs.entrySet()) {
                     if (e.getKey().equalsIgnoreCase(key)) {
                         v = e.getValue();
