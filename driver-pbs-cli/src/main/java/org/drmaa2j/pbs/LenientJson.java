@@ -256,12 +256,15 @@ class LenientJson {
     }
 
     private void skipBare() {
-        while (i < s.length()) {
-            char c = s.charAt(i);
+        String t = s;
+        int k = i;
+        while (k < t.length()) {
+            char c = t.charAt(k);
             if (c == '}' || c == ']' || c == '\n' || c == '\r') break;
-            if (c == ',' && (!pretty || lineEndsAfter(i + 1) || s.charAt(i + 1) == '"')) break;
-            i++;
+            if (c == ',' && (!pretty || lineEndsAfter(k + 1) || t.charAt(k + 1) == '"')) break;
+            k++;
         }
+        i = k;
     }
 
     /** Reads past one value exactly as {@link #value()} does, without building it. */
@@ -371,17 +374,21 @@ class LenientJson {
     }
 
     void skipWhitespace() {
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
+        // a local index: the loop runs over every indentation, and a field stored on each step costs
+        String t = s;
+        int n = t.length();
+        int k = i;
+        while (k < n) {
+            char c = t.charAt(k);
             if (c == ' ' || c == '\n') {
-                i++;
+                k++;
             } else if (c > ' ' && c < 0x80 || !Character.isWhitespace(c)) {
-                return;
+                break;
             } else {
-                i++;
+                k++;
             }
         }
+        i = k;
     }
 
     /**
