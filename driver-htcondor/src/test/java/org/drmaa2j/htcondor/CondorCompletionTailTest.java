@@ -75,4 +75,16 @@ class CondorCompletionTailTest {
                 session);
         assertFalse(session.contains("t.1.exit"), "no marker of the signalled jobs");
     }
+
+    @Test
+    void onThePool_suspendStopsTheWholeJob_vacateSignalsTheCommand_noMarker() {
+        String session = Samples.read("htcondor2396_real_forwarding_tail_suspend_vacate");
+        String suspended = session.substring(session.indexOf("$ condor_suspend 1.0"), session.indexOf("$ condor_continue 1.0"));
+        for (String process : new String[] {"/bin/bash /home/drmaa/job.sh", "/bin/sh -c echo", "sleep 300"}) {
+            String line = suspended.lines().filter(l -> l.contains(process) && !l.contains("condor_shadow")).reduce((a, b) -> b).orElseThrow();
+            assertTrue(line.matches("\\s*\\d+\\s+\\d+\\s+T.*"), "stopped while the job is suspended: " + line);
+        }
+        String vacated = session.substring(session.indexOf("$ condor_vacate_job 1.0"));
+        assertTrue(vacated.contains("$ sh -c cat /home/drmaa/log; ls -A /home/drmaa/m\nchild-got-TERM\n--- rc=0"), "TERM, no marker: " + vacated);
+    }
 }
