@@ -2,6 +2,7 @@
 package org.drmaa2j.pbs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,22 +27,34 @@ final class FlatJsonRecords {
     static final String TAG_KEY = SKIPPED + "." + PbsSubmitCommand.TAG_VARIABLE;
     private static final byte KEEP = 1;
     private static final byte DESCEND = 2;
+    /** How many keys an object's own bit set tells apart; further keys are kept in a set. */
+    private static final int BITS = 64;
     private final LenientJson in;
-    /** Lower-case dotted names to keep, or null for all. */
+    /** The dotted names to keep, or null for all; a record of them is a {@link NamedAttributes}. */
+    private final NamedAttributes.Names names;
+    /** The same lower-cased, or null for all. */
     private final Set<String> wanted;
     /** Their lower-case dotted prefixes: objects to read into. */
     private final Set<String> wantedObjects;
+    /** Whether the caller reads the driver's submission tag. */
+    private final boolean keepTag;
+    /** The keys that may name something wanted, by {@link #keyShape}; null when every key is read. */
+    private final KeyShapes shapes;
     /** What {@link #verdict} decided per dotted key, by hash: a small direct-mapped cache. */
     private final String[] decidedKey = new String[256];
     private final byte[] decided = new byte[256];
+    /** The number of the same dotted keys among those whose repetition is checked, or -1. */
+    private final int[] decidedNumber = new int[256];
+    /** Their slot in a {@link NamedAttributes} record, or -1. */
+    private final int[] decidedSlot = new int[256];
+    /** The numbers of the dotted keys whose repetition is checked, in the order first met. */
+    private final Map<String, Integer> numbers = new HashMap<>();
     /** Dotted keys already made, by hash of their parts: a small direct-mapped cache. */
     private final String[] joinedPrefix = new String[256];
     private final String[] joinedKey = new String[256];
     private final String[] joined = new String[256];
-    /** The keys of the objects being read, one set per depth (document, section, record, nested). */
+    /** The keys numbered beyond {@link #BITS} of the objects being read, one set per depth. */
     private final List<Set<String>> seen = new ArrayList<>();
-    /** Whether the caller reads the driver's submission tag. */
-    private final boolean keepTag;
 
     /** Thrown when an object names a key twice: the document is then read as a tree. */
     private static final class RepeatedKey extends RuntimeException {
@@ -52,19 +65,24 @@ final class FlatJsonRecords {
         }
     }
 
-    private FlatJsonRecords(String text, Set<String> wanted) {
+    private FlatJsonRecords(String text, NamedAttributes.Names wanted) {
         this.in = new LenientJson(text);
+        this.names = wanted;
         if (wanted == null) {
             this.wanted = null;
             this.wantedObjects = null;
+            this.shapes = null;
         } else {
             this.wanted = new HashSet<>();
             this.wantedObjects = new HashSet<>();
-            for (String w : wanted) {
+            for (String w : wanted.list()) {
                 String l = w.toLowerCase(Locale.ROOT);
                 this.wanted.add(l);
                 for (int dot = l.indexOf('.'); dot > 0; dot = l.indexOf('.', dot + 1)) wantedObjects.add(l.substring(0, dot));
             }
+            Set<String> named = new HashSet<>(this.wanted);
+            named.add(SKIPPED.toLowerCase(Locale.ROOT));
+            this.shapes = KeyShapes.of(named);
         }
         this.keepTag = wanted == null || this.wanted.contains(TAG_KEY.toLowerCase(Locale.ROOT));
     }
@@ -85,9 +103,10 @@ final class FlatJsonRecords {
      * @param wanted the dotted attribute names to keep (compared without regard to case), or null
      *     for all
      * @return the wanted attributes by record name, in the order read; a record named again in a
-     *     later document is replaced
+     *     later document is replaced. Each record read in one go is a {@link NamedAttributes} of
+     *     the wanted names
      */
-    static Map<String, Map<String, String>> read(String text, String section, Set<String> wanted) {
+    static Map<String, Map<String, String>> read(String text, String section, NamedAttributes.Names wanted) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         FlatJsonRecords r = new FlatJsonRecords(text, wanted);
         LenientJson p = r.in;
@@ -100,7 +119,7 @@ final class FlatJsonRecords {
                 r.document(section, records);
             } catch (RepeatedKey e) {
                 records.clear();
-                p.i = start;
+                p.rewind(start);
                 r.documentAsTree(section, records);
             }
             if (records != out) out.putAll(records);
@@ -143,7 +162,10 @@ final class FlatJsonRecords {
         }
     }
 
-    /** The section's value: an object of records; anything else is stepped over. */
+    /**
+     * The section's value: an object of records; anything else is stepped over. A record named
+     * twice is told by the map it goes into, or, when it is not an object, by a set of its own.
+     */
     private void records(Map<String, Map<String, String>> out) {
         LenientJson p = in;
         p.skipWhitespace();
@@ -151,39 +173,67 @@ final class FlatJsonRecords {
             p.skipValue();
             return;
         }
-        Set<String> names = keysAt(1);
+        Set<String> others = null;
         p.i++;
         for (String name = nextKey(); name != null; name = nextKey()) {
-            if (!names.add(name)) throw RepeatedKey.INSTANCE;
             p.skipWhitespace();
             if (p.i < p.s.length() && p.s.charAt(p.i) == '{') {
-                Map<String, String> attrs = new LinkedHashMap<>(wanted == null ? 128 : 32);
+                Map<String, String> attrs = names == null ? new LinkedHashMap<>(128) : new NamedAttributes(names);
                 flat("", 2, attrs);
-                out.put(name, attrs);
+                if (out.put(name, attrs) != null || others != null && others.contains(name)) throw RepeatedKey.INSTANCE;
             } else {
+                if (others == null) others = keysAt(1);
+                if (out.containsKey(name) || !others.add(name)) throw RepeatedKey.INSTANCE;
                 p.skipValue();
             }
         }
     }
 
-    /** An object at {@code '{'}, its members added to {@code out} under {@code prefix}. */
+    /**
+     * An object at {@code '{'}, its members added to {@code out} under {@code prefix}. Of its keys
+     * only those whose values are read (kept or read into) are checked for repetition: a repeated
+     * key the caller does not read changes nothing it reads. Keys that cannot name anything
+     * wanted are told by their shape and stepped over with their values, without being read.
+     */
     private void flat(String prefix, int depth, Map<String, String> out) {
         LenientJson p = in;
-        Set<String> keys = keysAt(depth);
+        long met = 0;
+        Set<String> more = null;
+        boolean variables = false;
         p.i++;
-        for (String key = nextKey(); key != null; key = nextKey()) {
+        while (atMember()) {
+            if (shapes != null && p.s.charAt(p.i) == '"') {
+                int end = p.plainKeyEnd();
+                if (end >= 0 && !shapes.mayName(p.s, p.i + 1, end)) {
+                    p.i = end + 1;
+                    afterKey();
+                    p.skipValue();
+                    continue;
+                }
+            }
+            String key = memberKey(p.s.charAt(p.i));
             if (prefix.isEmpty() && key.equals(SKIPPED)) {
-                if (!keys.add(key)) throw RepeatedKey.INSTANCE;
+                if (variables) throw RepeatedKey.INSTANCE;
+                variables = true;
                 readTag(out);
                 continue;
             }
             String full = prefix.isEmpty() ? key : join(prefix, key);
-            // a repeated key the caller does not read changes nothing it reads: only the others are checked
-            byte verdict = verdict(full);
-            if (verdict != 0 && !keys.add(key)) throw RepeatedKey.INSTANCE;
+            int slot = decide(full);
+            byte verdict = decided[slot];
+            if (verdict != 0) {
+                int n = decidedNumber[slot];
+                if (n < BITS) {
+                    if ((met & (1L << n)) != 0) throw RepeatedKey.INSTANCE;
+                    met |= 1L << n;
+                } else {
+                    if (more == null) more = keysAt(depth);
+                    if (!more.add(key)) throw RepeatedKey.INSTANCE;
+                }
+            }
             p.skipWhitespace();
             if (p.i >= p.s.length()) {
-                if ((verdict & KEEP) != 0) out.put(full, "");
+                if ((verdict & KEEP) != 0) keep(out, slot, full, "");
                 return;
             }
             char v = p.s.charAt(p.i);
@@ -195,11 +245,11 @@ final class FlatJsonRecords {
             } else if (v == '[') {
                 List<String> parts = new ArrayList<>();
                 for (Object o : p.array()) parts.add(String.valueOf(o));
-                out.put(full, String.join(",", parts));
+                keep(out, slot, full, String.join(",", parts));
             } else if (v == '"') {
-                out.put(full, p.string());
+                keep(out, slot, full, p.string());
             } else {
-                out.put(full, p.bareText());
+                keep(out, slot, full, p.bareText());
             }
         }
     }
@@ -215,11 +265,20 @@ final class FlatJsonRecords {
             p.skipValue();
             return;
         }
-        boolean keep = keepTag;
+        String tag = PbsSubmitCommand.TAG_VARIABLE;
         p.i++;
-        for (String name = nextKey(); name != null; name = nextKey()) {
+        while (atMember()) {
+            boolean isTag;
+            int end = p.s.charAt(p.i) == '"' ? p.plainKeyEnd() : -1;
+            if (end >= 0) {
+                isTag = end - p.i - 1 == tag.length() && p.s.startsWith(tag, p.i + 1);
+                p.i = end + 1;
+                afterKey();
+            } else {
+                isTag = memberKey(p.s.charAt(p.i)).equals(tag);
+            }
             p.skipWhitespace();
-            if (keep && name.equals(PbsSubmitCommand.TAG_VARIABLE) && p.i < p.s.length() && p.s.charAt(p.i) == '"') {
+            if (keepTag && isTag && p.i < p.s.length() && p.s.charAt(p.i) == '"') {
                 out.put(TAG_KEY, p.string());
             } else {
                 p.skipValue();
@@ -229,15 +288,58 @@ final class FlatJsonRecords {
 
     /** @return whether to keep the value of the dotted key, and whether to read into it when it is an object */
     private byte verdict(String full) {
-        if (wanted == null) return KEEP | DESCEND;
+        return decided[decide(full)];
+    }
+
+    /**
+     * Decides a dotted key once: whether to keep its value and whether to read into it when it is an
+     * object, and, when either, its number among the keys whose repetition is checked.
+     *
+     * @return the slot of {@link #decided} and {@link #decidedNumber} that holds the decision
+     */
+    private int decide(String full) {
         int slot = full.hashCode() & (decided.length - 1);
         String k = decidedKey[slot];
-        if (k != null && (k == full || k.equals(full))) return decided[slot];
-        String l = full.toLowerCase(Locale.ROOT);
-        byte v = (byte) ((wanted.contains(l) ? KEEP : 0) | (wantedObjects.contains(l) ? DESCEND : 0));
+        if (k != null && (k == full || k.equals(full))) return slot;
+        byte v;
+        if (wanted == null) {
+            v = KEEP | DESCEND;
+        } else {
+            String l = full.toLowerCase(Locale.ROOT);
+            v = (byte) ((wanted.contains(l) ? KEEP : 0) | (wantedObjects.contains(l) ? DESCEND : 0));
+        }
         decidedKey[slot] = full;
         decided[slot] = v;
-        return v;
+        decidedNumber[slot] = v == 0 ? -1 : numbers.computeIfAbsent(full, f -> numbers.size());
+        decidedSlot[slot] = names == null ? -1 : names.slot(full);
+        return slot;
+    }
+
+    /** Puts a kept value, into its slot when the record has one for it (of {@link #decide}'s {@code slot}). */
+    private void keep(Map<String, String> out, int slot, String full, String value) {
+        if (out instanceof NamedAttributes n) n.put(decidedSlot[slot], full, value);
+        else out.put(full, value);
+    }
+
+    /**
+     * Inside an object: steps over whitespace and the commas between members.
+     *
+     * @return true at the next member's first character; false at the object's end (its closing
+     *     brace read) or the text's
+     */
+    private boolean atMember() {
+        LenientJson p = in;
+        while (true) {
+            p.skipWhitespace();
+            if (p.i >= p.s.length()) return false;
+            char c = p.s.charAt(p.i);
+            if (c == '}') {
+                p.i++;
+                return false;
+            }
+            if (c != ',') return true;
+            p.i++;
+        }
     }
 
     /**
@@ -245,27 +347,22 @@ final class FlatJsonRecords {
      * over; null at the object's end (its closing brace read) or the text's.
      */
     private String nextKey() {
-        LenientJson p = in;
-        while (true) {
-            p.skipWhitespace();
-            if (p.i >= p.s.length()) return null;
-            char c = p.s.charAt(p.i);
-            if (c == '}') {
-                p.i++;
-                return null;
-            }
-            if (c != ',') return memberKey(c);
-            p.i++;
-        }
+        return atMember() ? memberKey(in.s.charAt(in.i)) : null;
     }
 
     /** A member's key and the colon after it, at the key's first character {@code c}. */
     private String memberKey(char c) {
         LenientJson p = in;
         String key = c == '"' ? p.key() : p.bareKey();
+        afterKey();
+        return key;
+    }
+
+    /** After a member's key: the colon, if there is one. */
+    private void afterKey() {
+        LenientJson p = in;
         p.skipWhitespace();
         if (p.i < p.s.length() && p.s.charAt(p.i) == ':') p.i++;
-        return key;
     }
 
     private String join(String prefix, String key) {

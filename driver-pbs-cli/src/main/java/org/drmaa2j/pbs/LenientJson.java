@@ -126,10 +126,9 @@ class LenientJson {
      * (keys repeat in every record), without a copy when it was seen before.
      */
     String key() {
+        int j = plainKeyEnd();
+        if (j < 0) return string();
         int from = i + 1;
-        int j = s.indexOf('"', from);
-        int b = backslashFrom(from);
-        if (j < 0 || (b >= 0 && b < j) || !closes(j)) return string();
         int len = j - from;
         int slot = (len * 31 + s.charAt(from) * 7 + (len > 0 ? s.charAt(j - 1) + 13 * s.charAt(from + len / 2) : 0)) & (keys.length - 1);
         String k = keys[slot];
@@ -139,6 +138,19 @@ class LenientJson {
         }
         i = j + 1;
         return k;
+    }
+
+    /**
+     * At a quoted key: where its closing quote is when {@link #key()} takes the text up to it as it
+     * stands (no backslash before that quote, and the quote closes the string), else -1. Reads nothing.
+     */
+    int plainKeyEnd() {
+        int from = i + 1;
+        int j = s.indexOf('"', from);
+        if (j < 0) return -1;
+        int b = backslashFrom(from);
+        if (b >= 0 && b < j) return -1;
+        return closes(j) ? j : -1;
     }
 
     String string() {
@@ -244,12 +256,15 @@ class LenientJson {
     }
 
     private void skipBare() {
-        while (i < s.length()) {
-            char c = s.charAt(i);
+        String t = s;
+        int k = i;
+        while (k < t.length()) {
+            char c = t.charAt(k);
             if (c == '}' || c == ']' || c == '\n' || c == '\r') break;
-            if (c == ',' && (!pretty || lineEndsAfter(i + 1) || s.charAt(i + 1) == '"')) break;
-            i++;
+            if (c == ',' && (!pretty || lineEndsAfter(k + 1) || t.charAt(k + 1) == '"')) break;
+            k++;
         }
+        i = k;
     }
 
     /** Reads past one value exactly as {@link #value()} does, without building it. */
@@ -327,8 +342,18 @@ class LenientJson {
     }
 
     /**
+     * Moves the reader back to {@code at}, to read text again that it has read already.
+     *
+     * @param at an index in the text at or before the current one
+     */
+    void rewind(int at) {
+        i = at;
+        nextBackslash = -2;
+    }
+
+    /**
      * @return the first backslash at or after {@code from}, or -1; the last one found is kept, so
-     *     text without backslashes is searched once
+     *     text without backslashes is searched once (reading forward: {@link #rewind} forgets it)
      */
     private int backslashFrom(int from) {
         if (nextBackslash != -1 && nextBackslash < from) nextBackslash = s.indexOf('\\', from);
@@ -349,17 +374,21 @@ class LenientJson {
     }
 
     void skipWhitespace() {
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
+        // a local index: the loop runs over every indentation, and a field stored on each step costs
+        String t = s;
+        int n = t.length();
+        int k = i;
+        while (k < n) {
+            char c = t.charAt(k);
             if (c == ' ' || c == '\n') {
-                i++;
+                k++;
             } else if (c > ' ' && c < 0x80 || !Character.isWhitespace(c)) {
-                return;
+                break;
             } else {
-                i++;
+                k++;
             }
         }
+        i = k;
     }
 
     /**

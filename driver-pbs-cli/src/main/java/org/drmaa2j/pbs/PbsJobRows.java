@@ -22,11 +22,13 @@ import org.drmaa2j.JobState;
  * writes {@code exit_status} where PBS Pro writes {@code Exit_status}.
  */
 final class PbsJobRows {
+    /** Every attribute {@link #toJobInfo} reads, and the submission tag the tag lookup reads from the same records. */
+    static final NamedAttributes.Names NAMES = new NamedAttributes.Names(List.of("job_state", "Exit_status", "Priority",
+            "qtime", "ctime", "mtime", "stime", "start_time", "obittime", "comp_time", "exec_host", "Job_Name", "queue",
+            "Job_Owner", "Submit_Host", "comment", "Resource_List.ncpus", "Resource_List.nodes", "resources_used.cput",
+            "resources_used.walltime", "Hold_Types", FlatJsonRecords.TAG_KEY));
     /** Every attribute {@link #toJobInfo} reads; a JSON reader may leave all others out. */
-    static final Set<String> ATTRIBUTES = Set.of("job_state", "Exit_status", "Priority", "qtime", "ctime", "mtime",
-            "stime", "start_time", "obittime", "comp_time", "exec_host", "Job_Name", "queue", "Job_Owner",
-            "Submit_Host", "comment", "Resource_List.ncpus", "Resource_List.nodes", "resources_used.cput",
-            "resources_used.walltime", "Hold_Types", FlatJsonRecords.TAG_KEY);
+    static final Set<String> ATTRIBUTES = Set.copyOf(NAMES.list());
     private static final Pattern PPN = Pattern.compile("(\\d+)(?::ppn=(\\d+))?");
 
     private PbsJobRows() {
@@ -41,33 +43,33 @@ final class PbsJobRows {
      */
     static JobInfo toJobInfo(String jobId, Map<String, String> attrs, PbsDialect dialect, ZoneId zone) {
         Attrs a = new Attrs(attrs);
-        String letter = a.get("job_state");
-        PbsExitStatus exit = PbsExitStatus.decode(a.get("Exit_status"));
+        String letter = a.get(Attrs.JOB_STATE);
+        PbsExitStatus exit = PbsExitStatus.decode(a.get(Attrs.EXIT_STATUS));
         JobState state = PbsStates.map(letter, exit);
         if (dialect == PbsDialect.SLURM_WRAPPERS && "U".equals(letter == null ? null : letter.trim())) {
             state = JobState.UNDETERMINED; // the wrapper's U is any Slurm state it does not know, not PBS's suspended
         }
-        if (dialect == PbsDialect.SLURM_WRAPPERS && state == JobState.QUEUED && "0".equals(a.get("Priority"))) {
+        if (dialect == PbsDialect.SLURM_WRAPPERS && state == JobState.QUEUED && "0".equals(a.get(Attrs.PRIORITY))) {
             state = JobState.QUEUED_HELD; // the wrapper shows a held job as Q; Slurm holds a job by priority 0
         }
-        String holds = a.get("Hold_Types");
+        String holds = a.get(Attrs.HOLD_TYPES);
         if (dialect != PbsDialect.SLURM_WRAPPERS && state == JobState.QUEUED && holds != null && !holds.equals("n")) {
             state = JobState.QUEUED_HELD; // OpenPBS shows the queued subjobs of a held array as Q with the array's Hold_Types
         }
-        Duration used = PbsTimes.duration(a.get("resources_used.walltime"));
+        Duration used = PbsTimes.duration(a.get(Attrs.WALLTIME));
         Instant submit;
         Instant start;
         Instant end;
         if (dialect == PbsDialect.SLURM_WRAPPERS) {
-            submit = PbsTimes.parse(a.get("qtime"), zone);
+            submit = PbsTimes.parse(a.get(Attrs.QTIME), zone);
             // Slurm sets a start time on a job cancelled while pending too; only one with hosts ran
-            start = a.get("exec_host") == null ? null : PbsTimes.parse(a.get("mtime"), zone);
-            end = PbsTimes.parse(a.get("ctime"), zone);
+            start = a.get(Attrs.EXEC_HOST) == null ? null : PbsTimes.parse(a.get(Attrs.MTIME), zone);
+            end = PbsTimes.parse(a.get(Attrs.CTIME), zone);
         } else {
-            submit = PbsTimes.parse(first(a.get("qtime"), a.get("ctime")), zone);
-            start = PbsTimes.parse(first(a.get("stime"), a.get("start_time")), zone);
+            submit = PbsTimes.parse(first(a.get(Attrs.QTIME), a.get(Attrs.CTIME)), zone);
+            start = PbsTimes.parse(first(a.get(Attrs.STIME), a.get(Attrs.START_TIME)), zone);
             end = end(start, used,
-                    PbsTimes.parse(first(a.get("obittime"), a.get("comp_time")), zone));
+                    PbsTimes.parse(first(a.get(Attrs.OBITTIME), a.get(Attrs.COMP_TIME)), zone));
         }
         if (!state.hasStarted()) start = null;
         if (!state.isTerminal()) end = null;
@@ -75,20 +77,20 @@ final class PbsJobRows {
         if (wall == null && start != null && end != null) wall = Duration.between(start, end);
         JobInfo.Builder b = JobInfo.builder()
                 .jobId(jobId)
-                .jobName(a.get("Job_Name"))
+                .jobName(a.get(Attrs.JOB_NAME))
                 .jobState(state)
                 .jobSubState(letter == null ? null : letter.trim())
-                .queueName(a.get("queue"))
-                .jobOwner(user(a.get("Job_Owner")))
-                .submissionMachine(a.get("Submit_Host"))
+                .queueName(a.get(Attrs.QUEUE))
+                .jobOwner(user(a.get(Attrs.JOB_OWNER)))
+                .submissionMachine(a.get(Attrs.SUBMIT_HOST))
                 .slots(slots(a))
-                .allocatedMachines(state.hasStarted() ? hosts(a.get("exec_host")) : List.of())
+                .allocatedMachines(state.hasStarted() ? hosts(a.get(Attrs.EXEC_HOST)) : List.of())
                 .submissionTime(submit)
                 .dispatchTime(start)
                 .finishTime(end)
                 .wallclockTime(wall)
-                .cpuTime(PbsTimes.duration(a.get("resources_used.cput")));
-        String annotation = a.get("comment");
+                .cpuTime(PbsTimes.duration(a.get(Attrs.CPUT)));
+        String annotation = a.get(Attrs.COMMENT);
         if (state.isTerminal() && exit != null) {
             b.exitStatus(exit.exitStatus()).terminatingSignal(exit.signal());
             if (exit.annotation() != null) annotation = exit.annotation();
@@ -119,8 +121,15 @@ final class PbsJobRows {
      * @return the distinct host names, in order
      */
     static List<String> hosts(String execHost) {
-        Set<String> out = new LinkedHashSet<>();
         if (execHost == null || execHost.isBlank() || execHost.equals("--")) return List.of();
+        if (execHost.indexOf('+') < 0) {
+            // one chunk, the common case: as the loop below reads it
+            String h = execHost.trim();
+            int slash = h.indexOf('/');
+            if (slash >= 0) h = h.substring(0, slash);
+            return h.isEmpty() ? List.of() : List.of(h);
+        }
+        Set<String> out = new LinkedHashSet<>();
         for (String part : execHost.split("\\+")) {
             String h = part.trim();
             int slash = h.indexOf('/');
@@ -131,9 +140,9 @@ final class PbsJobRows {
     }
 
     private static Long slots(Attrs a) {
-        String ncpus = a.get("Resource_List.ncpus");
+        String ncpus = a.get(Attrs.NCPUS);
         if (ncpus != null && allDigits(ncpus)) return Long.valueOf(ncpus);
-        String nodes = a.get("Resource_List.nodes");
+        String nodes = a.get(Attrs.NODES);
         if (nodes != null) {
             long total = 0;
             for (String part : nodes.split("\\+")) {
@@ -168,20 +177,67 @@ final class PbsJobRows {
     /**
      * Attribute lookup without regard to case: the name as written first, else the first attribute
      * whose name differs only in case (Torque writes {@code exit_status} where PBS Pro writes
-     * {@code Exit_status}); blank values count as absent. Only names listed in {@link #ATTRIBUTES}
-     * may be asked for, so that a reader that keeps only those never hides one.
+     * {@code Exit_status}); blank values count as absent. Attributes are asked for by their index in
+     * {@link #NAMES}, so that a reader that keeps only {@link #ATTRIBUTES} never hides one. Each name
+     * is looked up once; the attributes are searched for another spelling only when the record holds
+     * attributes other than those found under their own names (never in what the JSON reader keeps
+     * from PBS, which writes every name one way).
      */
     private static final class Attrs {
+        static final int JOB_STATE = index("job_state");
+        static final int EXIT_STATUS = index("Exit_status");
+        static final int PRIORITY = index("Priority");
+        static final int QTIME = index("qtime");
+        static final int CTIME = index("ctime");
+        static final int MTIME = index("mtime");
+        static final int STIME = index("stime");
+        static final int START_TIME = index("start_time");
+        static final int OBITTIME = index("obittime");
+        static final int COMP_TIME = index("comp_time");
+        static final int EXEC_HOST = index("exec_host");
+        static final int JOB_NAME = index("Job_Name");
+        static final int QUEUE = index("queue");
+        static final int JOB_OWNER = index("Job_Owner");
+        static final int SUBMIT_HOST = index("Submit_Host");
+        static final int COMMENT = index("comment");
+        static final int NCPUS = index("Resource_List.ncpus");
+        static final int NODES = index("Resource_List.nodes");
+        static final int CPUT = index("resources_used.cput");
+        static final int WALLTIME = index("resources_used.walltime");
+        static final int HOLD_TYPES = index("Hold_Types");
         private final Map<String, String> attrs;
+        private final String[] exact = new String[NAMES.list().size()];
+        /** How many attributes are not among those found under their own name. */
+        private final int others;
+
+        private static int index(String name) {
+            int k = NAMES.slot(name);
+            if (k < 0) throw new IllegalStateException(name + " is read but not listed in PbsJobRows.NAMES");
+            return k;
+        }
 
         Attrs(Map<String, String> attrs) {
             this.attrs = attrs;
+            if (attrs instanceof NamedAttributes n && n.names() == NAMES) {
+                for (int k = 0; k < exact.length; k++) exact[k] = n.valueAt(k);
+                this.others = n.others();
+                return;
+            }
+            int found = 0;
+            for (int k = 0; k < exact.length; k++) {
+                String v = attrs.get(NAMES.list().get(k));
+                if (v != null) {
+                    exact[k] = v;
+                    found++;
+                }
+            }
+            this.others = attrs.size() - found;
         }
 
-        String get(String key) {
-            if (!ATTRIBUTES.contains(key)) throw new IllegalStateException(key + " is read but not listed in PbsJobRows.ATTRIBUTES");
-            String v = attrs.get(key);
-            if (v == null) {
+        String get(int index) {
+            String v = exact[index];
+            if (v == null && others > 0) {
+                String key = NAMES.list().get(index);
                 for (Map.Entry<String, String> e : attrs.entrySet()) {
                     if (e.getKey().equalsIgnoreCase(key)) {
                         v = e.getValue();

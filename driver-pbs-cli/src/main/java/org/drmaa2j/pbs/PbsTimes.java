@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -49,6 +50,10 @@ final class PbsTimes {
         if (allDigits(trimmed)) {
             long v = Long.parseLong(trimmed);
             return v <= 0 ? null : Instant.ofEpochSecond(v);
+        }
+        if (zone instanceof ZoneOffset offset) {
+            long epoch = fixedCtime(trimmed, offset);
+            if (epoch != Long.MIN_VALUE) return Instant.ofEpochSecond(epoch);
         }
         LocalDateTime plain = plainCtime(trimmed);
         if (plain != null) return plain.atZone(zone).toInstant();
@@ -103,6 +108,44 @@ final class PbsTimes {
         }
         LocalDateTime dt = LocalDateTime.of(year, month, day, hour, minute, second);
         return dt.getDayOfWeek() == dow ? dt : null;
+    }
+
+    /**
+     * The {@code ctime(3)} layout itself, {@code Www Mmm dd hh:mm:ss yyyy} with the day padded by a
+     * space, read at its fixed places: what {@link #plainCtime} gives for it, without finding the
+     * words first or building the date.
+     *
+     * @param t trimmed text
+     * @param offset the zone, a fixed offset
+     * @return the epoch second, or {@link Long#MIN_VALUE} when the text is anything else
+     */
+    private static long fixedCtime(String t, ZoneOffset offset) {
+        if (t.length() != 24 || t.charAt(3) != ' ' || t.charAt(7) != ' ' || t.charAt(10) != ' ' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(19) != ' ') {
+            return Long.MIN_VALUE;
+        }
+        int day = t.charAt(8) == ' ' ? digits(t, 9, 10) : digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        int year = digits(t, 20, 24);
+        int dow = index(DAY_NAMES, t, 0);
+        int month = index(MONTH_NAMES, t, 4) + 1;
+        if (dow < 0 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 59 || year < 1 || day > Month.of(month).length(java.time.Year.isLeap(year))) {
+            return Long.MIN_VALUE;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        if (Math.floorMod(epochDay + 3, 7) != dow) return Long.MIN_VALUE; // 1970-01-01 was a Thursday
+        return epochDay * 86_400 + hour * 3600 + minute * 60 + second - offset.getTotalSeconds();
+    }
+
+    /** @return the index of the three-letter name at {@code from}, or -1 */
+    private static int index(String[] names, String t, int from) {
+        for (int k = 0; k < names.length; k++) {
+            if (names[k].length() == 3 && t.regionMatches(from, names[k], 0, 3)) return k;
+        }
+        return -1;
     }
 
     /** @return the value whose name is the text from {@code from} to {@code to}, or null */

@@ -27,7 +27,7 @@ final class QstatOutput {
      *     output; empty when no job matched
      */
     static Map<String, Map<String, String>> jobsJson(String json) {
-        return FlatJsonRecords.read(json, "Jobs", PbsJobRows.ATTRIBUTES);
+        return FlatJsonRecords.read(json, "Jobs", PbsJobRows.NAMES);
     }
 
     /**

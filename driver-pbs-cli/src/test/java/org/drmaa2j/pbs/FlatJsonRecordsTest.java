@@ -137,6 +137,16 @@ class FlatJsonRecordsTest {
     }
 
     @Test
+    void repeatedKeys_afterAnEscape_treeReadsTheEscapeAgain() {
+        // the document is read again from its start as a tree: the escape before the repeated key
+        // must be found again, or the string holding it is cut at its escaped quote
+        String text = "{\"Jobs\":{\"1.s\":{\"comment\":\"a\\\"b\",\"job_state\":\"Q\",\"job_state\":\"R\"}}}";
+        assertEquals(Map.of("1.s", Map.of("comment", "a\"b", "job_state", "R")), FlatJsonRecords.read(text, "Jobs"));
+        assertSame(text);
+        assertEquals(Map.of("comment", "a\"b", "job_state", "R"), QstatOutput.jobsJson(text).get("1.s"));
+    }
+
+    @Test
     void driverAttributes_repeatedKeys_readAsTheTreeReadsThem() {
         // repeated keys the driver does not read are stepped over; repeated ones it reads, objects
         // it reads into and the variable list still make the document read as a tree (last wins)
@@ -152,6 +162,43 @@ class FlatJsonRecordsTest {
         Set<String> wanted = PbsJobRows.ATTRIBUTES.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         tree.values().forEach(attrs -> attrs.keySet().removeIf(k -> !wanted.contains(k.toLowerCase(Locale.ROOT))));
         assertEquals(tree, kept);
+    }
+
+    /** The reference for the driver's reader: the tree, each record flattened, then only its attributes kept. */
+    private static Map<String, Map<String, String>> driverAttributesViaTree(String text) {
+        Map<String, Map<String, String>> tree = viaTree(text, "Jobs");
+        Set<String> wanted = PbsJobRows.ATTRIBUTES.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        tree.values().forEach(attrs -> attrs.keySet().removeIf(k -> !wanted.contains(k.toLowerCase(Locale.ROOT))));
+        return tree;
+    }
+
+    @Test
+    void driverAttributes_keysOfAnyCaseOrEscaped_readAsTheTreeReadsThem() {
+        // keys told apart by their shape before they are read: other cases, escapes, characters
+        // whose lower case is ASCII (KELVIN SIGN) or longer (I WITH DOT ABOVE), dots inside keys
+        String text = "{\n  \"Jobs\" : {\n    \"1.s\" : {\n      \"JOB_STATE\" : \"R\",\n      \"job_st\\u0061te\" : \"F\",\n"
+                + "      \"Resources_USED\" : {\n        \"WallTime\" : \"00:00:02\",\n        \"\u212Aey\" : 1\n      },\n"
+                + "      \"Resource_List.ncpus\" : 3,\n      \"\u0130d\" : \"x\",\n      \"qtim\u0130\" : \"y\",\n"
+                + "      \"queue\" : \"\u017Fq\",\n      \"Queue\" : \"b\",\n      \"comment\\\"\" : \"c\",\n"
+                + "      \"variable_list\" : {\"DRMAA2J_TAG\" : \"t\"}\n    }\n  }\n}\n";
+        Map<String, Map<String, String>> kept = QstatOutput.jobsJson(text);
+        assertEquals(driverAttributesViaTree(text), kept);
+        assertEquals(Map.of("JOB_STATE", "R", "job_state", "F", "Resources_USED.WallTime", "00:00:02", "Resource_List.ncpus", "3",
+                "queue", "\u017Fq", "Queue", "b", "variable_list.DRMAA2J_TAG", "t"), kept.get("1.s"));
+        assertEquals(driverAttributesViaTree(text.replace("\n", "")), QstatOutput.jobsJson(text.replace("\n", "")));
+    }
+
+    @Test
+    void keyShapes_tellOnlyKeysThatCannotNameAWantedAttribute() {
+        KeyShapes shapes = KeyShapes.of(Set.of("resources_used.walltime", "job_state"));
+        for (String key : List.of("job_state", "JOB_STATE", "resources_used", "walltime", "WallTime", "resources_used.walltime", "jobXstate")) {
+            assertTrue(shapes.mayName("\"" + key + "\"", 1, key.length() + 1), key);
+        }
+        for (String key : List.of("job_stat", "queue", "", "resources_usedX", "state", "job_statf")) {
+            assertFalse(shapes.mayName(key, 0, key.length()), key);
+        }
+        assertTrue(shapes.mayName("\u0130ob_state", 0, 9), "a first character that is not ASCII is always read");
+        assertTrue(KeyShapes.of(Set.of("\u00e9t\u00e9")).mayName("queue", 0, 5), "wanted names that are not ASCII: every key is read");
     }
 
     @Test
