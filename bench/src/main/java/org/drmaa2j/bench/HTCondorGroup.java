@@ -25,7 +25,8 @@ import org.drmaa2j.tck.containers.HTCondorContainer;
  * this machine through {@code docker exec} ({@code docker://drmaa@<container>}): a held bulk job of
  * 1,000 tasks (one {@code condor_submit}), then a window in which a thread waits on all of them,
  * which makes the poller tick at its fast rate. Counts the commands per tick and their time, beside
- * one bare {@code condor_q -json} of the same jobs timed inside the container.
+ * one bare {@code condor_q -json} of the same jobs timed inside the container. Then the wait figures
+ * ({@link HTCondorWaitFigures}), run inside the container.
  */
 public final class HTCondorGroup implements FigureGroup {
     static final int LIVE_JOBS = 1000;
@@ -47,6 +48,14 @@ public final class HTCondorGroup implements FigureGroup {
                 status(sm, pool, table);
             } finally {
                 pool.exec("condor_rm", "-all");
+            }
+            // the wait figures need the session's directory where the jobs run: this JVM inside the container
+            try {
+                InContainer.installJava(pool);
+                InContainer.runJava(pool, table, List.of(), List.of(), List.of(), HTCondorWaitFigures.class.getName());
+            } catch (Exception | Error e) {
+                e.printStackTrace();
+                table.add("HTCondor: wait figures not measured", "-", "-", "-", "-", "no: " + e);
             }
         }
     }

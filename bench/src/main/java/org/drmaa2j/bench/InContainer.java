@@ -61,6 +61,22 @@ public final class InContainer {
         if (p.waitFor() != 0) throw new IllegalStateException(mainClass + " failed in the container, exit " + p.exitValue());
     }
 
+    /**
+     * Copies this JVM's runtime into a container that has none (same architecture, a glibc at least
+     * as new), as {@code /opt/drmaa2j-java}, and links {@code /usr/local/bin/java} to it.
+     *
+     * @param cluster a started container
+     * @throws Exception when the copy fails
+     */
+    public static void installJava(ClusterContainer<?> cluster) throws Exception {
+        Path home = Path.of(System.getProperty("java.home")).toRealPath();
+        Process p = new ProcessBuilder("bash", "-c", "tar -C \"$0\" -chf - \"$1\" 2>/dev/null | docker exec -i -u root \"$2\" sh -c "
+                + "'mkdir -p /opt/drmaa2j-java && tar -C /opt/drmaa2j-java --strip-components=1 -xf - "
+                + "&& ln -sf /opt/drmaa2j-java/bin/java /usr/local/bin/java'",
+                home.getParent().toString(), home.getFileName().toString(), cluster.getContainerId()).inheritIO().start();
+        if (p.waitFor() != 0) throw new IllegalStateException("could not copy the Java runtime into the container, exit " + p.exitValue());
+    }
+
     /** @return this jar on the host */
     static Path jar() throws URISyntaxException {
         return Path.of(InContainer.class.getProtectionDomain().getCodeSource().getLocation().toURI());

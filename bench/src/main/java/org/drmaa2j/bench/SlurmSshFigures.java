@@ -166,14 +166,14 @@ final class SlurmSshFigures {
     private static void waits(SlurmContainer cluster, SessionManager sm, ResultTable table, String release) throws Exception {
         String ends = ClusterContainer.HOME + "/bench-ssh-ends-" + System.nanoTime();
         cluster.execOrFail("mkdir", "-p", ends);
-        JobTemplate t = SlurmWaitFigures.endStampingJob(ends);
+        JobTemplate t = SlurmWaitFigures.slurmJob(ends);
         Map<String, Long> returned = new HashMap<>();
         long t0 = System.nanoTime();
         try (JobSession js = sm.createJobSession("bench-ssh-wait-" + System.nanoTime(), null)) {
             CommandMetrics.reset();
             for (int i = 0; i < WAITS; i++) {
                 JobArray one = js.runBulkJobs(t, 1, 1, 1, 0);
-                returned.putAll(SlurmWaitFigures.waitEach(one.getJobs()));
+                returned.putAll(WaitFigures.waitEach(one.getJobs()));
             }
         } finally {
             cancelAll(cluster);
@@ -185,7 +185,7 @@ final class SlurmSshFigures {
             int colon = line.indexOf(':');
             if (colon > 0) endTimes.put(line.substring(0, colon), line.substring(colon + 1));
         }
-        SlurmWaitFigures.Latencies l = SlurmWaitFigures.latencies(returned, endTimes);
+        WaitFigures.Latencies l = WaitFigures.latencies(returned, endTimes);
         System.out.println("wait over SSH, 1 waiter, " + WAITS + " jobs one after another: " + l + "; took "
                 + ResultTable.fmt((System.nanoTime() - t0) / 1e9) + " s, " + CommandMetrics.statusTicks() + " status ticks, commands "
                 + CommandMetrics.counts());

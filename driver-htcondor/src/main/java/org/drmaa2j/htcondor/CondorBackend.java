@@ -28,6 +28,7 @@ import org.drmaa2j.spi.cli.CliBackend;
 import org.drmaa2j.spi.cli.CliContext;
 import org.drmaa2j.spi.cli.CommandErrors;
 import org.drmaa2j.spi.exec.Command;
+import org.drmaa2j.spi.script.CompletionTail;
 import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SubmissionIntent;
 
@@ -109,16 +110,23 @@ final class CondorBackend extends CliBackend<CondorSubmitCommand> {
         return cluster + "." + procId;
     }
 
+    /** The script travels inside the description (a bash word), so the marker line is filled in before it is encoded. */
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        return queued(taskId(submitAndReadId(submitCommand().build(t, null, request.tag())), 0), t);
+        CompletionTail end = completionTail(request);
+        CondorSubmitCommand.Marked c = submitCommand().build(t, null, request.tag(), end);
+        Submitted s = queued(taskId(submitAndReadId(c.command()), 0), t);
+        return c.marked() ? withMarker(s, end, 1) : s;
     }
 
     @Override
     public BulkSubmitted submitBulk(SubmitRequest request, BulkRange range) {
         JobTemplate t = request.template();
-        return tasks(submitAndReadId(submitCommand().build(t, range, request.tag())), range, t);
+        CompletionTail end = completionTail(request);
+        CondorSubmitCommand.Marked c = submitCommand().build(t, range, request.tag(), end);
+        BulkSubmitted b = tasks(submitAndReadId(c.command()), range, t);
+        return c.marked() ? withMarkers(b, end, range) : b;
     }
 
     /** @return the array's tasks: index i is ProcId (i - begin) / step, which {@link #array} cannot say */

@@ -19,6 +19,7 @@ import org.drmaa2j.spi.cli.JobPaths;
 import org.drmaa2j.spi.cli.SubmitCommand;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.resources.ResourceRequest;
+import org.drmaa2j.spi.script.CompletionTail;
 import org.drmaa2j.spi.script.ScriptModel;
 import org.drmaa2j.spi.script.ScriptRenderer;
 import org.drmaa2j.spi.store.SubmissionTags;
@@ -82,7 +83,26 @@ final class CondorSubmitCommand implements SubmitCommand {
      */
     @Override
     public Command build(JobTemplate t, BulkRange bulk, String tag) {
-        return Command.of("condor_submit", "-terse").withStdin(description(t, bulk, tag)).notRetryable();
+        return build(t, bulk, tag, CompletionTail.plain()).command();
+    }
+
+    /** A submission command and whether its job script writes the tail's completion marker. */
+    record Marked(Command command, boolean marked) {
+    }
+
+    /**
+     * @param t the template
+     * @param bulk the index range, or null for a single job
+     * @param tag the submission's tag, or null
+     * @param end the job script's end: where its marker goes, or none
+     * @return condor_submit with the description on standard input, and whether its script writes the
+     *     marker (not when a site's template leaves {@value ScriptModel#COMPLETION} out)
+     */
+    Marked build(JobTemplate t, BulkRange bulk, String tag, CompletionTail end) {
+        String script = script(t, bulk != null);
+        String marked = end.applyTo(script);
+        String d = description(t, bulk, tag, marked == null ? script : marked);
+        return new Marked(Command.of("condor_submit", "-terse").withStdin(d).notRetryable(), marked != null && end.writesMarker());
     }
 
     /**
@@ -92,6 +112,10 @@ final class CondorSubmitCommand implements SubmitCommand {
      * @return the submit description
      */
     String description(JobTemplate t, BulkRange bulk, String tag) {
+        return description(t, bulk, tag, script(t, bulk != null));
+    }
+
+    private String description(JobTemplate t, BulkRange bulk, String tag, String script) {
         if (t.isEmailOnStarted()) throw new UnsupportedAttributeException("emailOnStarted", "HTCondor mails when a job ends, never when it starts");
         if (bulk != null && bulk.maxParallel() > 0 && t.isSubmitAsHold()) {
             throw new InvalidArgumentException("submitAsHold", "HTCondor cannot release tasks of a late-materialized array (maxParallel) before they"
@@ -102,7 +126,7 @@ final class CondorSubmitCommand implements SubmitCommand {
         d.put("universe", "vanilla");
         d.put("executable", "/bin/bash");
         d.put("transfer_executable", "false");
-        d.put("arguments", arguments(script(t, bulk != null), largest(t)));
+        d.put("arguments", arguments(script, largest(t)));
         d.put("getenv", "HOME, PATH");
         JobPaths paths = JobPaths.of(t, homeDirectory, bulk != null);
         d.put("initialdir", path(paths.workingDirectory(), "workingDirectory"));
@@ -292,7 +316,10 @@ final class CondorSubmitCommand implements SubmitCommand {
      * @return the job script, from the kit's script model
      */
     String script(JobTemplate t, boolean bulk) {
-        return ScriptModel.of(t, JobPaths.of(t, homeDirectory, bulk), bulk).render(renderer);
+        // HTCondor signals the job's first process alone (condor_rm, condor_hold, condor_vacate_job):
+        // the script passes that signal on to the command it runs
+        return ScriptModel.of(t, JobPaths.of(t, homeDirectory, bulk), bulk).with(ScriptModel.COMPLETION, CompletionTail.FORWARDING_TEXT)
+                .render(renderer);
     }
 
     /**

@@ -57,6 +57,33 @@ public final class CompletionTail {
               exec 2>&9 9>&-
               return "$DRMAA2J_STATUS"
             }
+            """;
+    /**
+     * {@link #RUN} for a scheduler that signals the script alone: the command runs in the background
+     * (its standard input kept, not /dev/null) and the script waits for it, so that a trapped signal
+     * interrupts the wait, goes on to the command ({@link #FORWARD}) and the script waits again.
+     */
+    private static final String RUN_FORWARDING = """
+            # drmaa2j: the job's command runs as the script's child (drmaa2j_run), in the background, so that a
+            # signal sent to the script alone reaches it (drmaa2j_signalled); when the script exits,
+            # drmaa2j_end keeps how the command ended and ends the script the same way.
+            drmaa2j_run() {
+              exec 8<&0 9>&2 2>/dev/null
+              ( exec 0<&8 8<&- 2>&9 9>&-; exec "$@" ) &
+              DRMAA2J_CHILD=$!
+              DRMAA2J_WOKEN=1
+              while [ -n "$DRMAA2J_WOKEN" ]; do
+                DRMAA2J_WOKEN=
+                wait "$DRMAA2J_CHILD"
+                DRMAA2J_STATUS=$?
+              done
+              DRMAA2J_CHILD=
+              exec 2>&9 9>&- 8<&-
+              if [ -n "$DRMAA2J_CAUGHT" ]; then drmaa2j_killed "$DRMAA2J_CAUGHT"; fi
+              return "$DRMAA2J_STATUS"
+            }
+            """;
+    private static final String END = """
             drmaa2j_end() {
               DRMAA2J_STATUS=$?
               trap - EXIT
@@ -78,14 +105,37 @@ public final class CompletionTail {
               exit "$DRMAA2J_STATUS"
             }
             """;
-    /** A script signalled (by the scheduler: cancelled, out of time, preempted) dies of it, without a marker. */
-    private static final String KILLED = """
+    private static final String KILL = """
             drmaa2j_killed() {
               trap - EXIT "$1"
               kill -"$1" $$
             }
+            """;
+    /** A script signalled (by the scheduler: cancelled, out of time, preempted) dies of it, without a marker. */
+    private static final String KILLED = KILL + """
             for DRMAA2J_SIG in HUP INT QUIT TERM USR1 USR2 ALRM XCPU; do
               trap "drmaa2j_killed $DRMAA2J_SIG" "$DRMAA2J_SIG" 2>/dev/null
+            done
+            """;
+    /**
+     * {@link #KILLED} for a scheduler that signals the script alone: while the command runs, a
+     * signal goes on to it and the script, once the command has ended, dies of the signal it got,
+     * without a marker; before or after the command, the script dies of it at once.
+     */
+    private static final String FORWARD = KILL + """
+            drmaa2j_signalled() {
+              if [ -n "$DRMAA2J_CHILD" ]; then
+                DRMAA2J_CAUGHT=$1
+                DRMAA2J_WOKEN=1
+                kill -"$1" "$DRMAA2J_CHILD" 2>/dev/null
+              else
+                drmaa2j_killed "$1"
+              fi
+            }
+            DRMAA2J_CHILD=
+            DRMAA2J_CAUGHT=
+            for DRMAA2J_SIG in HUP INT QUIT TERM USR1 USR2 ALRM XCPU; do
+              trap "drmaa2j_signalled $DRMAA2J_SIG" "$DRMAA2J_SIG" 2>/dev/null
             done
             """;
     private static final String WRITE = """
@@ -96,7 +146,21 @@ public final class CompletionTail {
     /** The line whose value {@link #applyTo} replaces; the random word makes it one no user value holds. */
     private static final String PLACEHOLDER = "DRMAA2J_MARKER=@drmaa2j-marker-" + HexFormat.of().formatHex(randomBytes()) + "@\n";
     /** The script's end, the same for every job: the value of {@value ScriptModel#COMPLETION}. */
-    public static final String TEXT = INDEX_CHECK + PLACEHOLDER + RUN + WRITE + RAISE + KILLED + "trap \"drmaa2j_end ${DRMAA2J_INDEX:-1}\" EXIT\n";
+    public static final String TEXT = INDEX_CHECK + PLACEHOLDER + RUN + END + WRITE + RAISE + KILLED + "trap \"drmaa2j_end ${DRMAA2J_INDEX:-1}\" EXIT\n";
+    /**
+     * The script's end for a scheduler that signals only the job's top process, the script, when it
+     * removes, holds or vacates a job (HTCondor: its soft kill signal, SIGTERM by default, goes to the
+     * job's first process alone): the same as {@link #TEXT}, but the command runs in the background
+     * and a signal of those {@link #TEXT} lists (HUP, INT, QUIT, TERM, USR1, USR2, ALRM, XCPU) reaching
+     * the script while the command runs is passed on to the command; once the command has ended, the
+     * script dies of that signal, without a marker (the scheduler reports such an end, which may be a
+     * hold or an eviction rather than an end), as {@link #TEXT}'s script does. The command
+     * gets the signal as it would have as the job's top process, and the job ends as soon as it does.
+     * Written for bash, which runs it on HTCondor: under dash a background command starts with INT and
+     * QUIT ignored (POSIX's rule for asynchronous lists), which no trap can undo.
+     */
+    public static final String FORWARDING_TEXT = INDEX_CHECK + PLACEHOLDER + RUN_FORWARDING + END + WRITE + RAISE + FORWARD
+            + "trap \"drmaa2j_end ${DRMAA2J_INDEX:-1}\" EXIT\n";
     private static final CompletionTail PLAIN = new CompletionTail(null, null);
 
     private final String directory;
