@@ -18,7 +18,9 @@ import org.drmaa2j.SessionManager;
  * system): 100 jobs submitted one by one through the driver against two shell
  * loops, one of {@code flux submit} and one of {@code flux job submit} with a jobspec file made once
  * by {@code flux submit --dry-run} (Flux's C submission path, what the driver uses), all submitting
- * a held {@code /bin/true}. Every side runs once unmeasured first, then they take turns (the one
+ * a held {@code /bin/true}, and one {@code flux python} process calling {@code flux.job.submit} with
+ * that jobspec through one connection (no process per job: what the broker itself takes per job,
+ * the floor of any submitter). Every side runs once unmeasured first, then they take turns (the one
  * to go first rotates each round) so that the machine's drift hits each; the figures are medians
  * per job. Where no Flux instance answers, the row says so. Each side's jobs are cancelled by id
  * after it ran (other jobs of the user stay). {@code -Dbench.flux.jobs=N} and
@@ -31,6 +33,13 @@ public final class FluxFigures implements FigureGroup {
     static final String MEASURE = "Flux: submit " + SEQUENTIAL + " jobs one by one (median of " + ROUNDS
             + " rounds after a warm-up round, ms per job)";
     static final String MEASURE_C = "Flux: the same against a shell loop of flux job submit with a ready jobspec (ms per job)";
+    static final String MEASURE_PY = "Flux: the same against a loop of flux.job.submit in one flux python process (the broker's own cost, ms per job)";
+    /** The floor: one Python process submitting the ready jobspec N times through one connection, printing the ids. */
+    private static final String PY_LOOP = "import sys, flux, flux.job\n"
+            + "h = flux.Flux()\n"
+            + "spec = open(sys.argv[1]).read()\n"
+            + "for i in range(int(sys.argv[2])):\n"
+            + "    print(int(flux.job.submit(h, spec, urgency=0)))\n";
 
     @Override
     public String name() {
@@ -40,7 +49,7 @@ public final class FluxFigures implements FigureGroup {
     @Override
     public void measure(ResultTable table) throws Exception {
         if (shell("flux getattr size >/dev/null 2>&1") != 0) {
-            for (String m : List.of(MEASURE, MEASURE_C)) {
+            for (String m : List.of(MEASURE, MEASURE_C, MEASURE_PY)) {
                 table.add(m, "-", "-", "-", "≤ " + ResultTable.fmt(TARGET_MS_PER_JOB) + " ms",
                         "no: not measured, no Flux instance here (run inside one: flux start java -jar drmaa2j-bench.jar flux)");
             }
@@ -53,24 +62,28 @@ public final class FluxFigures implements FigureGroup {
         Samples ours = new Samples();
         Samples raw = new Samples();
         Samples rawC = new Samples();
+        Samples rawPy = new Samples();
         try (SessionManager sm = Drmaa2.getSessionManager("flux", Map.of("drmaa2j.stateDir", state.toString()))) {
             for (int r = -1; r < ROUNDS; r++) {
                 double o = 0;
                 double s = 0;
                 double c = 0;
-                for (int k = 0; k < 3; k++) {
-                    switch (Math.floorMod(r + k, 3)) {
+                double p = 0;
+                for (int k = 0; k < 4; k++) {
+                    switch (Math.floorMod(r + k, 4)) {
                         case 0 -> o = submitOurs(sm, held, r) / SEQUENTIAL;
-                        case 1 -> s = submitShell("flux submit --urgency=hold /bin/true") / SEQUENTIAL;
-                        default -> c = submitShell("flux job submit --urgency=0 '" + spec + "'") / SEQUENTIAL;
+                        case 1 -> s = submitShell("for i in $(seq " + SEQUENTIAL + "); do flux submit --urgency=hold /bin/true || exit 1; done") / SEQUENTIAL;
+                        case 2 -> c = submitShell("for i in $(seq " + SEQUENTIAL + "); do flux job submit --urgency=0 '" + spec + "' || exit 1; done") / SEQUENTIAL;
+                        default -> p = submitShell("flux python -c '" + PY_LOOP + "' '" + spec + "' " + SEQUENTIAL) / SEQUENTIAL;
                     }
                 }
-                System.out.printf("flux submission round %s: drmaa2j %.1f ms per job, flux submit loop %.1f, flux job submit loop %.1f%n",
-                        r < 0 ? "warm-up" : r, o, s, c);
+                System.out.printf("flux submission round %s: drmaa2j %.1f ms per job, flux submit loop %.1f, flux job submit loop %.1f,"
+                        + " flux.job.submit loop %.1f%n", r < 0 ? "warm-up" : r, o, s, c, p);
                 if (r < 0) continue;
                 ours.add(o);
                 raw.add(s);
                 rawC.add(c);
+                rawPy.add(p);
             }
         }
         String goal = "≤ " + ResultTable.fmt(TARGET_MS_PER_JOB) + " ms";
@@ -79,6 +92,8 @@ public final class FluxFigures implements FigureGroup {
                 ResultTable.fmt(ours.median() / raw.median()) + "×", goal, met);
         table.add(MEASURE_C, ResultTable.fmt(ours.median()), ResultTable.fmt(rawC.median()) + " (shell loop of flux job submit)",
                 ResultTable.fmt(ours.median() / rawC.median()) + "×", goal, met);
+        table.add(MEASURE_PY, ResultTable.fmt(ours.median()), ResultTable.fmt(rawPy.median()) + " (flux.job.submit loop in one process)",
+                ResultTable.fmt(ours.median() / rawPy.median()) + "×", goal, met);
     }
 
     /** Runs the figure inside a Flux instance and prints its row. */
@@ -102,12 +117,13 @@ public final class FluxFigures implements FigureGroup {
         return ms;
     }
 
-    private static double submitShell(String command) throws Exception {
+    /** Runs a script that submits the jobs and prints their ids, one a line; returns its ms. */
+    private static double submitShell(String script) throws Exception {
         Path list = Files.createTempFile("drmaa2j-bench-flux", ".ids");
         long t0 = System.nanoTime();
-        int rc = shell("for i in $(seq " + SEQUENTIAL + "); do " + command + " >>'" + list + "' || exit 1; done");
+        int rc = shell("{ " + script + "; } >>'" + list + "'");
         double ms = (System.nanoTime() - t0) / 1e6;
-        if (rc != 0) throw new IllegalStateException("the shell loop failed: " + command);
+        if (rc != 0) throw new IllegalStateException("the submission loop failed: " + script);
         cancel(list);
         return ms;
     }

@@ -31,6 +31,7 @@ import org.drmaa2j.spi.backend.Submitted;
 import org.drmaa2j.spi.cli.CliBackend;
 import org.drmaa2j.spi.cli.CliCommands;
 import org.drmaa2j.spi.cli.CliContext;
+import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
 import org.drmaa2j.spi.store.JobRecord;
@@ -39,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flux through {@code flux job submit} (jobspecs built by {@link FluxJobspec}), {@code flux jobs
+ * Flux through a co-process submitter on this machine ({@link FluxCoSubmitter}) or {@code flux job
+ * submit} (jobspecs built by {@link FluxJobspec}), {@code flux jobs
  * --json}, {@code flux job wait-event}, {@code flux job urgency} and {@code flux cancel}, for one
  * contact. Ends arrive through the
  * {@link FluxEventWatcher}; the batched poll ({@link FluxStatusQuery}) reports starts and covers
@@ -72,6 +74,7 @@ final class FluxBackend extends CliBackend<FluxSubmitCommand> {
     private final FluxEventWatcher watcher;
     private final FluxEndBatcher ends;
     private final FluxSubmitter submitter;
+    private final FluxCoSubmitter coSubmitter;
     private final FluxTagLookup tags;
     private final Map<String, JobInfo> known = new ConcurrentHashMap<>();
     /** The urgency a task of a throttled array gets when its turn comes: its template's priority, or default. */
@@ -91,6 +94,7 @@ final class FluxBackend extends CliBackend<FluxSubmitCommand> {
         this.ends = new FluxEndBatcher(status::query, this::ended);
         this.watcher = new FluxEventWatcher(flux, ends::ended, watchers, watchSlice);
         this.submitter = new FluxSubmitter(flux);
+        this.coSubmitter = new FluxCoSubmitter(flux, Command.DEFAULT_TIMEOUT);
         this.tags = new FluxTagLookup(flux);
     }
 
@@ -150,7 +154,9 @@ final class FluxBackend extends CliBackend<FluxSubmitCommand> {
     @Override
     public Submitted submit(SubmitRequest request) {
         JobTemplate t = request.template();
-        String id = FluxSubmitter.submittedId(runner().run(submission(submitCommand().build(t, null, request.tag()))));
+        FluxSubmitCommand.Single one = submitCommand().single(t, request.tag());
+        String id = coSubmitter.submit(one.jobspec(), one.urgency()).orElseGet(
+                () -> FluxSubmitter.submittedId(runner().run(submission(submitter.submitOne(one.jobspec(), one.urgency())))));
         Submitted s = queued(id, t);
         known.put(id, s.info());
         watcher.watch(id);
@@ -309,6 +315,7 @@ final class FluxBackend extends CliBackend<FluxSubmitCommand> {
     public void close() {
         watcher.close();
         ends.close();
+        coSubmitter.close();
         super.close();
     }
 }

@@ -57,12 +57,38 @@ final class FluxSubmitCommand implements SubmitCommand {
      */
     @Override
     public Command build(JobTemplate t, BulkRange range, String tag) {
-        FluxJobRequest r = request(t, range != null);
-        ObjectNode base = r.nativeOptions().isEmpty() ? FluxJobspec.base(r, submitter.environment()) : submitter.dryRun(dryRun(r));
-        if (range == null) return submitter.submitOne(FluxJobspec.task(base, r, 1, false, tag), r.held() ? 0 : r.urgencyOrDefault());
+        if (range == null) {
+            Single one = single(t, tag);
+            return submitter.submitOne(one.jobspec(), one.urgency());
+        }
+        FluxJobRequest r = request(t, true);
+        ObjectNode base = base(r);
         List<ObjectNode> specs = new ArrayList<>();
         for (long i : range.indices()) specs.add(FluxJobspec.task(base, r, i, true, tag));
         return submitter.submitAll(specs, throttled(range) || r.held() ? 0 : r.urgencyOrDefault());
+    }
+
+    /**
+     * The jobspec and urgency of a single job.
+     *
+     * @param jobspec its jobspec
+     * @param urgency 0 when held, else its urgency
+     */
+    record Single(ObjectNode jobspec, int urgency) {
+    }
+
+    /**
+     * @param t the template of a single job
+     * @param tag the submission's tag, or null
+     * @return its jobspec (with native options, from {@code flux submit --dry-run}) and urgency
+     */
+    Single single(JobTemplate t, String tag) {
+        FluxJobRequest r = request(t, false);
+        return new Single(FluxJobspec.task(base(r), r, 1, false, tag), r.held() ? 0 : r.urgencyOrDefault());
+    }
+
+    private ObjectNode base(FluxJobRequest r) {
+        return r.nativeOptions().isEmpty() ? FluxJobspec.base(r, submitter.environment()) : submitter.dryRun(dryRun(r));
     }
 
     /**

@@ -20,7 +20,8 @@ import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 
 /**
- * The commands that hand jobspecs to Flux (run by the backend). One job: ONE {@code flux job submit --urgency=N} with the jobspec on
+ * The commands that hand jobspecs to Flux (run by the backend). One job, where no co-process
+ * submitter runs ({@link FluxCoSubmitter}): ONE {@code flux job submit --urgency=N} with the jobspec on
  * standard input (a C program: no Python start-up per job). A bulk job: ONE
  * {@code flux python -c SCRIPT} that submits every task's jobspec through one connection without
  * waiting for one answer before sending the next (the script is fixed text, {@code submit.py};

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.drmaa2j.spi.exec.CoProcess;
 import org.drmaa2j.spi.exec.Command;
 import org.drmaa2j.spi.exec.CommandResult;
 import org.drmaa2j.spi.exec.CommandRunner;
@@ -25,6 +27,10 @@ final class ScriptedRunner implements CommandRunner {
 
     private final List<Map.Entry<String, Function<Command, Answer>>> rules = new CopyOnWriteArrayList<>();
     final List<Command> commands = new CopyOnWriteArrayList<>();
+    /** The co-processes asked for ({@link #startCoProcess}). */
+    final List<Command> coProcessCommands = new CopyOnWriteArrayList<>();
+    /** What {@link #startCoProcess} hands out: none by default, as every runner but the local one. */
+    volatile Function<Command, Optional<CoProcess>> coProcesses = c -> Optional.empty();
 
     ScriptedRunner on(String prefix, Answer answer) {
         rules.add(0, Map.entry(prefix, c -> answer));
@@ -60,6 +66,12 @@ final class ScriptedRunner implements CommandRunner {
             }
         }
         return new CommandResult(command, 127, "", "no scripted answer for: " + line, Duration.ZERO);
+    }
+
+    @Override
+    public Optional<CoProcess> startCoProcess(Command command) {
+        coProcessCommands.add(command);
+        return coProcesses.apply(command);
     }
 
     @Override

@@ -127,6 +127,18 @@ public final class LocalCommandRunner implements CommandRunner {
         }, OutputDrainers.POOL);
     }
 
+    /** Starts the helper through {@link ProcessBuilder}, with this runner's environment. */
+    @Override
+    public java.util.Optional<CoProcess> startCoProcess(Command command) {
+        ProcessBuilder pb = new ProcessBuilder(command.argv());
+        pb.environment().putAll(environment);
+        try {
+            return java.util.Optional.of(new CoProcess(pb.start()));
+        } catch (IOException e) {
+            throw new DrmCommunicationException("cannot start " + command.program() + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String describe() {
         return "local";

@@ -21,6 +21,11 @@ public final class MeteredCommandRunner implements CommandRunner {
     }
 
     @Override
+    public java.util.Optional<CoProcess> startCoProcess(Command command) {
+        return delegate.startCoProcess(command);
+    }
+
+    @Override
     public String describe() {
         return delegate.describe();
     }

@@ -75,6 +75,11 @@ public final class RetryingCommandRunner implements CommandRunner {
     }
 
     @Override
+    public java.util.Optional<CoProcess> startCoProcess(Command command) {
+        return delegate.startCoProcess(command);
+    }
+
+    @Override
     public String describe() {
         return delegate.describe();
     }

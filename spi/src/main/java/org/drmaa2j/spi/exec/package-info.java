@@ -11,6 +11,8 @@
  * ({@link org.drmaa2j.spi.exec.ssh}), wrapped in a {@link org.drmaa2j.spi.exec.RetryingCommandRunner}
  * that retries what {@link org.drmaa2j.spi.exec.TransientFailures} recognises, within the
  * {@link org.drmaa2j.spi.exec.RetryPolicy}'s budget. {@link org.drmaa2j.spi.exec.CommandMetrics}
- * counts the commands run, per program.
+ * counts the commands run, per program. A runner that can hold a process open cheaply (the local
+ * one) also starts {@link org.drmaa2j.spi.exec.CoProcess}es: long-lived helpers spoken to in lines,
+ * which save a process start per request and tell a request never delivered from one unanswered.
  */
 package org.drmaa2j.spi.exec;
