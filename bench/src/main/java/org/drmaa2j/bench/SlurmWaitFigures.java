@@ -71,6 +71,7 @@ final class SlurmWaitFigures {
         Map<String, String> p = new HashMap<>(settings);
         p.put("drmaa2j.stateDir", state.toString());
         Map<String, Long> returned = Map.of();
+        Map<Long, Long> markerTimes = Map.of();
         try (SessionManager sm = Drmaa2.getSessionManager("slurm", p);
              JobSession js = sm.createJobSession("bench-wait-" + waiters + "-" + System.nanoTime(), null)) {
             sm.getDrmsVersion();
@@ -78,7 +79,10 @@ final class SlurmWaitFigures {
             CommandMetrics.reset();
             long t0 = System.nanoTime();
             if (wait) {
-                returned = waitEach(array.getJobs());
+                Map<Long, Long> seen = new ConcurrentHashMap<>();
+                long since = System.currentTimeMillis() - 1000;
+                returned = waitEach(array.getJobs(), job -> markerTime(state, job, since).ifPresent(at -> seen.put(index(job.getJobId()), at)));
+                markerTimes = seen;
             } else {
                 // no waiter: the program looks at the jobs' own end files (no scheduler command), with a safety cap
                 long cap = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -101,6 +105,7 @@ final class SlurmWaitFigures {
             }
             Latencies latency = latencies(returned, endTimes);
             if (wait) System.out.println("  latency " + latency);
+            if (wait && settings.isEmpty()) System.out.println("  " + markerSplit(returned, endTimes, markerTimes));
             return new Run(latency, commands, ticks, seconds);
         } finally {
             Shell.run(Shell.CANCEL_ALL);
@@ -131,12 +136,23 @@ final class SlurmWaitFigures {
      * @throws InterruptedException when interrupted
      */
     static Map<String, Long> waitEach(List<Job> jobs) throws InterruptedException {
+        return waitEach(jobs, job -> { });
+    }
+
+    /**
+     * @param jobs the jobs
+     * @param after what each waiter does right after its wait returned and its time was taken
+     * @return job id to the time (epoch milliseconds) its {@code waitTerminated} returned
+     * @throws InterruptedException when interrupted
+     */
+    static Map<String, Long> waitEach(List<Job> jobs, java.util.function.Consumer<Job> after) throws InterruptedException {
         Map<String, Long> returned = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (Job job : jobs) {
             Thread th = new Thread(() -> {
                 job.waitTerminated(Duration.ofMinutes(10));
                 returned.put(job.getJobId(), System.currentTimeMillis());
+                after.accept(job);
             }, "waiter-" + job.getJobId());
             th.setDaemon(true);
             threads.add(th);
@@ -144,6 +160,54 @@ final class SlurmWaitFigures {
         }
         for (Thread th : threads) th.join();
         return returned;
+    }
+
+    /**
+     * @param state the state directory
+     * @param job a job whose wait just returned
+     * @param since the run's start (epoch ms): older markers are other runs'
+     * @return when its completion marker was last modified (epoch ms), if it is there (the poll's
+     *     confirmation deletes it)
+     */
+    static java.util.Optional<Long> markerTime(Path state, Job job, long since) {
+        String suffix = "." + index(job.getJobId()) + ".exit";
+        try (var files = Files.walk(state)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (!name.endsWith(suffix) || !f.getParent().getFileName().toString().equals("markers")) continue;
+                long modified = Files.getLastModifiedTime(f).toMillis();
+                if (modified >= since) return java.util.Optional.of(modified);
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // deleted meanwhile
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static long index(String jobId) {
+        return Long.parseLong(jobId.substring(jobId.lastIndexOf('_') + 1));
+    }
+
+    /**
+     * Splits each latency at the moment the job's completion marker was written.
+     *
+     * @return the marker's delay after the job's end and the wait's after the marker, as p50 / p95
+     */
+    static String markerSplit(Map<String, Long> returned, Map<String, String> endTimes, Map<Long, Long> markerTimes) {
+        Samples tail = new Samples();
+        Samples watch = new Samples();
+        for (Map.Entry<String, Long> e : returned.entrySet()) {
+            String end = endTimes.get(e.getKey());
+            int u = e.getKey().lastIndexOf('_');
+            Long marker = u < 0 ? null : markerTimes.get(Long.parseLong(e.getKey().substring(u + 1)));
+            if (end == null || end.isBlank() || marker == null) continue;
+            tail.add(marker - Long.parseLong(end.strip()));
+            watch.add(e.getValue() - marker);
+        }
+        if (tail.size() == 0) return "no marker left to split the latency";
+        return "of which the marker written after the job's end p50 " + ResultTable.fmt(tail.median()) + " / p95 "
+                + ResultTable.fmt(tail.percentile(95)) + " ms, the wait's return after the marker p50 " + ResultTable.fmt(watch.median())
+                + " / p95 " + ResultTable.fmt(watch.percentile(95)) + " ms (" + tail.size() + " markers)";
     }
 
     /** Wait latencies (ms after the job's own end time) and the number of jobs that wrote no end time. */
