@@ -35,8 +35,6 @@ final class LocalJob {
     Duration cpu;
     long pid;
     Long pidStart;
-    /** This process's supervisor started the job and tells its end. */
-    boolean supervised;
     String endReason;
     /** Another live process holds the job's start claim. */
     boolean startedElsewhere;

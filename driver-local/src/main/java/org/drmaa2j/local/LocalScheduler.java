@@ -255,7 +255,6 @@ final class LocalScheduler implements AutoCloseable {
                 startedElsewhere(j, out);
                 return j.isActive();
             }
-            j.supervised = true;
             j.pid = started.pid();
             out.data(j.id, PID, Long.toString(j.pid));
             ProcessHandle.of(j.pid).flatMap(h -> h.info().startInstant()).ifPresent(s -> {
@@ -324,7 +323,6 @@ final class LocalScheduler implements AutoCloseable {
             return;
         }
         LOG.info("job {} was started by process {} of a manager that is gone; following that one", j.id, w.get().pid());
-        j.supervised = false;
         j.pid = w.get().pid();
         j.pidStart = w.get().startMillis();
         claims.writePidFile(j);

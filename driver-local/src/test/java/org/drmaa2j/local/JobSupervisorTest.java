@@ -158,9 +158,9 @@ class JobSupervisorTest {
         long supervisor = sup.pid();
         ProcessSignals.signalProcess(supervisor, Signals.SIGTERM);
         ProcessSignals.signalProcess(supervisor, Signals.SIGHUP);
+        ProcessHandle h = ProcessHandle.of(supervisor).orElseThrow(() -> new AssertionError("TERM or HUP stopped the supervisor"));
         sup.close(); // its input ends, as when this JVM dies
         Files.createFile(go);
-        ProcessHandle h = ProcessHandle.of(supervisor).orElseThrow(() -> new AssertionError("the supervisor stopped with a job running"));
         h.onExit().get(CAP_SECONDS, TimeUnit.SECONDS); // it leaves once its last job is recorded
         assertEquals(5, marker("late.exit").exitStatus());
         assertTrue(s.end().get(CAP_SECONDS, TimeUnit.SECONDS).recorded());
