@@ -72,16 +72,17 @@ final class SlurmWaitFigures {
         p.put("drmaa2j.stateDir", state.toString());
         Map<String, Long> returned = Map.of();
         Map<Long, Long> markerTimes = Map.of();
+        String session = "bench-wait-" + waiters + "-" + System.nanoTime();
         try (SessionManager sm = Drmaa2.getSessionManager("slurm", p);
-             JobSession js = sm.createJobSession("bench-wait-" + waiters + "-" + System.nanoTime(), null)) {
+             JobSession js = sm.createJobSession(session, null)) {
             sm.getDrmsVersion();
             JobArray array = js.runBulkJobs(t, 1, waiters, 1, waiters > MAX_PARALLEL ? MAX_PARALLEL : 0);
             CommandMetrics.reset();
             long t0 = System.nanoTime();
             if (wait) {
                 Map<Long, Long> seen = new ConcurrentHashMap<>();
-                long since = System.currentTimeMillis() - 1000;
-                returned = waitEach(array.getJobs(), job -> markerTime(state, job, since).ifPresent(at -> seen.put(index(job.getJobId()), at)));
+                MarkerFiles markers = new MarkerFiles(markerDirectory(state, session));
+                returned = waitEach(array.getJobs(), job -> markers.modified(job).ifPresent(at -> seen.put(index(job.getJobId()), at)));
                 markerTimes = seen;
             } else {
                 // no waiter: the program looks at the jobs' own end files (no scheduler command), with a safety cap
@@ -164,24 +165,47 @@ final class SlurmWaitFigures {
 
     /**
      * @param state the state directory
-     * @param job a job whose wait just returned
-     * @param since the run's start (epoch ms): older markers are other runs'
-     * @return when its completion marker was last modified (epoch ms), if it is there (the poll's
-     *     confirmation deletes it)
+     * @param session a session's name
+     * @return that session's marker directory (its {@code markers} directory), or null
      */
-    static java.util.Optional<Long> markerTime(Path state, Job job, long since) {
-        String suffix = "." + index(job.getJobId()) + ".exit";
+    static Path markerDirectory(Path state, String session) throws java.io.IOException {
         try (var files = Files.walk(state)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (!name.endsWith(suffix) || !f.getParent().getFileName().toString().equals("markers")) continue;
-                long modified = Files.getLastModifiedTime(f).toMillis();
-                if (modified >= since) return java.util.Optional.of(modified);
-            }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            // deleted meanwhile
+            return files.filter(d -> d.getFileName().toString().equals(session) && Files.isDirectory(d.resolve("markers")))
+                    .map(d -> d.resolve("markers")).findFirst().orElse(null);
         }
-        return java.util.Optional.empty();
+    }
+
+    /**
+     * The completion markers of one bulk job: {@code TAG.INDEX.exit}, one tag for all its tasks,
+     * found once; then each lookup is one {@code stat}, so that looking does not slow the waits
+     * still going on.
+     */
+    private static final class MarkerFiles {
+        private final Path directory;
+        private volatile String tag;
+
+        MarkerFiles(Path directory) {
+            this.directory = directory;
+        }
+
+        /** @return when the job's marker was last modified (epoch ms), if it is there (the poll's confirmation deletes it) */
+        java.util.Optional<Long> modified(Job job) {
+            try {
+                if (directory == null || tag() == null) return java.util.Optional.empty();
+                return java.util.Optional.of(Files.getLastModifiedTime(directory.resolve(tag + "." + index(job.getJobId()) + ".exit")).toMillis());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return java.util.Optional.empty(); // deleted meanwhile
+            }
+        }
+
+        private synchronized String tag() throws java.io.IOException {
+            if (tag != null) return tag;
+            try (var files = Files.list(directory)) {
+                tag = files.map(f -> f.getFileName().toString()).filter(n -> n.matches(".+\\.\\d+\\.exit"))
+                        .map(n -> n.substring(0, n.lastIndexOf('.', n.length() - ".exit".length() - 1))).findFirst().orElse(null);
+            }
+            return tag;
+        }
     }
 
     private static long index(String jobId) {

@@ -35,11 +35,15 @@ import org.drmaa2j.spi.exec.Command;
  * with nothing). The placeholder carries a random word drawn once per process, which no user value
  * can hold by chance; a script submitted without it writes no marker (only an absolute path is one).
  *
- * <p>The marker ({@link org.drmaa2j.spi.store.CompletionMarker}'s format: {@code exit=}, {@code signal=},
- * {@code end=} seconds since the epoch) goes to {@code DIRECTORY/TAG.INDEX.exit}, where INDEX is the
- * task index ({@code DRMAA2J_INDEX}, 1 for a single job), written as a hidden temporary file under
- * {@code umask 077} and renamed into place, so that a reader sees a whole marker or none. Its failures
- * (a directory the node does not see) are silent; the scheduler's answer stands then.
+ * <p>The marker ({@link org.drmaa2j.spi.store.CompletionMarker}'s format: {@code exit=} and
+ * {@code signal=} lines) goes to {@code DIRECTORY/TAG.INDEX.exit}, where INDEX is the task index
+ * ({@code DRMAA2J_INDEX}, 1 for a single job), under {@code umask 077}. The shell's own {@code printf}
+ * writes it in one write and no process is started for it: at the end of many jobs at once on a busy
+ * node, each {@code date} or {@code mv} the tail forked waited for a CPU (a 100-job end on two cores:
+ * the marker came 330 ms after the job's end at the median, 630 ms at the 95th percentile). A reader
+ * takes a marker without its whole {@code signal=} line as not yet written, and the file's modification
+ * time, which the node's clock sets as the shell writes it, as the job's end. Its failures (a directory
+ * the node does not see) are silent; the scheduler's answer stands then.
  */
 public final class CompletionTail {
     private static final String INDEX_CHECK = "case ${DRMAA2J_INDEX:-1} in *[!0-9]*) DRMAA2J_INDEX=1 ;; esac\n";
@@ -86,9 +90,7 @@ public final class CompletionTail {
             """;
     private static final String WRITE = """
               case $DRMAA2J_MARKER in /*)
-                { umask 077 && printf 'exit=%s\\nsignal=%s\\nend=%s\\n' "$DRMAA2J_EXIT" "$DRMAA2J_SIGNAL" "$(command -p date +%s)" \\
-                    >"${DRMAA2J_MARKER%/*}/.${DRMAA2J_MARKER##*/}.$1.tmp" \\
-                  && command -p mv -f "${DRMAA2J_MARKER%/*}/.${DRMAA2J_MARKER##*/}.$1.tmp" "$DRMAA2J_MARKER.$1.exit"; } 2>/dev/null ;;
+                { umask 077 && printf 'exit=%s\\nsignal=%s\\n' "$DRMAA2J_EXIT" "$DRMAA2J_SIGNAL" >"$DRMAA2J_MARKER.$1.exit"; } 2>/dev/null ;;
               esac
             """;
     /** The line whose value {@link #applyTo} replaces; the random word makes it one no user value holds. */

@@ -323,12 +323,12 @@ final class Connection implements StateSink, AutoCloseable {
      * @return the test's first non-null result
      */
     <T> T await(Collection<String> jobIds, boolean started, Supplier<T> test, Duration timeout, Runnable checkOpen, String what) {
-        if (!started && markers.coversAll(jobIds)) return board.await(test, timeout, checkOpen, what);
+        if (!started && markers.coversAll(jobIds)) return board.await(jobIds, test, timeout, checkOpen, what);
         for (String id : jobIds) current(id);
-        if (!started) return board.await(test, timeout, checkOpen, what);
+        if (!started) return board.await(jobIds, test, timeout, checkOpen, what);
         startWaits.incrementAndGet();
         try {
-            return board.await(test, timeout, checkOpen, what);
+            return board.await(jobIds, test, timeout, checkOpen, what);
         } finally {
             startWaits.decrementAndGet();
         }

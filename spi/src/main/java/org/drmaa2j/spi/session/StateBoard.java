@@ -19,14 +19,19 @@ import org.drmaa2j.WaitTimeoutException;
 import org.drmaa2j.Timeouts;
 
 /**
- * The latest {@link JobInfo} of every job of one connection, and the place waiters block on. Every
- * update that changes something signals one condition (once for a whole poll's answers); waiters re-check their own predicate, so waits never spin and never
- * poll the scheduler themselves. A terminal state is never replaced by a non-terminal one (a late
+ * The latest {@link JobInfo} of every job of one connection, and the place waiters block on. A
+ * waiter names the jobs it waits for and parks on a condition of its own; an update that changes a
+ * job wakes the waiters of that job (and those that wait for any change), once for a whole poll's
+ * answers, and they re-check their own predicate, so waits never spin and never poll the scheduler
+ * themselves. A thousand threads, each waiting for its own job, wake once each as their own job ends,
+ * not once for every job that ends. A terminal state is never replaced by a non-terminal one (a late
  * poll result cannot bring a finished job back to life).
  */
 public final class StateBoard {
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final Map<String, List<Condition>> waitingFor = new HashMap<>();
+    private final List<Condition> waitingForAny = new ArrayList<>();
+    private long signals;
     private final Map<String, JobInfo> infos = new HashMap<>();
     private final Map<String, Long> updated = new HashMap<>();
     private final List<BiConsumer<JobInfo, JobInfo>> listeners = new CopyOnWriteArrayList<>();
@@ -98,7 +103,7 @@ public final class StateBoard {
 
     /**
      * Records the information of many jobs (one poll's answers) under one lock, then wakes the waiters
-     * once, and only if something changed: a thousand waiters wake once per poll, not once per job.
+     * of the jobs that changed, once each: a waiter of many jobs wakes once per poll, not once per job.
      *
      * @param batch the information; each one's job id is its key
      * @return those accepted (a terminal state is never replaced by a non-terminal one)
@@ -108,7 +113,7 @@ public final class StateBoard {
         List<JobInfo> accepted = new ArrayList<>(batch.size());
         lock.lock();
         try {
-            boolean changedAny = false;
+            List<String> changed = new ArrayList<>();
             long now = System.nanoTime();
             for (JobInfo info : batch) {
                 JobInfo old = infos.get(info.getJobId());
@@ -118,11 +123,11 @@ public final class StateBoard {
                 }
                 infos.put(info.getJobId(), info);
                 updated.put(info.getJobId(), now);
-                changedAny |= !info.equals(old);
+                if (!info.equals(old)) changed.add(info.getJobId());
                 olds.add(old);
                 accepted.add(info);
             }
-            if (changedAny) changed.signalAll();
+            if (!changed.isEmpty()) signal(changed);
         } finally {
             lock.unlock();
         }
@@ -153,7 +158,7 @@ public final class StateBoard {
         try {
             infos.remove(jobId);
             updated.remove(jobId);
-            changed.signalAll();
+            signalEveryone();
         } finally {
             lock.unlock();
         }
@@ -163,7 +168,36 @@ public final class StateBoard {
     public void wakeAll() {
         lock.lock();
         try {
-            changed.signalAll();
+            signalEveryone();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the waiters of these jobs and those of any change; under the lock. */
+    private void signal(Collection<String> jobIds) {
+        for (String id : jobIds) {
+            List<Condition> c = waitingFor.get(id);
+            if (c != null) c.forEach(this::signal);
+        }
+        waitingForAny.forEach(this::signal);
+    }
+
+    private void signalEveryone() {
+        waitingFor.values().forEach(c -> c.forEach(this::signal));
+        waitingForAny.forEach(this::signal);
+    }
+
+    private void signal(Condition c) {
+        signals++;
+        c.signal();
+    }
+
+    /** @return how many times a waiter's condition was signalled so far (for tests) */
+    long signals() {
+        lock.lock();
+        try {
+            return signals;
         } finally {
             lock.unlock();
         }
@@ -180,7 +214,7 @@ public final class StateBoard {
     }
 
     /**
-     * Blocks until {@code test} returns non-null.
+     * Blocks until {@code test} returns non-null, re-checking after every change of any job.
      *
      * @param test evaluated under the board's lock after every update; returns the result or null
      * @param timeout {@link Timeouts#ZERO} to check once, infinite or negative to wait forever
@@ -191,11 +225,30 @@ public final class StateBoard {
      * @throws WaitTimeoutException if the time runs out first
      */
     public <T> T await(Supplier<T> test, Duration timeout, Runnable checkOpen, String what) {
+        return await(null, test, timeout, checkOpen, what);
+    }
+
+    /**
+     * Blocks until {@code test} returns non-null, re-checking after every change of the jobs awaited
+     * (and when the board is woken: {@link #wakeAll}, a job removed).
+     *
+     * @param jobIds the jobs whose changes can make {@code test} true; null for any job
+     * @param test evaluated under the board's lock after every update; returns the result or null
+     * @param timeout {@link Timeouts#ZERO} to check once, infinite or negative to wait forever
+     * @param checkOpen run before every check; throws to end the wait (a closed session)
+     * @param what what is awaited, for the timeout message
+     * @param <T> the result type
+     * @return the first non-null result
+     * @throws WaitTimeoutException if the time runs out first
+     */
+    public <T> T await(Collection<String> jobIds, Supplier<T> test, Duration timeout, Runnable checkOpen, String what) {
         boolean forever = Timeouts.isInfinite(timeout);
         long deadline = forever ? 0 : System.nanoTime() + timeout.toNanos();
         lock.lock();
+        Condition mine = lock.newCondition();
         try {
             waiters++;
+            register(jobIds, mine);
             boolean told = false;
             while (true) {
                 checkOpen.run();
@@ -213,15 +266,37 @@ public final class StateBoard {
                     }
                     continue;
                 }
-                if (forever) changed.await();
-                else changed.awaitNanos(Math.min(left, TimeUnit.DAYS.toNanos(1)));
+                if (forever) mine.await();
+                else mine.awaitNanos(Math.min(left, TimeUnit.DAYS.toNanos(1)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InternalException("interrupted while waiting for " + what, e);
         } finally {
+            unregister(jobIds, mine);
             waiters--;
             lock.unlock();
+        }
+    }
+
+    private void register(Collection<String> jobIds, Condition c) {
+        if (jobIds == null) {
+            waitingForAny.add(c);
+            return;
+        }
+        for (String id : jobIds) waitingFor.computeIfAbsent(id, k -> new ArrayList<>(1)).add(c);
+    }
+
+    private void unregister(Collection<String> jobIds, Condition c) {
+        if (jobIds == null) {
+            waitingForAny.remove(c);
+            return;
+        }
+        for (String id : jobIds) {
+            List<Condition> l = waitingFor.get(id);
+            if (l == null) continue;
+            l.remove(c);
+            if (l.isEmpty()) waitingFor.remove(id);
         }
     }
 }

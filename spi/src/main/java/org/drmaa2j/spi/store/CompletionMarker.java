@@ -17,16 +17,19 @@ import org.drmaa2j.spi.util.Signals;
 
 /**
  * The small file a job leaves when it ends, in its session directory
- * ({@link SessionStore#markerFile}). Written atomically (temporary file and rename) by whatever
- * ran the job: the local driver's wrapper, or the last lines of a CLI driver's batch script. One
+ * ({@link SessionStore#markerFile}), written by whatever ran the job: the local driver's wrapper
+ * (atomically: a temporary file and a rename), or the last lines of a CLI driver's batch script (one
+ * write of the shell's {@code printf}, {@link org.drmaa2j.spi.script.CompletionTail}). One
  * {@code key=value} per line, all values numbers:
  * <pre>
  * exit=3        exit status, empty when a signal ended the job
  * signal=0      signal number that ended the job, 0 for none
  * start=1764000000   start, seconds since the epoch (optional)
- * end=1764000012     end, seconds since the epoch
+ * end=1764000012     end, seconds since the epoch (optional: else the file's modification time)
  * cpu=1.25      user+system CPU seconds of the job's processes (optional)
  * </pre>
+ * Every writer writes the {@code signal=} line: a file without it whole (ending in a line break) is
+ * one being written, and {@link #read} says there is no marker yet.
  *
  * @param exitStatus the exit status, or null when a signal ended the job
  * @param signal the signal number, 0 for none
@@ -49,13 +52,33 @@ public record CompletionMarker(Integer exitStatus, int signal, Instant start, In
      * @throws IOException if it exists and cannot be read
      */
     public static Optional<CompletionMarker> read(Path file) throws IOException {
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!isWhole(text)) return Optional.empty();
+            CompletionMarker m = parse(text);
+            if (m.end() != null) return Optional.of(m);
+            Instant modified = Instant.ofEpochSecond(Files.getLastModifiedTime(file).toInstant().getEpochSecond());
+            return Optional.of(new CompletionMarker(m.exitStatus(), m.signal(), m.start(), modified, m.cpu()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return Optional.of(parse(text));
+    }
+
+    /**
+     * @param text a marker file's content
+     * @return true when it holds its whole {@code signal=} line, which every writer writes: else the
+     *     writer's write has not landed yet (the file was just created) or was cut short
+     */
+    static boolean isWhole(String text) {
+        int line;
+        if (text.startsWith("signal=")) {
+            line = 0;
+        } else {
+            line = text.indexOf("\nsignal=");
+            if (line < 0) return false;
+            line++;
+        }
+        return text.indexOf('\n', line) > line;
     }
 
     /**

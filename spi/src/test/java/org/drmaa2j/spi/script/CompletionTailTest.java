@@ -49,6 +49,8 @@ class CompletionTailTest {
         assertEquals(3, m.exitStatus());
         assertEquals(0, m.signal());
         assertTrue(m.end() != null);
+        assertEquals("exit=3\nsignal=0\n", Files.readString(dir.resolve(CompletionTail.fileName("tag-1", 7))),
+                "written by the shell alone: no date, the file's time is the end");
         try (var s = Files.list(dir)) {
             assertEquals(List.of("job.sh", "tag-1.7.exit"), s.map(x -> x.getFileName().toString()).sorted().toList(), "no temporary file left");
         }

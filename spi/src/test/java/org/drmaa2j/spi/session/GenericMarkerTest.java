@@ -55,6 +55,18 @@ class GenericMarkerTest extends GenericSessionTestSupport {
         return ((GenericJobSession) js).connection();
     }
 
+    /**
+     * Opens the session with its poll on a manual clock (fast interval 1 s, slow 10 s), its jobs
+     * writing markers and the scheduler reporting details (slots, start time) with an end.
+     */
+    private ManualClock openWithMarkersAndDetails() {
+        ManualClock clock = new ManualClock();
+        open(TinyBackend.all(), 1000, 10_000, clock);
+        backend.markers = true;
+        backend.details = true;
+        return clock;
+    }
+
     @Test
     void markerWakesEveryWaiter_andTheSchedulerIsAskedNothing() throws Exception {
         open(TinyBackend.all(), FROZEN, FROZEN);
@@ -96,10 +108,7 @@ class GenericMarkerTest extends GenericSessionTestSupport {
 
     @Test
     void getJobInfoOfAMarkerEndedJob_isTheSchedulersAnswer_fromThePollThatConfirmsIt() throws Exception {
-        ManualClock clock = new ManualClock();
-        open(TinyBackend.all(), 1000, 10_000, clock);
-        backend.markers = true;
-        backend.details = true;
+        ManualClock clock = openWithMarkersAndDetails();
         List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < 3; i++) jobs.add(js.runJob(ECHO));
         List<CompletableFuture<Job>> waiters = new ArrayList<>();
@@ -134,10 +143,7 @@ class GenericMarkerTest extends GenericSessionTestSupport {
 
     @Test
     void getJobInfo_waitsThroughAnAnswerThatStillShowsTheJobRunning_atThePollsOwnPace() throws Exception {
-        ManualClock clock = new ManualClock();
-        open(TinyBackend.all(), 1000, 10_000, clock);
-        backend.markers = true;
-        backend.details = true;
+        ManualClock clock = openWithMarkersAndDetails();
         Job job = js.runJob(ECHO);
         write(marker(job), "exit=0\nsignal=0\nend=1796543868\n");
         assertEquals(job, job.waitTerminated(CAP));
@@ -157,10 +163,7 @@ class GenericMarkerTest extends GenericSessionTestSupport {
 
     @Test
     void getJobInfo_givesTheMarkersEnd_whenTheSchedulerDoesNotConfirmItWithinTheCap() throws Exception {
-        ManualClock clock = new ManualClock();
-        open(TinyBackend.all(), 1000, 10_000, clock);
-        backend.markers = true;
-        backend.details = true;
+        ManualClock clock = openWithMarkersAndDetails();
         Job job = js.runJob(ECHO);
         write(marker(job), "exit=3\nsignal=0\nend=1796543868\n");
         assertEquals(job, job.waitTerminated(CAP));

@@ -93,4 +93,45 @@ class StateBoardTest {
         assertEquals(List.of(info("b", JobState.QUEUED)), accepted);
         assertEquals(JobState.DONE, board.get("a").getJobState());
     }
+
+    @Test
+    void aWaiterOfItsOwnJob_isWokenByThatJobAlone() throws Exception {
+        StateBoard board = new StateBoard();
+        board.put(info("w", JobState.RUNNING));
+        AtomicInteger checks = new AtomicInteger();
+        Thread t = new Thread(() -> board.await(List.of("w"), () -> {
+            checks.incrementAndGet();
+            JobInfo i = board.get("w");
+            return i != null && i.getJobState().isTerminal() ? i : null;
+        }, Duration.ofMinutes(10), () -> { }, "w to end"), "waiter of w");
+        t.start();
+        awaitParked(t, checks, 2);
+        long before = board.signals();
+        for (int i = 0; i < 1000; i++) board.put(info("j" + i, JobState.DONE)); // a thousand other jobs end, one by one
+        assertEquals(before, board.signals(), "no other job's end signals the waiter of w");
+        board.put(info("w", JobState.DONE));
+        awaitEnd(t);
+        assertEquals(before + 1, board.signals(), "its own job's end signals it once");
+    }
+
+    @Test
+    void aWaiterOfAnyJob_isWokenByEveryChange_andWakeAllWakesEveryWaiter() throws Exception {
+        StateBoard board = new StateBoard();
+        board.put(info("w", JobState.RUNNING));
+        AtomicInteger checks = new AtomicInteger();
+        Thread any = waiter(board, checks);
+        long before = board.signals();
+        board.put(info("other", JobState.QUEUED));
+        awaitParked(any, checks, 3);
+        assertEquals(before + 1, board.signals());
+        AtomicInteger own = new AtomicInteger();
+        Thread mine = new Thread(() -> board.await(List.of("x"), () -> own.incrementAndGet() > 2 ? "woken" : null,
+                Duration.ofMinutes(10), () -> { }, "x"), "waiter of x");
+        mine.start();
+        awaitParked(mine, own, 2);
+        board.wakeAll();
+        awaitEnd(mine);
+        board.put(info("w", JobState.DONE));
+        awaitEnd(any);
+    }
 }
