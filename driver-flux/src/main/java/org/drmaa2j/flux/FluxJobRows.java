@@ -59,7 +59,7 @@ final class FluxJobRows {
                 .jobId(id == null ? null : FluxIds.normalise(id).orElse(id))
                 .jobName(blankToNull(row.get("name")))
                 .jobState(js)
-                .jobSubState(inactive ? result : stateName.isEmpty() ? null : stateName)
+                .jobSubState(inactive && result != null ? result : stateName.isEmpty() ? null : stateName)
                 .annotation(type == null ? null : type + (note == null ? "" : ": " + note))
                 .exitStatus(js.isTerminal() ? exit.exitStatus() : null)
                 .terminatingSignal(exit.signal() == null ? null : Signals.name(exit.signal()))

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.flux;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Example;
+import org.drmaa2j.JobInfo;
+import org.drmaa2j.JobState;
 import org.drmaa2j.tck.hostile.ParserFuzz;
 import org.drmaa2j.tck.hostile.ParserRobustnessProperties;
 
@@ -16,6 +21,16 @@ class FluxParserRobustnessTest extends ParserRobustnessProperties {
     private static final List<FluxSamples.Step> T = FluxSamples.transcript("flux088_real_instance_transcript.txt");
     private static final String ROWS = "fT5CNSj|INACTIVE|FAILED|16|768|3|||1795298746.7290318|1795298746.7585924|1795298746.7913747|1795298746.7948883|1|ef100d42c718|batch|root|a|b job\n"
             + "fC6RdJf|SCHED||0|0|||||1795298746.7290318|||||batch|root|held\n";
+
+    /** A garbled result column (found by seed 3600143635852132249): the state word the row holds, not none. */
+    @Example
+    void inactiveRowWithGarbledResultKeepsTheWordItHolds() {
+        String row = ROWS.lines().findFirst().orElseThrow().replace("|INACTIVE|FAILED|", "|INACTIVE||AILED|");
+        ParserFuzz.checkStates(row, t -> FluxStatusQuery.parseRows(t).values(), abbreviations());
+        JobInfo job = FluxStatusQuery.parseRows(row).values().iterator().next();
+        assertEquals(JobState.FAILED, job.getJobState());
+        assertEquals("INACTIVE", job.getJobSubState());
+    }
 
     @Override
     protected List<Family> families() {
