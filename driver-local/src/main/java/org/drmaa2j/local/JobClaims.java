@@ -25,15 +25,13 @@ import org.slf4j.LoggerFactory;
  * ID.claim          made exclusively by the process that starts the job, before it starts it:
  *                   owner=HOST PID START (the JVM), tag=… (the submission's), job=ID, array=ID
  * ID.pid            written by that process right after the start: the job's pid and start time
- * ID.exit.started   made exclusively by the job's own process (forked by the job supervisor)
- *                   before it runs anything: its pid (a second start of the same job finds it and
- *                   runs nothing; the supervisor answers that the job was started elsewhere)
+ * ID.exit.started   made exclusively by the job supervisor before it forks the job, empty until
+ *                   it holds the job's pid (a second start of the same job finds it and runs
+ *                   nothing; the supervisor answers that the job was started elsewhere)
  * </pre>
  * All of them are removed with the job ({@link SessionStore#deleteJob}: {@code ID.*}).
  */
 final class JobClaims {
-    /** The exit status of a forked job process that found the job started by another one (it runs nothing). */
-    static final int ALREADY_STARTED = 125;
     private static final Logger LOG = LoggerFactory.getLogger(JobClaims.class);
 
     private final SessionStore store;
@@ -200,6 +198,23 @@ final class JobClaims {
      */
     static Optional<ProcessHandle> alive(long pid, Long startMillis) {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> sameProcess(p, startMillis));
+    }
+
+    /**
+     * The JDK counts a zombie as gone, but a supervised job's marker is written just before its
+     * supervisor reaps it: a job followed from outside has ended unrecorded only once it is reaped.
+     *
+     * @param pid a process id
+     * @return true while the process has ended but is not reaped yet (Linux {@code /proc}; false elsewhere)
+     */
+    static boolean unreaped(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            int paren = stat.lastIndexOf(')');
+            return paren > 0 && paren + 2 < stat.length() && stat.charAt(paren + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** @return false when the pid now belongs to a process started at another time (pid reuse) */

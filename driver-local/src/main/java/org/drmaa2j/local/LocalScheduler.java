@@ -42,6 +42,8 @@ final class LocalScheduler implements AutoCloseable {
     static final String PID_START = "pidStart";
     /** How often a job another live process is starting is looked at again. */
     static final long RECHECK_MS = 1000;
+    /** How soon a job seen ended but not yet reaped is looked at again for its marker. */
+    static final long MARKER_RECHECK_MS = 20;
     static final String MAX_PARALLEL = "maxParallel";
     static final String END_REASON = "endReason";
     static final String TERMINATED = "TERMINATED";
@@ -83,6 +85,15 @@ final class LocalScheduler implements AutoCloseable {
     /** @return the start claims of the jobs */
     JobClaims claims() {
         return claims;
+    }
+
+    /** Runs on the scheduler's thread (no thread made per job end); after close, on the common pool. */
+    private void onTimerThread(Runnable r) {
+        try {
+            timer.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(r);
+        }
     }
 
     synchronized long nextSeq() {
@@ -190,8 +201,14 @@ final class LocalScheduler implements AutoCloseable {
         } else {
             Optional<CompletionMarker> again = marker(j);
             if (again.isPresent()) finish(j, again.get(), null, out);
+            else if (JobClaims.unreaped(j.pid)) markerComing(j);
             else lost(j, out);
         }
+    }
+
+    /** The job ended and is not reaped yet: its supervisor is writing its marker; look again shortly. */
+    private void markerComing(LocalJob j) {
+        j.timers.add(timer.schedule(() -> exited(j, null), MARKER_RECHECK_MS, TimeUnit.MILLISECONDS));
     }
 
     /** Looks again at a job another process was starting; takes it over if that process is gone. */
@@ -262,7 +279,7 @@ final class LocalScheduler implements AutoCloseable {
                 out.data(j.id, PID_START, Long.toString(j.pidStart));
             });
             claims.writePidFile(j);
-            started.end().thenAcceptAsync(e -> exited(j, e));
+            started.end().thenAcceptAsync(e -> exited(j, e), this::onTimerThread);
             armTimers(j);
             out.info(j);
             return true;
@@ -303,6 +320,8 @@ final class LocalScheduler implements AutoCloseable {
                 out.info(j);
             } else if (end != null) {
                 supervisorDied(j, end.supervisorExit(), out);
+            } else if (JobClaims.unreaped(j.pid)) {
+                markerComing(j);
             } else {
                 lost(j, out);
             }
@@ -333,15 +352,18 @@ final class LocalScheduler implements AutoCloseable {
 
     /**
      * The supervisor died while the job ran (someone killed it): nothing can record the job's end
-     * any more, so the job is ended (SIGKILL to its group) and FAILED, saying why; the next job
-     * starts a new supervisor.
+     * any more. The job is left running and followed by its pid; it ends LOST (its exit status
+     * unknown) when its process does. The next job starts a new supervisor.
      */
     private void supervisorDied(LocalJob j, int status, LocalOutbox out) {
-        LOG.warn("the job supervisor ended (status {}) while job {} ran; ending the job", status, j.id);
-        signal(j, Signals.SIGKILL);
-        j.endWithoutMarker("the job supervisor ended (status " + status + ") before the job did; the job was killed",
-                Signals.name(Signals.SIGKILL));
-        out.info(j);
+        Optional<ProcessHandle> h = JobClaims.alive(j.pid, j.pidStart);
+        if (h.isEmpty()) {
+            lost(j, out);
+            return;
+        }
+        LOG.warn("the job supervisor ended (status {}) while job {} ran; following the job by its pid, its exit status will be unknown",
+                status, j.id);
+        h.get().onExit().thenRunAsync(() -> exited(j, null), this::onTimerThread);
     }
 
     private void finish(LocalJob j, CompletionMarker m, Instant observedEnd, LocalOutbox out) {

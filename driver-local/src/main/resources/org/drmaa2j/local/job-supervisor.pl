@@ -8,15 +8,17 @@
 # (STDIN/STDOUT/STDERR empty for /dev/null; JOIN 1 sends standard error to standard output).
 # Answers on standard output, one line each:
 #   P ID PID          the job runs, as process PID (leader of its own process group)
-#   F ID STEP ERROR   nothing runs: STEP (fork, claim, chdir, stdin, stdout, stderr, exec) failed
+#   F ID STEP ERROR   nothing runs: STEP (fork, chdir, stdin, stdout, stderr, exec) failed
 #   R ID              the job's MARKER.started exists: another supervisor or wrapper started it
 #   E PID             the job PID ended and its MARKER is written
 #   L TEXT            something worth logging
-# The child first creates MARKER.started exclusively (link(2)) holding its pid, so that a job is
-# never run twice; then it makes its own process group, restores the default signal handling,
-# changes to WORKDIR, opens its redirects (output files created and truncated), sets the
-# environment and execs ARGV0 (searched on the PATH when it has no slash). A close-on-exec pipe
-# tells this process whether the exec happened or which step failed.
+# Before it forks, this process creates MARKER.started exclusively (link(2)), so that a job is
+# never run twice, and opens the redirects (output files created and truncated): a forked copy of
+# a Perl process pays a copy-on-write fault for each page it touches, so the child does only what
+# must happen in it. The child restores the default signal handling, makes its own process group,
+# changes to WORKDIR, puts the redirects in place and execs ARGV0 (searched on the PATH when it has
+# no slash) with the environment set around the fork. A close-on-exec pipe tells this process
+# whether the exec happened or which step failed; MARKER.started then holds the job's pid.
 # When a job ends, its MARKER is written atomically (temporary file, rename) BEFORE the job is
 # reaped: exit status and terminating signal apart, start and end time, and the CPU time of the
 # job and its waited-for children, all read from the zombie's /proc/PID/stat (fields 52, 14-17).
@@ -31,6 +33,7 @@ $SIG{INT} = 'IGNORE';
 $SIG{HUP} = 'IGNORE';
 $SIG{PIPE} = 'IGNORE';
 my $chld = 0;
+my $NO_SIGNALS = POSIX::SigSet->new();
 $SIG{CHLD} = sub { $chld = 1; };
 setpgrp(0, 0);
 $| = 1;
@@ -96,24 +99,57 @@ sub start {
         say_("F $id request malformed request");
         return;
     }
-    my ($r, $w);
-    if (!pipe($r, $w)) {
-        say_("F $id fork $!");
+    # Everything that can be done before the fork is done here: each step a forked copy of this
+    # process takes costs it copy-on-write faults, which cost more than the step itself.
+    my $started = "$marker.started";
+    my $claim = claim($started);
+    if (!defined $claim) {
+        say_("R $id");
         return;
+    }
+    my @fds;
+    my $refuse = sub {
+        my ($step, $error) = @_;
+        unlink $claim if $claim;
+        say_("F $id $step $error");
+        return;
+    };
+    return $refuse->('chdir', "$!") unless -d $dir;
+    open(my $i, '<', $in eq '' ? '/dev/null' : $in) or return $refuse->('stdin', "$!");
+    open(my $o, '>', $out eq '' ? '/dev/null' : $out) or return $refuse->('stdout', "$!");
+    my $e = $o;
+    if (!$join) {
+        open(my $x, '>', $err eq '' ? '/dev/null' : $err) or return $refuse->('stderr', "$!");
+        $e = $x;
+    }
+    my ($r, $w);
+    return $refuse->('fork', "$!") unless pipe($r, $w);
+    my %saved;
+    for my $kv (@env) {
+        my $eq = index($kv, '=');
+        next unless $eq > 0;
+        my $k = substr($kv, 0, $eq);
+        $saved{$k} = $ENV{$k} unless exists $saved{$k};
+        $ENV{$k} = substr($kv, $eq + 1);
     }
     my $start = time;
     my $pid = fork;
-    if (!defined $pid) {
-        say_("F $id fork $!");
-        close $r;
-        close $w;
-        return;
+    if (defined $pid && $pid == 0) {
+        child($w, $dir, fileno($i), fileno($o), fileno($e), \@argv);
     }
-    if ($pid == 0) {
-        close $r;
-        child($w, $marker, $dir, $in, $out, $err, $join, \@env, \@argv);
+    my $forked = $!;
+    for my $k (keys %saved) {
+        if (defined $saved{$k}) { $ENV{$k} = $saved{$k}; } else { delete $ENV{$k}; }
     }
     close $w;
+    close $i;
+    close $o;
+    close $e unless $join;
+    if (!defined $pid) {
+        close $r;
+        return $refuse->('fork', "$forked");
+    }
+    record_pid($started, $pid) if $claim;
     my $why = '';
     while (1) {
         my $k = sysread($r, $why, 512, length $why);
@@ -128,33 +164,18 @@ sub start {
         return;
     }
     reap($pid);
-    if ($why =~ /\Aclaimed\t/) {
-        say_("R $id");
-    } else {
-        my ($step, $error) = split /\t/, $why, 2;
-        say_("F $id $step $error");
-    }
+    my ($step, $error) = split /\t/, $why, 2;
+    $refuse->($step, $error);
 }
 
-# In the forked child: never returns.
+# In the forked child: as little as possible, then exec; never returns.
 sub child {
-    my ($w, $marker, $dir, $in, $out, $err, $join, $env, $argv) = @_;
-    $SIG{$_} = 'DEFAULT' for qw(TERM INT HUP PIPE CHLD);
-    POSIX::sigprocmask(POSIX::SIG_SETMASK(), POSIX::SigSet->new());
-    fail($w, 'claimed', '') if started_elsewhere("$marker.started");
+    my ($w, $dir, $i, $o, $e, $argv) = @_;
+    $SIG{$_} = 'DEFAULT' for qw(TERM INT HUP PIPE);
+    POSIX::sigprocmask(POSIX::SIG_SETMASK(), $NO_SIGNALS);
     setpgrp(0, 0);
     chdir($dir) or fail($w, 'chdir', "$!");
-    open(STDIN, '<', $in eq '' ? '/dev/null' : $in) or fail($w, 'stdin', "$!");
-    open(STDOUT, '>', $out eq '' ? '/dev/null' : $out) or fail($w, 'stdout', "$!");
-    if ($join) {
-        open(STDERR, '>&', \*STDOUT) or fail($w, 'stderr', "$!");
-    } else {
-        open(STDERR, '>', $err eq '' ? '/dev/null' : $err) or fail($w, 'stderr', "$!");
-    }
-    for my $kv (@$env) {
-        my $eq = index($kv, '=');
-        $ENV{substr($kv, 0, $eq)} = substr($kv, $eq + 1) if $eq > 0;
-    }
+    (POSIX::dup2($i, 0) && POSIX::dup2($o, 1) && POSIX::dup2($e, 2)) or fail($w, 'stdout', "$!");
     { exec { $argv->[0] } @$argv; }
     fail($w, 'exec', "$!");
 }
@@ -162,7 +183,7 @@ sub child {
 sub fail {
     my ($w, $step, $error) = @_;
     syswrite($w, "$step\t$error");
-    POSIX::_exit($step eq 'claimed' ? 125 : 127);
+    POSIX::_exit(127);
 }
 
 # Every job that has ended: marker first, then reap, then tell.
@@ -204,6 +225,7 @@ sub zombie {
     my ($pid) = @_;
     open(my $fh, '<', "/proc/$pid/stat") or return 0;
     my $line = <$fh>;
+    chomp $line if defined $line; # exit_code is the last field: no newline in it
     close $fh;
     return 0 unless defined $line;
     my $paren = rindex($line, ')');
@@ -235,32 +257,38 @@ sub record {
     }
 }
 
-# Makes FILE holding this process's pid, exclusively; true when it existed already. Where the
-# file cannot be made at all (a full disk), the job runs unclaimed, as it did before claims existed.
-sub started_elsewhere {
+# Makes FILE exclusively (link(2) of a temporary file; O_EXCL where link fails otherwise), before
+# anything runs. Returns its name when made, undef when it existed already (another supervisor or
+# wrapper started the job), '' when it cannot be made at all (a full disk): then the job runs
+# unclaimed, as it did before claims existed.
+sub claim {
     my ($file) = @_;
     my $tmp = "$file.tmp$$";
-    my $exists = 0;
+    my $made = '';
     if (sysopen(my $fh, $tmp, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_TRUNC(), 0600)) {
-        print $fh "$$\n";
-        if (close $fh) {
-            if (!link($tmp, $file)) {
-                $exists = -e $file;
-                $exists = exclusive($file) if !$exists;
-            }
+        close $fh;
+        if (link($tmp, $file)) {
+            $made = $file;
+        } elsif (-e $file) {
+            $made = undef;
+        } elsif (sysopen(my $x, $file, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_EXCL(), 0600)) {
+            close $x;
+            $made = $file;
+        } elsif (-e $file) {
+            $made = undef;
         }
         unlink $tmp;
     }
-    return $exists;
+    return $made;
 }
 
-# Where link(2) failed for another reason: O_EXCL; true when the file exists.
-sub exclusive {
-    my ($file) = @_;
-    if (sysopen(my $fh, $file, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_EXCL(), 0600)) {
-        print $fh "$$\n";
-        close $fh;
-        return 0;
+# Writes the job's pid into its claim FILE, atomically: until then the file is empty.
+sub record_pid {
+    my ($file, $pid) = @_;
+    my $tmp = "$file.tmp$$";
+    if (sysopen(my $fh, $tmp, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_TRUNC(), 0600)) {
+        print $fh "$pid\n";
+        rename($tmp, $file) if close $fh;
+        unlink $tmp;
     }
-    return -e $file;
 }

@@ -144,10 +144,19 @@ class JobSupervisorTest {
         for (int i = 0; i < 20; i++) {
             String name = "r" + i + ".exit";
             JobSupervisor.Started s = sup.start(sh(name, i % 2 == 0 ? "exit 0" : "exec /bin/sleep 0.1"));
-            Optional<ProcessHandle> h = ProcessHandle.of(s.pid());
-            if (h.isPresent()) h.get().onExit().get(CAP_SECONDS, TimeUnit.SECONDS); // followed from outside, not as its parent
-            assertTrue(Files.exists(tmp.resolve(name)), "pid " + s.pid() + " is gone, so its record exists");
+            awaitReaped(s.pid()); // followed from outside, not as its parent
+            assertTrue(Files.exists(tmp.resolve(name)), "pid " + s.pid() + " is reaped, so its record exists");
             ended(s);
+        }
+    }
+
+    /** Waits until the process's {@code /proc} entry is gone: reaped (the JDK may count a zombie as gone already). */
+    private static void awaitReaped(long pid) throws InterruptedException {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        long cap = System.nanoTime() + TimeUnit.SECONDS.toNanos(CAP_SECONDS); // a safety cap, not a measure
+        while (Files.exists(proc)) {
+            if (System.nanoTime() > cap) throw new AssertionError("pid " + pid + " not reaped");
+            Thread.sleep(2);
         }
     }
 

@@ -3,6 +3,7 @@ package org.drmaa2j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class LocalSupervisorTest extends LocalTestSupport {
     }
 
     @Test
-    void killedSupervisor_failsItsRunningJob_sayingWhy_andTheNextJobStartsANewOne() throws Exception {
+    void killedSupervisor_leavesItsRunningJobRunning_endsItLost_andTheNextJobStartsANewOne() throws Exception {
         Path go = tmp.resolve("go");
         Job job = js.runJob(sh("while [ ! -e \"$1\" ]; do /bin/sleep 0.05; done; exit 4", go.toString()).build());
         job.waitStarted(WAIT);
@@ -46,18 +47,20 @@ class LocalSupervisorTest extends LocalTestSupport {
         first.get(0).destroyForcibly(); // SIGKILL
         first.get(0).onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-        job.waitTerminated(WAIT);
-        JobInfo i = job.getJobInfo();
-        assertEquals(JobState.FAILED, i.getJobState());
-        assertEquals("SIGKILL", i.getTerminatingSignal(), "the job is ended: nothing could record its end");
-        assertTrue(i.getAnnotation().contains("job supervisor ended"), i.getAnnotation());
-
         Job next = js.runJob(JobTemplate.builder("/bin/sh").args("-c", "exit 2").build());
         next.waitTerminated(WAIT);
         assertEquals(2, next.getJobInfo().getExitStatus(), "a new supervisor started it: " + next.getJobInfo());
         List<ProcessHandle> second = supervisors();
         assertEquals(1, second.size());
         assertNotEquals(first.get(0).pid(), second.get(0).pid());
+        assertEquals(JobState.RUNNING, job.getState(), "the first job still runs: " + job.getJobInfo());
+
         Files.createFile(go);
+        job.waitTerminated(WAIT);
+        JobInfo i = job.getJobInfo();
+        assertEquals(JobState.FAILED, i.getJobState());
+        assertEquals("LOST", i.getJobSubState());
+        assertNull(i.getExitStatus(), "nothing recorded its end");
+        assertTrue(i.getAnnotation().contains("killed"), i.getAnnotation());
     }
 }
