@@ -68,6 +68,11 @@ final class PbsJobRows {
         } else {
             submit = PbsTimes.parse(first(a.get(Attrs.QTIME), a.get(Attrs.CTIME)), zone);
             start = PbsTimes.parse(first(a.get(Attrs.STIME), a.get(Attrs.START_TIME)), zone);
+            if (start == null && state == JobState.RUNNING) {
+                // OpenPBS shows R (substate 41, "sent for execution") before the node reports the job's
+                // stime: it was dispatched when it was sent, its mtime
+                start = PbsTimes.parse(a.get(Attrs.MTIME), zone);
+            }
             end = end(start, used,
                     PbsTimes.parse(first(a.get(Attrs.OBITTIME), a.get(Attrs.COMP_TIME)), zone));
         }

@@ -41,6 +41,7 @@ class OpenPbsRealInstanceTest {
     private static final String MAX_PARALLEL = "openpbs2306_real_qstat_json_maxparallel1_obittime_after_next_stime.txt";
     private static final String SUBJOB_HOLD = "openpbs2306_real_qrls_qhold_subjob_invalid_request.txt";
     private static final String QDEL = "openpbs2306_real_qdel_exiting_or_finished_subjob.txt";
+    private static final String BEFORE_STIME = "openpbs2306_real_qstat_json_running_before_stime.txt";
     private static final String EXIT_DIR = "/home/drmaa/.drmaa2j/pbs/exit";
 
     private static PbsSubmitCommand submit(PbsDialect d) {
@@ -248,5 +249,24 @@ class OpenPbsRealInstanceTest {
         ScriptedRunner sub = new ScriptedRunner().on("qdel", finishedSubjob.rc(), finishedSubjob.stdout(), finishedSubjob.stderr());
         assertNull(new PbsControl(CliCommands.onPath(sub), PbsDialect.PBSPRO, new SlurmTaskIds(), j -> running)
                 .control(rec("234[1].pbshost", "234[].pbshost"), JobAction.TERMINATE));
+    }
+
+    // ---- a job shown running before its start time ----------------------------------------------
+
+    @Test
+    void aJobSentForExecution_isRunning_dispatchedWhenSent_beforeTheNodeReportsItsStime() {
+        String cmd = "qstat -f -F json 8208.pbshost";
+        String sent = Samples.command(BEFORE_STIME, cmd).stdout();
+        assertFalse(sent.contains("\"stime\""), "the capture shows R without stime");
+        JobInfo early = PbsJobRows.toJobInfo("8208.pbshost", QstatOutput.jobsJson(sent).get("8208.pbshost"), PbsDialect.PBSPRO, ZoneOffset.UTC);
+        assertEquals(JobState.RUNNING, early.getJobState());
+        assertEquals(Instant.parse("2026-12-07T02:31:27Z"), early.getDispatchTime(), "sent for execution: its mtime");
+
+        String text = Samples.read(BEFORE_STIME);
+        String second = text.substring(text.indexOf("$ " + cmd, text.indexOf("--- rc=")));
+        String run = second.substring(second.indexOf("--- stdout\n") + 11, second.indexOf("--- stderr"));
+        JobInfo later = PbsJobRows.toJobInfo("8208.pbshost", QstatOutput.jobsJson(run).get("8208.pbshost"), PbsDialect.PBSPRO, ZoneOffset.UTC);
+        assertEquals(JobState.RUNNING, later.getJobState());
+        assertEquals(Instant.parse("2026-12-07T02:31:27Z"), later.getDispatchTime(), "its stime, once the node reported it");
     }
 }
