@@ -14,10 +14,8 @@ import org.drmaa2j.Timeouts;
 /**
  * The local driver against a bare {@link ProcessBuilder} loop: {@value #JOBS} runs of {@code /bin/true}
  * one after the other, each started and waited for ({@code runJob} + {@code waitTerminated} against
- * {@code start()} + {@code waitFor()}). A third loop starts each {@code /bin/true} under the driver's
- * job wrapper alone ({@code perl job-wrapper.pl MARKER /bin/true}, the script the driver installed in
- * the run's state directory): the floor of the wrapper design, so the table shows how much of the
- * ratio is the wrapper's interpreter and how much the driver's own bookkeeping.
+ * {@code start()} + {@code waitFor()}). The driver starts each job through its one long-lived job
+ * supervisor, which records the job's end in its completion marker.
  */
 public final class LocalFigures implements FigureGroup {
     static final int JOBS = 100;
@@ -37,9 +35,8 @@ public final class LocalFigures implements FigureGroup {
         JobTemplate t = JobTemplate.builder("/bin/true").build();
         Samples ours = new Samples();
         Samples bare = new Samples();
-        Samples wrapped = new Samples();
         try (SessionManager sm = Drmaa2.getSessionManager("local", Map.of("drmaa2j.stateDir", state.toString()))) {
-            measure(sm, t, state, ours, bare, wrapped);
+            measure(sm, t, ours, bare);
         } finally {
             HeapFigures.deleteTree(state);
         }
@@ -47,15 +44,9 @@ public final class LocalFigures implements FigureGroup {
                 ResultTable.fmt(ours.median()), ResultTable.fmt(bare.median()) + " (ProcessBuilder loop)",
                 ResultTable.ratio(ours.median(), bare.median()), "≤ " + ResultTable.fmt(TARGET_RATIO) + "×",
                 ours.median() <= TARGET_RATIO * bare.median() ? "yes" : "no");
-        table.add("local: the same " + JOBS + " jobs, each a ProcessBuilder start of the job wrapper alone (perl job-wrapper.pl MARKER /bin/true; ms)",
-                ResultTable.fmt(wrapped.median()), ResultTable.fmt(bare.median()) + " (ProcessBuilder loop)",
-                ResultTable.ratio(wrapped.median(), bare.median()),
-                "- (the driver: " + ResultTable.ratio(ours.median(), wrapped.median()) + " this loop)", "-");
     }
 
-    private static void measure(SessionManager sm, JobTemplate t, Path state, Samples ours, Samples bare, Samples wrapped)
-            throws Exception {
-        Path markers = Files.createDirectories(state.resolve("bench-wrapper-markers"));
+    private static void measure(SessionManager sm, JobTemplate t, Samples ours, Samples bare) throws Exception {
         for (int r = 0; r < REPEATS + 1; r++) { // the first, short round warms every loop up and is not counted
             int jobs = r == 0 ? WARM_UP : JOBS;
             try (JobSession js = sm.createJobSession("bench-local-" + r, null)) {
@@ -73,21 +64,6 @@ public final class LocalFigures implements FigureGroup {
                 if (p.waitFor() != 0) throw new IllegalStateException("/bin/true failed");
             }
             if (r > 0) bare.add((System.nanoTime() - t1) / 1e6);
-            Path wrapper = installedWrapper(state);
-            long t2 = System.nanoTime();
-            for (int i = 0; i < jobs; i++) {
-                Path marker = markers.resolve(r + "-" + i);
-                Process p = new ProcessBuilder("perl", wrapper.toString(), marker.toString(), "/bin/true").start();
-                if (p.waitFor() != 0 || !Files.isRegularFile(marker)) throw new IllegalStateException("the job wrapper failed");
-            }
-            if (r > 0) wrapped.add((System.nanoTime() - t2) / 1e6);
-        }
-    }
-
-    /** @return the job wrapper the driver installed in the state directory */
-    private static Path installedWrapper(Path state) throws java.io.IOException {
-        try (var found = Files.find(state, 4, (p, a) -> a.isRegularFile() && p.getFileName().toString().matches("job-wrapper-.*\\.pl"))) {
-            return found.findFirst().orElseThrow(() -> new IllegalStateException("no job wrapper in " + state));
         }
     }
 }

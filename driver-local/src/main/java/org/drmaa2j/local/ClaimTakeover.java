@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * its owner claimed it and may still be starting it, or died between claiming and recording the
  * start. A claim whose owner is provably gone ({@link OwnerProcess#isGone()}: same host, and its
  * process no longer runs or is another one now) is taken over: the dead claim is moved aside
- * atomically (one process wins) and this process claims the job itself. Then the wrapper's own
- * start file tells whether the job was started: its wrapper still runs (adopt it), ended (its
- * marker tells how; without one the job failed, and says why), or nothing was started (start it
- * now; a wrapper of the dead owner that was still being started finds the job started and runs
- * nothing). A claim without an owner (written by an older version) counts as gone once it is older
+ * atomically (one process wins) and this process claims the job itself. Then the job's own
+ * start file ({@code .started}) tells whether the job was started: its process still runs (adopt
+ * it), ended (its marker tells how; without one the job failed, and says why), or nothing was
+ * started (start it now; a start by the dead owner's supervisor that was still under way finds the
+ * job started and runs nothing). A claim without an owner (written by an older version) counts as gone once it is older
  * than {@value #OWNERLESS_STALE_MS} ms.
  */
 final class ClaimTakeover {
@@ -31,9 +31,9 @@ final class ClaimTakeover {
     enum Kind {
         /** another live process (or one this process cannot check) owns the claim */
         OWNED_ELSEWHERE,
-        /** taken over; its wrapper runs: adopt it */
+        /** taken over; its process runs: adopt it */
         RUNNING,
-        /** taken over; its wrapper ended: its marker tells how, if it wrote one */
+        /** taken over; its process ended: its marker tells how, if one was written */
         ENDED,
         /** taken over; nothing was started: this process starts it */
         NOT_STARTED
@@ -41,10 +41,10 @@ final class ClaimTakeover {
 
     /**
      * @param kind what the job is
-     * @param wrapper the wrapper, for RUNNING and ENDED
+     * @param process the job's process, for RUNNING and ENDED
      * @param deadOwner who held the claim before, for the log
      */
-    record Outcome(Kind kind, JobClaims.Wrapper wrapper, String deadOwner) {
+    record Outcome(Kind kind, JobClaims.JobProcess process, String deadOwner) {
     }
 
     private final JobClaims claims;
@@ -91,13 +91,13 @@ final class ClaimTakeover {
             LOG.warn("cannot claim job {}: {}", j.id, e.toString());
             return new Outcome(Kind.OWNED_ELSEWHERE, null, null);
         }
-        Optional<JobClaims.Wrapper> w = claims.readStarted(j);
+        Optional<JobClaims.JobProcess> w = claims.readStarted(j);
         if (w.isEmpty()) {
             LOG.info("job {}: its start claim was held by {}, which is gone before it started the job; starting it here", j.id, dead);
             return new Outcome(Kind.NOT_STARTED, null, dead);
         }
         boolean alive = JobClaims.alive(w.get().pid(), w.get().startMillis()).isPresent();
-        LOG.info("job {}: its start claim was held by {}, which is gone; its wrapper (pid {}) {}", j.id, dead, w.get().pid(),
+        LOG.info("job {}: its start claim was held by {}, which is gone; its process (pid {}) {}", j.id, dead, w.get().pid(),
                 alive ? "runs: adopting it" : "has ended");
         return new Outcome(alive ? Kind.RUNNING : Kind.ENDED, w.get(), dead);
     }

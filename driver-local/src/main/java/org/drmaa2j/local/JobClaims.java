@@ -24,16 +24,14 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * ID.claim          made exclusively by the process that starts the job, before it starts it:
  *                   owner=HOST PID START (the JVM), tag=… (the submission's), job=ID, array=ID
- * ID.pid            written by that process right after the start: the wrapper's pid and start time
- * ID.exit.started   made exclusively by the job wrapper itself before it runs anything: its pid
- *                   (a second wrapper of the same job finds it and exits {@value #ALREADY_STARTED}
- *                   without running the job)
+ * ID.pid            written by that process right after the start: the job's pid and start time
+ * ID.exit.started   made exclusively by the job supervisor before it forks the job, empty until
+ *                   it holds the job's pid (a second start of the same job finds it and runs
+ *                   nothing; the supervisor answers that the job was started elsewhere)
  * </pre>
  * All of them are removed with the job ({@link SessionStore#deleteJob}: {@code ID.*}).
  */
 final class JobClaims {
-    /** The exit status of a wrapper that found the job started by another wrapper. */
-    static final int ALREADY_STARTED = 125;
     private static final Logger LOG = LoggerFactory.getLogger(JobClaims.class);
 
     private final SessionStore store;
@@ -46,8 +44,8 @@ final class JobClaims {
     record Claim(Optional<OwnerProcess> owner, String tag, String jobId, String arrayId, long modifiedMillis) {
     }
 
-    /** A wrapper process: its pid, and its start time (ms) when known. */
-    record Wrapper(long pid, Long startMillis) {
+    /** A job's process (of an older version: its wrapper): its pid, and its start time (ms) when known. */
+    record JobProcess(long pid, Long startMillis) {
     }
 
     Path claimFile(String session, String jobId) {
@@ -128,7 +126,7 @@ final class JobClaims {
         return new Claim(owner, kv.get("tag"), kv.get("job"), kv.get("array"), modifiedMillis);
     }
 
-    /** Records the started wrapper's pid and start time beside the claim, at once. */
+    /** Records the started job's pid and start time beside the claim, at once. */
     void writePidFile(LocalJob j) {
         try {
             AtomicFiles.write(pidFile(j.session, j.id), (j.pid + " " + (j.pidStart == null ? "" : j.pidStart)).trim()
@@ -138,11 +136,11 @@ final class JobClaims {
         }
     }
 
-    /** @return the wrapper the pid file names, when there is one */
-    Optional<Wrapper> readPidFile(LocalJob j) {
+    /** @return the process the pid file names, when there is one */
+    Optional<JobProcess> readPidFile(LocalJob j) {
         try {
             String[] f = Files.readString(pidFile(j.session, j.id)).trim().split(" ");
-            return Optional.of(new Wrapper(Long.parseLong(f[0]), f.length > 1 ? Long.valueOf(f[1]) : null));
+            return Optional.of(new JobProcess(Long.parseLong(f[0]), f.length > 1 ? Long.valueOf(f[1]) : null));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // not started, or started by a process that has not written it yet
         } catch (IOException | RuntimeException e) {
@@ -151,13 +149,13 @@ final class JobClaims {
         }
     }
 
-    /** @return the wrapper that started the job, from the wrapper's own file (its start: the file's time) */
-    Optional<Wrapper> readStarted(LocalJob j) {
+    /** @return the process that started the job, from its own {@code .started} file (its start: the file's time) */
+    Optional<JobProcess> readStarted(LocalJob j) {
         Path f = startedFile(j.session, j.id);
         try {
             String text = Files.readString(f, StandardCharsets.US_ASCII).trim();
             if (text.isEmpty()) return Optional.empty();
-            return Optional.of(new Wrapper(Long.parseLong(text), Files.getLastModifiedTime(f).toMillis()));
+            return Optional.of(new JobProcess(Long.parseLong(text), Files.getLastModifiedTime(f).toMillis()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -200,6 +198,23 @@ final class JobClaims {
      */
     static Optional<ProcessHandle> alive(long pid, Long startMillis) {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> sameProcess(p, startMillis));
+    }
+
+    /**
+     * The JDK counts a zombie as gone, but a supervised job's marker is written just before its
+     * supervisor reaps it: a job followed from outside has ended unrecorded only once it is reaped.
+     *
+     * @param pid a process id
+     * @return true while the process has ended but is not reaped yet (Linux {@code /proc}; false elsewhere)
+     */
+    static boolean unreaped(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            int paren = stat.lastIndexOf(')');
+            return paren > 0 && paren + 2 < stat.length() && stat.charAt(paren + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** @return false when the pid now belongs to a process started at another time (pid reuse) */

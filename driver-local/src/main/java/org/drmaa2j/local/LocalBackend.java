@@ -33,7 +33,7 @@ import org.drmaa2j.spi.store.JobRecord;
 import org.drmaa2j.spi.store.SessionStore;
 import org.drmaa2j.spi.util.DriverSettings;
 
-/** The local driver's backend: jobs are processes of this machine, run under {@link JobWrapper}. */
+/** The local driver's backend: jobs are processes of this machine, started and recorded by a {@link JobSupervisor}. */
 final class LocalBackend implements DriverBackend {
     /** Most jobs running at once; 0 (the default) for no limit. */
     static final String MAX_RUNNING = "drmaa2j.local.maxRunning";
@@ -54,9 +54,9 @@ final class LocalBackend implements DriverBackend {
         DriverSettings settings = ctx.settings();
         java.nio.file.Path prlimit = Executables.find("prlimit");
         this.checker = new LocalTemplateChecker(host, prlimit != null);
-        JobWrapper wrapper = JobWrapper.install(store.root().resolve("bin"));
+        SupervisorScript script = SupervisorScript.install(store.root().resolve("bin"));
         int maxRunning = settings.getInt(MAX_RUNNING, 0, 0);
-        this.scheduler = new LocalScheduler(new ProcessLauncher(wrapper, prlimit), store, ctx.sink(), host.name(),
+        this.scheduler = new LocalScheduler(new ProcessLauncher(script.supervisor(), prlimit), store, ctx.sink(), host.name(),
                 maxRunning, settings.millis(KILL_GRACE_MS, Duration.ofSeconds(2)));
     }
 

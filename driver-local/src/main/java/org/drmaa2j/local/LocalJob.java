@@ -35,7 +35,6 @@ final class LocalJob {
     Duration cpu;
     long pid;
     Long pidStart;
-    Process process;
     String endReason;
     /** Another live process holds the job's start claim. */
     boolean startedElsewhere;
@@ -89,7 +88,7 @@ final class LocalJob {
         timers.clear();
     }
 
-    /** Ends the job with what its wrapper recorded; {@code observedEnd} when this process saw the exit. */
+    /** Ends the job with what its supervisor recorded; {@code observedEnd} when this process was told at once. */
     void endFromMarker(CompletionMarker m, Instant observedEnd) {
         state = m.state();
         exitStatus = m.signal() == 0 ? m.exitStatus() : null;
@@ -104,22 +103,27 @@ final class LocalJob {
         cancelTimers();
     }
 
-    /** Ends a job whose wrapper was killed before it could record anything. */
-    void endWithoutMarker(int wrapperExitValue) {
+    /**
+     * Ends a job whose end could not be recorded.
+     *
+     * @param why the annotation
+     * @param signalName the signal that ended it, when known
+     */
+    void endWithoutMarker(String why, String signalName) {
         state = JobState.FAILED;
-        signal = Signals.fromShellStatus(wrapperExitValue);
-        exitStatus = signal == null ? wrapperExitValue : null;
+        signal = signalName;
+        exitStatus = null;
         finished = Instant.now();
-        subState = endReason != null ? endReason : "SIGNALED";
-        annotation = "the job wrapper ended without writing its record";
+        subState = endReason != null ? endReason : signalName != null ? "SIGNALED" : "LOST";
+        annotation = why;
         cancelTimers();
     }
 
-    /** Ends a job started by another process that is gone without a record. */
+    /** Ends a job followed by its process id, gone without a record. */
     void endLost() {
         state = JobState.FAILED;
         subState = "LOST";
-        annotation = "the job's wrapper process ended without writing the job's record (it was killed)";
+        annotation = "the job's supervisor (or wrapper) ended without writing the job's record (it was killed)";
         finished = Instant.now();
         cancelTimers();
     }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The local queue and process control: starts queued jobs in priority order (respecting holds,
  * start times and each array's maxParallel), signals process groups, enforces wall-clock limits
- * and deadlines, and turns each wrapper's completion marker into the job's final state. State is
+ * and deadlines, and turns each job's completion marker (written by the {@link JobSupervisor}) into the
+ * job's final state. State is
  * changed under this object's lock; news is pushed to the {@link StateSink} after the lock is
  * released.
  */
@@ -41,6 +42,8 @@ final class LocalScheduler implements AutoCloseable {
     static final String PID_START = "pidStart";
     /** How often a job another live process is starting is looked at again. */
     static final long RECHECK_MS = 1000;
+    /** How soon a job seen ended but not yet reaped is looked at again for its marker. */
+    static final long MARKER_RECHECK_MS = 20;
     static final String MAX_PARALLEL = "maxParallel";
     static final String END_REASON = "endReason";
     static final String TERMINATED = "TERMINATED";
@@ -82,6 +85,15 @@ final class LocalScheduler implements AutoCloseable {
     /** @return the start claims of the jobs */
     JobClaims claims() {
         return claims;
+    }
+
+    /** Runs on the scheduler's thread (no thread made per job end); after close, on the common pool. */
+    private void onTimerThread(Runnable r) {
+        try {
+            timer.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(r);
+        }
     }
 
     synchronized long nextSeq() {
@@ -156,8 +168,8 @@ final class LocalScheduler implements AutoCloseable {
                 case RUNNING, ENDED -> {
                     j.startedElsewhere = false;
                     j.claimed = true;
-                    j.pid = o.wrapper().pid();
-                    j.pidStart = o.wrapper().startMillis();
+                    j.pid = o.process().pid();
+                    j.pidStart = o.process().startMillis();
                     claims.writePidFile(j);
                     out.data(j.id, PID, Long.toString(j.pid));
                     if (j.pidStart != null) out.data(j.id, PID_START, Long.toString(j.pidStart));
@@ -175,19 +187,28 @@ final class LocalScheduler implements AutoCloseable {
         out.info(j);
     }
 
-    /** A job with a known wrapper process: watch it while it runs, else read how it ended. Under the lock. */
+    /**
+     * A job whose process another supervisor (or an older version's wrapper) started: watch it while
+     * it runs, else read how it ended. Under the lock.
+     */
     private void watch(LocalJob j, LocalOutbox out) {
         Optional<ProcessHandle> h = JobClaims.alive(j.pid, j.pidStart);
         if (h.isPresent()) {
             if (j.state != JobState.SUSPENDED) j.state = JobState.RUNNING;
-            h.get().onExit().thenRunAsync(() -> exited(j));
+            h.get().onExit().thenRunAsync(() -> exited(j, null));
             armTimers(j);
             out.info(j);
         } else {
             Optional<CompletionMarker> again = marker(j);
             if (again.isPresent()) finish(j, again.get(), null, out);
+            else if (JobClaims.unreaped(j.pid)) markerComing(j);
             else lost(j, out);
         }
+    }
+
+    /** The job ended and is not reaped yet: its supervisor is writing its marker; look again shortly. */
+    private void markerComing(LocalJob j) {
+        j.timers.add(timer.schedule(() -> exited(j, null), MARKER_RECHECK_MS, TimeUnit.MILLISECONDS));
     }
 
     /** Looks again at a job another process was starting; takes it over if that process is gone. */
@@ -243,19 +264,22 @@ final class LocalScheduler implements AutoCloseable {
                 return false;
             }
             j.claimed = true;
-            Process p = launcher.start(j.template, j.index, marker);
-            j.process = p;
-            j.pid = p.pid();
+            JobSupervisor.Started started = launcher.start(j.template, j.index, marker);
             j.dispatched = Instant.now();
             j.state = JobState.RUNNING;
             j.subState = null;
+            if (started.refused()) {
+                startedElsewhere(j, out);
+                return j.isActive();
+            }
+            j.pid = started.pid();
             out.data(j.id, PID, Long.toString(j.pid));
-            p.toHandle().info().startInstant().ifPresent(s -> {
+            ProcessHandle.of(j.pid).flatMap(h -> h.info().startInstant()).ifPresent(s -> {
                 j.pidStart = s.toEpochMilli();
                 out.data(j.id, PID_START, Long.toString(j.pidStart));
             });
             claims.writePidFile(j);
-            p.onExit().thenRunAsync(() -> exited(j));
+            started.end().thenAcceptAsync(e -> exited(j, e), this::onTimerThread);
             armTimers(j);
             out.info(j);
             return true;
@@ -271,54 +295,79 @@ final class LocalScheduler implements AutoCloseable {
         }
     }
 
-    /** The wrapper (or an adopted process) ended: read its record. */
-    private void exited(LocalJob j) {
+    /**
+     * The job's end: from the supervisor that started it ({@code end} says whether it recorded it),
+     * or (null) from watching a process another one started. Reads the marker.
+     */
+    private void exited(LocalJob j, JobSupervisor.End end) {
         try {
-            readExit(j);
+            readExit(j, end);
         } catch (RuntimeException e) {
             LOG.warn("cannot record the end of job {}", j.id, e);
         }
     }
 
-    private void readExit(LocalJob j) {
+    private void readExit(LocalJob j, JobSupervisor.End end) {
         if (closed) return;
         LocalOutbox out = new LocalOutbox(sink, host, owner);
         synchronized (this) {
             if (j.isTerminal()) return;
             Optional<CompletionMarker> m = marker(j);
-            Optional<JobClaims.Wrapper> other = m.isEmpty() && j.process != null
-                    && j.process.exitValue() == JobClaims.ALREADY_STARTED ? claims.readStarted(j) : Optional.empty();
-            if (m.isPresent()) finish(j, m.get(), j.process != null ? Instant.now() : null, out);
-            else if (other.isPresent() && other.get().pid() != j.pid) adoptOtherWrapper(j, other.get(), out);
-            else if (j.process != null) wrapperDied(j, out);
-            else lost(j, out);
+            if (m.isPresent()) {
+                finish(j, m.get(), end != null && end.recorded() ? Instant.now() : null, out);
+            } else if (end != null && end.recorded()) {
+                j.endWithoutMarker("the job supervisor could not write the job's record (see the log)", null);
+                out.info(j);
+            } else if (end != null) {
+                supervisorDied(j, end.supervisorExit(), out);
+            } else if (JobClaims.unreaped(j.pid)) {
+                markerComing(j);
+            } else {
+                lost(j, out);
+            }
         }
         out.send();
         dispatch();
     }
 
     /**
-     * The wrapper this process started found the job started by another one (of a process that died
-     * while starting it, see {@link ClaimTakeover}) and ran nothing: that one is the job's.
+     * The supervisor found the job's {@code .started} file made by another process (of a manager
+     * that died while starting it, see {@link ClaimTakeover}) and ran nothing: that process is the
+     * job's; follow it.
      */
-    private void adoptOtherWrapper(LocalJob j, JobClaims.Wrapper w, LocalOutbox out) {
-        LOG.info("job {} was started by wrapper {} of a process that is gone; following that one", j.id, w.pid());
-        j.process = null;
-        j.pid = w.pid();
-        j.pidStart = w.startMillis();
+    private void startedElsewhere(LocalJob j, LocalOutbox out) {
+        Optional<JobClaims.JobProcess> w = claims.readStarted(j);
+        if (w.isEmpty()) {
+            lost(j, out);
+            return;
+        }
+        LOG.info("job {} was started by process {} of a manager that is gone; following that one", j.id, w.get().pid());
+        j.pid = w.get().pid();
+        j.pidStart = w.get().startMillis();
         claims.writePidFile(j);
         out.data(j.id, PID, Long.toString(j.pid));
         if (j.pidStart != null) out.data(j.id, PID_START, Long.toString(j.pidStart));
         watch(j, out);
     }
 
-    private void finish(LocalJob j, CompletionMarker m, Instant observedEnd, LocalOutbox out) {
-        j.endFromMarker(m, observedEnd);
-        out.info(j);
+    /**
+     * The supervisor died while the job ran (someone killed it): nothing can record the job's end
+     * any more. The job is left running and followed by its pid; it ends LOST (its exit status
+     * unknown) when its process does. The next job starts a new supervisor.
+     */
+    private void supervisorDied(LocalJob j, int status, LocalOutbox out) {
+        Optional<ProcessHandle> h = JobClaims.alive(j.pid, j.pidStart);
+        if (h.isEmpty()) {
+            lost(j, out);
+            return;
+        }
+        LOG.warn("the job supervisor ended (status {}) while job {} ran; following the job by its pid, its exit status will be unknown",
+                status, j.id);
+        h.get().onExit().thenRunAsync(() -> exited(j, null), this::onTimerThread);
     }
 
-    private void wrapperDied(LocalJob j, LocalOutbox out) {
-        j.endWithoutMarker(j.process.exitValue());
+    private void finish(LocalJob j, CompletionMarker m, Instant observedEnd, LocalOutbox out) {
+        j.endFromMarker(m, observedEnd);
         out.info(j);
     }
 
@@ -368,8 +417,8 @@ final class LocalScheduler implements AutoCloseable {
     }
 
     /**
-     * Ends a job: a queued one at once, a running one by SIGTERM to its group, then SIGKILL to what
-     * is left after the grace period.
+     * Ends a job: a queued one at once, a running one by SIGTERM to its group, then SIGKILL to the
+     * group after the grace period.
      *
      * @return the final information of a job that never started; null when the exit will tell
      */
@@ -399,8 +448,7 @@ final class LocalScheduler implements AutoCloseable {
                 out.data(j.id, END_REASON, reason);
                 signal(j, Signals.SIGTERM);
                 signal(j, Signals.SIGCONT);
-                j.timers.add(timer.schedule(() -> killRest(j, false), grace.toMillis(), TimeUnit.MILLISECONDS));
-                j.timers.add(timer.schedule(() -> killRest(j, true), 2 * grace.toMillis() + 500, TimeUnit.MILLISECONDS));
+                j.timers.add(timer.schedule(() -> killRest(j), grace.toMillis(), TimeUnit.MILLISECONDS));
             }
         }
         out.send();
@@ -408,16 +456,10 @@ final class LocalScheduler implements AutoCloseable {
         return result;
     }
 
-    private void killRest(LocalJob j, boolean wrapperToo) {
+    private void killRest(LocalJob j) {
         synchronized (this) {
             if (j.isTerminal() || j.pid == 0) return;
-            if (wrapperToo) {
-                signal(j, Signals.SIGKILL);
-                return;
-            }
-            for (long p : ProcessSignals.groupMembers(j.pid)) {
-                if (p != j.pid) ProcessSignals.signalProcess(p, Signals.SIGKILL);
-            }
+            signal(j, Signals.SIGKILL);
         }
     }
 
@@ -426,14 +468,12 @@ final class LocalScheduler implements AutoCloseable {
     }
 
     /**
-     * Signals the job's process group. Right after the start the wrapper may not have made its group
-     * yet: then the wrapper itself is signalled, and the group once more in case it appeared meanwhile.
+     * Signals the job's process group (the supervisor reports a job once its group exists); the
+     * process alone where there is no such group (a job of an older version's wrapper that had not
+     * made its group yet).
      */
     private void signal(LocalJob j, int sig) {
-        if (!ProcessSignals.signalGroup(j.pid, sig)) {
-            ProcessSignals.signalProcess(j.pid, sig);
-            ProcessSignals.signalGroup(j.pid, sig);
-        }
+        if (!ProcessSignals.signalGroup(j.pid, sig)) ProcessSignals.signalProcess(j.pid, sig);
     }
 
     private void armTimers(LocalJob j) {
@@ -513,7 +553,8 @@ final class LocalScheduler implements AutoCloseable {
     /**
      * Lets every dispatch already queued run to its end first (the timer is one FIFO thread), so
      * that a job being started has its process id recorded and a job just submitted is started
-     * before the process that submitted it exits; then stops the timers.
+     * before the process that submitted it exits; then stops the timers and lets the supervisor go
+     * (it runs on until the jobs it started have ended and been recorded).
      */
     @Override
     public void close() {
@@ -527,5 +568,6 @@ final class LocalScheduler implements AutoCloseable {
         }
         closed = true;
         timer.shutdownNow();
+        launcher.close();
     }
 }

@@ -56,11 +56,12 @@ final class LocalTemplateChecker {
         if (t.getMachineArch() != null && t.getMachineArch() != LocalHost.arch()) {
             throw new UnsupportedAttributeException("machineArch", "this machine is " + LocalHost.arch() + ", not " + t.getMachineArch());
         }
-        long phys = LocalHost.physMemoryKiB();
+        // the machine is only asked when a template asks something of it: each question reads /proc or cgroup files
+        long phys = t.getMinPhysMemory() == null ? 0 : LocalHost.physMemoryKiB();
         if (t.getMinPhysMemory() != null && phys > 0 && t.getMinPhysMemory() > phys) {
             throw new UnsupportedAttributeException("minPhysMemory", "this machine has " + phys + " KiB, less than " + t.getMinPhysMemory());
         }
-        int cpus = Runtime.getRuntime().availableProcessors();
+        int cpus = t.getMinSlots() == null ? 0 : Runtime.getRuntime().availableProcessors();
         if (t.getMinSlots() != null && t.getMinSlots() > cpus) {
             throw new UnsupportedAttributeException("minSlots", "this machine has " + cpus + " processors, fewer than " + t.getMinSlots());
         }

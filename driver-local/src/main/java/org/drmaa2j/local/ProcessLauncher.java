@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.drmaa2j.local;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,27 +11,27 @@ import org.drmaa2j.Placeholders;
 import org.drmaa2j.ResourceLimit;
 
 /**
- * Starts one job: {@code perl WRAPPER MARKER [prlimit --LIMIT=N:N … --] COMMAND ARG…} as an argv
- * list, with the template's working directory, environment and standard streams. No user text is
- * ever interpreted by a shell; the limit values are numbers this class computed.
+ * Starts one job through the scheduler's {@link JobSupervisor}: {@code [prlimit --LIMIT=N:N … --]
+ * COMMAND ARG…} as an argv list, with the template's working directory, environment and standard
+ * streams. No user text is ever interpreted by a shell; the limit values are numbers this class
+ * computed.
  *
  * <p>The job's home directory ({@code $DRMAA2_HOME_DIR$}, and the working directory when the template
  * sets none) is the one the job sees as {@code $HOME}: jobs inherit this JVM's environment, so it is this
  * JVM's {@code HOME}, and the account's home directory ({@code user.home}) only when {@code HOME} is unset.
  * The two differ where a CI system sets {@code HOME} (GitHub Actions: {@code /github/home}).
  */
-final class ProcessLauncher {
-    private static final File DEV_NULL = new File("/dev/null");
-    private final JobWrapper wrapper;
+final class ProcessLauncher implements AutoCloseable {
+    private final JobSupervisor supervisor;
     private final Path prlimit;
     private final String home;
 
-    ProcessLauncher(JobWrapper wrapper, Path prlimit) {
-        this(wrapper, prlimit, jobHome(System.getenv(), System.getProperty("user.home")));
+    ProcessLauncher(JobSupervisor supervisor, Path prlimit) {
+        this(supervisor, prlimit, jobHome(System.getenv(), System.getProperty("user.home")));
     }
 
-    ProcessLauncher(JobWrapper wrapper, Path prlimit, String home) {
-        this.wrapper = wrapper;
+    ProcessLauncher(JobSupervisor supervisor, Path prlimit, String home) {
+        this.supervisor = supervisor;
         this.prlimit = prlimit;
         this.home = home;
     }
@@ -47,34 +46,34 @@ final class ProcessLauncher {
         return h != null && !h.isBlank() && Path.of(h).isAbsolute() ? h : accountHome;
     }
 
-    Process start(JobTemplate t, long index, Path marker) throws IOException {
+    /**
+     * @param t the template
+     * @param index the task index
+     * @param marker the job's completion marker
+     * @return the started job, or a refusal when another process started it already
+     * @throws IOException when the job cannot start, saying why
+     */
+    JobSupervisor.Started start(JobTemplate t, long index, Path marker) throws IOException {
         String wd = t.getWorkingDirectory() == null ? home : Placeholders.expand(t.getWorkingDirectory(), home, home, index);
         Path dir = Path.of(home).resolve(wd);
         String wdText = dir.toString();
-        List<String> argv = new ArrayList<>();
-        argv.add(wrapper.perl().toString());
-        argv.add(wrapper.script().toString());
-        argv.add(marker.toString());
-        argv.addAll(limits(t.getResourceLimits()));
+        List<String> argv = new ArrayList<>(limits(t.getResourceLimits()));
         argv.add(t.getRemoteCommand());
         for (String a : t.getArgs()) argv.add(Placeholders.expand(a, home, wdText, index));
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
-        pb.environment().putAll(t.getJobEnvironment());
-        pb.redirectInput(t.getInputPath() == null ? ProcessBuilder.Redirect.from(DEV_NULL)
-                : ProcessBuilder.Redirect.from(file(t.getInputPath(), dir, index)));
-        pb.redirectOutput(t.getOutputPath() == null ? ProcessBuilder.Redirect.DISCARD
-                : ProcessBuilder.Redirect.to(file(t.getOutputPath(), dir, index)));
-        if (t.isJoinFiles()) {
-            pb.redirectErrorStream(true);
-        } else {
-            pb.redirectError(t.getErrorPath() == null ? ProcessBuilder.Redirect.DISCARD
-                    : ProcessBuilder.Redirect.to(file(t.getErrorPath(), dir, index)));
-        }
-        return pb.start();
+        return supervisor.start(new JobSupervisor.Request(marker, dir,
+                file(t.getInputPath(), dir, index), file(t.getOutputPath(), dir, index),
+                t.isJoinFiles() ? null : file(t.getErrorPath(), dir, index), t.isJoinFiles(),
+                t.getJobEnvironment(), argv));
     }
 
-    private File file(String path, Path dir, long index) {
-        return dir.resolve(Placeholders.expand(path, home, dir.toString(), index)).toFile();
+    private Path file(String path, Path dir, long index) {
+        return path == null ? null : dir.resolve(Placeholders.expand(path, home, dir.toString(), index));
+    }
+
+    /** Lets the supervisor go once its running jobs have ended. */
+    @Override
+    public void close() {
+        supervisor.close();
     }
 
     private List<String> limits(Map<ResourceLimit, Long> limits) {

@@ -4,12 +4,6 @@ package org.drmaa2j.local;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.drmaa2j.DeniedByDrmsException;
 import org.drmaa2j.spi.util.Signals;
 
@@ -43,28 +37,6 @@ final class ProcessSignals {
      */
     static boolean signalProcess(long pid, int signal) {
         return kill(pid, signal);
-    }
-
-    /**
-     * @param pgid a process group id
-     * @return the ids of the group's processes, read from /proc; empty where /proc is missing
-     */
-    static List<Long> groupMembers(long pgid) {
-        List<Long> pids = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path p : ds) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (Long.parseLong(f[2]) == pgid) pids.add(Long.parseLong(p.getFileName().toString()));
-                } catch (IOException | RuntimeException e) {
-                    // the process ended while we looked
-                }
-            }
-        } catch (IOException e) {
-            return pids;
-        }
-        return pids;
     }
 
     private static boolean kill(long pid, int signal) {

@@ -15,7 +15,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A start claim whose owner is gone is taken over on reopen ({@link ClaimTakeover}): the case seen
  * when a managing JVM was killed right after its fifth {@code runJob} returned, between claiming the
- * fifth job and starting it, and the cases around it (the wrapper had started, had been killed, a
+ * fifth job and starting it, and the cases around it (the job had started, its process had been killed, a
  * claim of an older version without an owner, an owner that is alive and dies later).
  */
 class LocalClaimTakeoverTest extends LocalTestSupport {
@@ -79,7 +78,7 @@ class LocalClaimTakeoverTest extends LocalTestSupport {
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         String fifth = ids.get(4);
         assertFalse(Files.exists(claim("observed", fifth)), "the fifth job waited behind the four others");
-        claimAs(info, pid, "observed", fifth); // what the killed JVM left: a claim, no pid file, no wrapper
+        claimAs(info, pid, "observed", fifth); // what the killed JVM left: a claim, no pid file, no job process
         Files.createFile(go);
 
         JobSession s = sm.openJobSession("observed");
@@ -112,41 +111,42 @@ class LocalClaimTakeoverTest extends LocalTestSupport {
     }
 
     @Test
-    void claimOfAKilledManager_whoseWrapperRuns_isAdopted_notStartedAgain() throws Exception {
+    void claimOfAKilledManager_whoseJobRuns_isAdopted_notStartedAgain() throws Exception {
         Path ledger = tmp.resolve("ledger");
         Path go = tmp.resolve("go");
         String id = queuedJobOfAGoneManager("orphan", ledger, 3);
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         claimAs(ProcessHandle.current().info(), gone.pid(), "orphan", id);
-        // the killed manager's wrapper, started before it died: it runs on, waiting for the go file
-        Process wrapper = new ProcessBuilder(List.of("perl", wrapperScript().toString(), marker("orphan", id).toString(),
-                "/bin/sh", "-c", "while [ ! -e \"$1\" ]; do sleep 0.05; done; echo 3 >> \"$2\"; exit 3", "job", go.toString(),
-                ledger.toString())).start();
-        Path started = marker("orphan", id).resolveSibling(marker("orphan", id).getFileName() + ".started");
-        for (int i = 0; i < 400 && !Files.exists(started); i++) Thread.sleep(25);
-        assertTrue(Files.exists(started), "the wrapper records that it started the job");
+        // the killed manager's supervisor started the job before the manager died: it runs on, waiting for the go file
+        try (JobSupervisor theirs = SupervisorScript.install(stateDir().resolve("bin")).supervisor()) {
+            JobSupervisor.Started started = theirs.start(new JobSupervisor.Request(marker("orphan", id), tmp, null, null, null, false,
+                    Map.of(), List.of("/bin/sh", "-c", "while [ ! -e \"$1\" ]; do sleep 0.05; done; echo 3 >> \"$2\"; exit 3", "job",
+                            go.toString(), ledger.toString())));
+            Path startedFile = marker("orphan", id).resolveSibling(marker("orphan", id).getFileName() + ".started");
+            assertEquals(Long.toString(started.pid()), Files.readString(startedFile).trim(), "the job's process records that it started the job");
 
-        JobSession s = sm.openJobSession("orphan");
-        Job j = job(s, id);
-        assertEquals(JobState.RUNNING, j.getState());
-        Files.createFile(go);
-        j.waitTerminated(WAIT);
-        assertEquals(JobState.FAILED, j.getState());
-        assertEquals(3, j.getJobInfo().getExitStatus());
-        assertEquals(List.of("3"), ledger(ledger), "the job ran once");
-        assertTrue(wrapper.waitFor(30, TimeUnit.SECONDS));
-        end(s);
+            JobSession s = sm.openJobSession("orphan");
+            Job j = job(s, id);
+            assertEquals(JobState.RUNNING, j.getState());
+            Files.createFile(go);
+            j.waitTerminated(WAIT);
+            assertEquals(JobState.FAILED, j.getState());
+            assertEquals(3, j.getJobInfo().getExitStatus());
+            assertEquals(List.of("3"), ledger(ledger), "the job ran once");
+            assertTrue(started.end().get(30, TimeUnit.SECONDS).recorded());
+            end(s);
+        }
     }
 
     @Test
-    void claimOfAKilledManager_whoseWrapperWasKilledToo_failsWithAReason() throws Exception {
+    void claimOfAKilledManager_whoseJobWasKilledToo_failsWithAReason() throws Exception {
         String id = queuedJobOfAGoneManager("killed", tmp.resolve("ledger"), 0);
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         claimAs(ProcessHandle.current().info(), gone.pid(), "killed", id);
         Path started = marker("killed", id).resolveSibling(marker("killed", id).getFileName() + ".started");
-        Files.writeString(started, gone.pid() + "\n"); // a wrapper that started the job and is gone without a record
+        Files.writeString(started, gone.pid() + "\n"); // a job process that started and is gone without a record
         JobSession s = sm.openJobSession("killed");
         Job j = job(s, id);
         j.waitTerminated(WAIT);
@@ -177,22 +177,6 @@ class LocalClaimTakeoverTest extends LocalTestSupport {
         } finally {
             owner.destroyForcibly();
         }
-    }
-
-    @Test
-    void secondWrapperOfAJob_runsNothing() throws Exception {
-        Path ledger = tmp.resolve("ledger");
-        Path m = tmp.resolve("m.exit");
-        List<String> cmd = List.of("perl", wrapperScript().toString(), m.toString(), "/bin/sh", "-c", "echo ran >> \"$1\"", "job",
-                ledger.toString());
-        assertEquals(0, new ProcessBuilder(cmd).start().waitFor());
-        Files.delete(m);
-        Process second = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(JobClaims.ALREADY_STARTED, second.waitFor());
-        assertTrue(out.contains("started by another wrapper"), out);
-        assertEquals(List.of("ran"), Files.readAllLines(ledger));
-        assertFalse(Files.exists(m), "the second wrapper writes no record");
     }
 
     /**
@@ -226,12 +210,6 @@ class LocalClaimTakeoverTest extends LocalTestSupport {
                 j.terminate();
                 j.waitTerminated(WAIT);
             }
-        }
-    }
-
-    private Path wrapperScript() throws Exception {
-        try (var s = Files.list(stateDir().resolve("bin"))) {
-            return s.filter(f -> f.getFileName().toString().startsWith("job-wrapper-")).max(Comparator.naturalOrder()).orElseThrow();
         }
     }
 }

@@ -110,7 +110,7 @@ class LocalControlTest extends LocalTestSupport {
     }
 
     @Test
-    void terminate_runningJob_isFailedBySigterm_recordedByTheWrapper() throws Exception {
+    void terminate_runningJob_isFailedBySigterm_recordedByTheSupervisor() throws Exception {
         Path started = tmp.resolve("started");
         Job job = js.runJob(sh("echo up > \"$1\"; exec /bin/sleep 60", started.toString()).build());
         waitForLines(started, 1);
@@ -121,7 +121,7 @@ class LocalControlTest extends LocalTestSupport {
         assertEquals("SIGTERM", i.getTerminatingSignal());
         assertNull(i.getExitStatus());
         assertEquals("TERMINATED", i.getJobSubState());
-        assertNull(i.getAnnotation(), "the wrapper survives the group's SIGTERM and writes the record");
+        assertNull(i.getAnnotation(), "the supervisor, outside the group, writes the record");
         job.terminate(); // terminating an ended job does nothing
     }
 

@@ -70,11 +70,23 @@ class LocalExitTest extends LocalTestSupport {
     }
 
     @Test
-    void missingCommand_failsWith127() {
+    void missingCommand_failsToStart_sayingWhy() {
         Job job = js.runJob(JobTemplate.builder("/nonexistent/command").build());
         job.waitTerminated(WAIT);
-        assertEquals(JobState.FAILED, job.getState());
-        assertEquals(127, job.getJobInfo().getExitStatus());
+        JobInfo i = job.getJobInfo();
+        assertEquals(JobState.FAILED, i.getJobState());
+        assertEquals("START_FAILED", i.getJobSubState());
+        assertTrue(i.getAnnotation().contains("/nonexistent/command") && i.getAnnotation().contains("No such file"), i.getAnnotation());
+        assertNull(i.getExitStatus());
+    }
+
+    @Test
+    void missingWorkingDirectory_failsToStart_sayingWhy() {
+        Job job = js.runJob(JobTemplate.builder("/bin/true").workingDirectory(tmp.resolve("none").toString()).build());
+        job.waitTerminated(WAIT);
+        JobInfo i = job.getJobInfo();
+        assertEquals("START_FAILED", i.getJobSubState());
+        assertTrue(i.getAnnotation().contains("working directory " + tmp.resolve("none")), i.getAnnotation());
     }
 
     @Test

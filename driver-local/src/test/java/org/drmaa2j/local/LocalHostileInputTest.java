@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * accepted with its arguments and environment reaching the job byte for byte (read back from the
  * job's own report) and its name kept, or refused with an InvalidArgumentException naming a field
  * it set. The sentinel file an injected command would create never appears, the session store
- * (with the job wrapper and the completion markers) is private (0700/0600), and no log line, at
+ * (with the job supervisor script and the completion markers) is private (0700/0600), and no log line, at
  * TRACE, holds a secret environment value.
  */
 class LocalHostileInputTest extends LocalTestSupport {

@@ -17,7 +17,7 @@ import org.drmaa2j.spi.util.Signals;
 
 /**
  * The small file a job leaves when it ends, in its session directory
- * ({@link SessionStore#markerFile}), written by whatever ran the job: the local driver's wrapper
+ * ({@link SessionStore#markerFile}), written by whatever ran the job: the local driver's job supervisor
  * (atomically: a temporary file and a rename), or the last lines of a CLI driver's batch script (one
  * write of the shell's {@code printf}, {@link org.drmaa2j.spi.script.CompletionTail}). One
  * {@code key=value} per line, all values numbers:
