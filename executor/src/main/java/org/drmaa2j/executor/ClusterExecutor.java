@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -71,6 +72,9 @@ import org.drmaa2j.SessionManager;
 public final class ClusterExecutor implements ExecutorService, AutoCloseable {
     /** The session name prefix used when none is given; a hash of the cache directory follows. */
     public static final String SESSION_PREFIX = "drmaa2j-executor-";
+    private static final System.Logger LOG = System.getLogger(ClusterExecutor.class.getName());
+    /** A safety cap on how long close waits for jobs whose results are in to end (they end a moment after). */
+    private static final Duration JOB_END_CAP = Duration.ofSeconds(30);
 
     private final SessionManager manager;
     private final boolean ownsManager;
@@ -287,6 +291,7 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
         }
         if (wait) {
             for (ClusterFuture<?> f : futures.values()) f.completion().handle((v, e) -> null).join();
+            awaitJobsEnded();
         }
         closeResources();
     }
@@ -306,7 +311,10 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
         return List.of();
     }
 
-    /** Waits for every task ({@code shutdown(true, false)}). */
+    /**
+     * Waits for every task ({@code shutdown(true, false)}), and for the jobs of those whose results are
+     * in to end (at most 30 s), so that no job of this executor writes into its directories afterwards.
+     */
     @Override
     public void close() {
         shutdown(true, false);
@@ -335,6 +343,18 @@ public final class ClusterExecutor implements ExecutorService, AutoCloseable {
             }
         }
         return isTerminated();
+    }
+
+    /** Lets the jobs whose results are in end before the session closes, so that none writes after close returns. */
+    private void awaitJobsEnded() {
+        try {
+            if (!watcher.awaitJobsEnded(JOB_END_CAP)) {
+                LOG.log(System.Logger.Level.INFO, "closing while jobs " + watcher.watchedJobIds() + " have not ended "
+                        + JOB_END_CAP.toSeconds() + " s after their results; they run on");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void closeResources() {

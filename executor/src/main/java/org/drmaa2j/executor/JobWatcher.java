@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.drmaa2j.Drmaa2Exception;
 import org.drmaa2j.InvalidSessionException;
 import org.drmaa2j.Job;
@@ -60,6 +61,31 @@ final class JobWatcher {
     void stop() {
         stopped = true;
         thread.interrupt();
+    }
+
+    /**
+     * Waits until every watched job has ended and been reaped: a task's future completes when its
+     * result is written, a moment before its job ends.
+     *
+     * @param cap at most how long to wait; jobs still running then run on
+     * @return true if no watched job is left
+     * @throws InterruptedException if interrupted
+     */
+    boolean awaitJobsEnded(Duration cap) throws InterruptedException {
+        long deadline = System.nanoTime() + cap.toNanos();
+        synchronized (this) {
+            while (!watched.isEmpty() && !stopped && thread.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) break;
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        return watched.isEmpty();
+    }
+
+    /** @return the ids of the jobs still watched */
+    List<String> watchedJobIds() {
+        return List.copyOf(watched.keySet());
     }
 
     private void loop() {
@@ -141,17 +167,24 @@ final class JobWatcher {
                                 + w.job().getJobId() + " cannot be watched any more: " + e.getMessage(), TaskCache.tail(w.stderr()), null));
                     }
                 }
-                watched.remove(w.job().getJobId());
+                unwatch(w);
             }
         }
     }
 
     private void forget(Watched w) {
-        watched.remove(w.job().getJobId());
+        unwatch(w);
         try {
             w.job().reap();
         } catch (Drmaa2Exception e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot reap job " + w.job().getJobId() + ": " + e.getMessage());
+        }
+    }
+
+    private void unwatch(Watched w) {
+        watched.remove(w.job().getJobId());
+        synchronized (this) {
+            notifyAll();
         }
     }
 

@@ -207,6 +207,27 @@ class ClusterExecutorTest {
         }
     }
 
+    /** The future completes when the result is written; close also waits for the job's JVM to end. */
+    @Test
+    void close_waitsForTheJobsToEnd_notOnlyForTheirResults() throws Exception {
+        String exited = tmp.resolve("jvm-exited").toString();
+        try (ClusterExecutor exe = executor()) {
+            ClusterFuture<String> f = exe.submit(() -> {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        Thread.sleep(1_000);
+                        Files.writeString(Path.of(exited), "ended");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+                return "result first";
+            });
+            assertEquals("result first", f.get(WAIT_S, TimeUnit.SECONDS));
+        }
+        assertTrue(Files.isRegularFile(Path.of(exited)), "close returned while the task's JVM was still ending");
+    }
+
     @Test
     void submit_stagedClasspath_runsFromTheCopy() throws Exception {
         try (ClusterExecutor exe = ClusterExecutor.builder(tmp.resolve("cache")).driver("local")
