@@ -6,14 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.drmaa2j.Capability;
@@ -57,14 +54,6 @@ final class Connection implements StateSink, AutoCloseable {
     private final SessionStore store;
     private final StateBoard board = new StateBoard();
     private final Map<String, JobRecord> records = new ConcurrentHashMap<>();
-    /**
-     * Jobs whose record changed and is not written to the store yet. Records are written after this
-     * object's lock is released ({@link #saveChanged}), so that writing a poll's hundreds of answers
-     * never holds up a completion marker or a control on their way to the board.
-     */
-    private final Set<String> unsaved = ConcurrentHashMap.newKeySet();
-    /** Held while records are written; {@link #forget} takes it so that no write of a forgotten job follows its removal. */
-    private final ReentrantLock saving = new ReentrantLock();
     private final Map<String, JobInfo> early = new HashMap<>();
     private final Map<String, Map<String, String>> earlyData = new HashMap<>();
     private final BatchedPoller poller;
@@ -129,11 +118,6 @@ final class Connection implements StateSink, AutoCloseable {
         return markers;
     }
 
-    /** @return the lock held while records are written (tests hold it to stand for a long write) */
-    ReentrantLock saving() {
-        return saving;
-    }
-
     BatchedPoller poller() {
         return poller;
     }
@@ -149,12 +133,9 @@ final class Connection implements StateSink, AutoCloseable {
      * Registers the jobs a recorded submission intent became: records them under the intent's tag
      * in one journal write, then puts them on the board as new jobs.
      */
-    void registerSubmitted(String tag, List<JobRecord> recs) {
-        synchronized (this) {
-            store.recordSubmitted(tag, recs);
-            for (JobRecord r : recs) put(r, false);
-        }
-        saveChanged();
+    synchronized void registerSubmitted(String tag, List<JobRecord> recs) {
+        store.recordSubmitted(tag, recs);
+        for (JobRecord r : recs) put(r, false);
     }
 
     private void put(JobRecord rec, boolean restored) {
@@ -167,9 +148,9 @@ final class Connection implements StateSink, AutoCloseable {
             restoring = false;
         }
         Map<String, String> pendingData = earlyData.remove(rec.jobId());
-        if (pendingData != null) applyDriverData(rec.jobId(), pendingData);
+        if (pendingData != null) updateDriverData(rec.jobId(), pendingData);
         JobInfo pending = early.remove(rec.jobId());
-        if (pending != null) publishLocked(pending);
+        if (pending != null) publish(pending);
     }
 
     /**
@@ -191,7 +172,6 @@ final class Connection implements StateSink, AutoCloseable {
                 }
             }
         }
-        saveChanged();
         if (fresh.isEmpty()) return;
         backend.adopt(fresh);
         if (backend.pushesStateChanges()) return;
@@ -220,14 +200,7 @@ final class Connection implements StateSink, AutoCloseable {
     void forget(String jobId) {
         checked.remove(jobId);
         markers.forget(jobId);
-        JobRecord r;
-        saving.lock();
-        try {
-            r = records.remove(jobId);
-            unsaved.remove(jobId);
-        } finally {
-            saving.unlock();
-        }
+        JobRecord r = records.remove(jobId);
         board.remove(jobId);
         if (r != null) backend.forget(r);
     }
@@ -367,31 +340,20 @@ final class Connection implements StateSink, AutoCloseable {
     }
 
     /** A job's completion marker appeared: the job ended as it says, until the scheduler confirms. */
-    private void markerFound(String jobId, CompletionMarker m) {
-        synchronized (this) {
-            JobInfo known = board.get(jobId);
-            if (known == null || isTerminal(known)) return;
-            publishLocked(m.endOf(known));
-        }
-        saveChanged();
+    private synchronized void markerFound(String jobId, CompletionMarker m) {
+        JobInfo known = board.get(jobId);
+        if (known == null || isTerminal(known)) return;
+        publish(m.endOf(known));
     }
 
     @Override
-    public void publish(JobInfo info) {
-        synchronized (this) {
-            publishLocked(info);
-        }
-        saveChanged();
-    }
-
-    /** {@link #publish} under this object's lock; the record is written by the next {@link #saveChanged}. */
-    private void publishLocked(JobInfo info) {
+    public synchronized void publish(JobInfo info) {
         if (admit(info)) board.put(info);
     }
 
     /**
-     * Notes a record to write when what the store holds changed, and says whether the information
-     * goes on the board; news for a job not registered yet is kept until it is.
+     * Persists what changed and says whether the information goes on the board; news for a job not
+     * registered yet is kept until it is.
      */
     private boolean admit(JobInfo info) {
         if (closed) return false;
@@ -404,8 +366,13 @@ final class Connection implements StateSink, AutoCloseable {
         JobInfo old = board.get(id);
         if (old != null && isTerminal(old) && !isTerminal(info)) return false;
         if (significant(r.info(), info)) {
-            records.put(id, r.withInfo(info));
-            unsaved.add(id);
+            JobRecord updated = r.withInfo(info);
+            records.put(id, updated);
+            try {
+                store.saveJob(updated);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot persist job {}: {}", id, e.toString());
+            }
         }
         return true;
     }
@@ -415,14 +382,7 @@ final class Connection implements StateSink, AutoCloseable {
      * (a push, a control result, a marker) reached the board meanwhile, but for the scheduler's
      * report of the end of a job awaiting its confirmation: the scheduler's end wins over a marker's.
      */
-    private void publishPolled(Collection<JobInfo> answers, long asOf) {
-        synchronized (this) {
-            publishPolledLocked(answers, asOf);
-        }
-        saveChanged();
-    }
-
-    private void publishPolledLocked(Collection<JobInfo> answers, long asOf) {
+    private synchronized void publishPolled(Collection<JobInfo> answers, long asOf) {
         List<JobInfo> batch = new ArrayList<>(answers.size());
         List<String> confirmed = new ArrayList<>();
         for (JobInfo info : answers) {
@@ -439,49 +399,24 @@ final class Connection implements StateSink, AutoCloseable {
         board.putAll(batch);
         Map<String, String> noMarker = new HashMap<>();
         noMarker.put(CompletionMarker.DRIVER_DATA_KEY, null);
-        for (String id : confirmed) applyDriverData(id, noMarker);
+        for (String id : confirmed) updateDriverData(id, noMarker);
     }
 
     @Override
     public void updateDriverData(String jobId, Map<String, String> values) {
         synchronized (this) {
-            applyDriverData(jobId, values);
-        }
-        saveChanged();
-    }
-
-    /** {@link #updateDriverData} under this object's lock; the record is written by the next {@link #saveChanged}. */
-    private void applyDriverData(String jobId, Map<String, String> values) {
-        if (closed) return;
-        JobRecord r = records.get(jobId);
-        if (r == null) {
-            earlyData.computeIfAbsent(jobId, k -> new HashMap<>()).putAll(values);
-            return;
-        }
-        records.put(jobId, r.withDriverData(values));
-        unsaved.add(jobId);
-    }
-
-    /**
-     * Writes the changed records, each as it is now, outside this object's lock. A thread that finds
-     * another writing leaves its changes to it: the writer looks again once it lets go.
-     */
-    void saveChanged() {
-        while (!unsaved.isEmpty() && saving.tryLock()) {
+            if (closed) return;
+            JobRecord r = records.get(jobId);
+            if (r == null) {
+                earlyData.computeIfAbsent(jobId, k -> new HashMap<>()).putAll(values);
+                return;
+            }
+            JobRecord updated = r.withDriverData(values);
+            records.put(jobId, updated);
             try {
-                for (Iterator<String> it = unsaved.iterator(); it.hasNext(); ) {
-                    String id = it.next();
-                    it.remove();
-                    JobRecord r = records.get(id);
-                    if (r == null) continue;
-                    try {
-                        store.saveJob(r);
-                    } catch (RuntimeException e) {
-                        LOG.warn("cannot persist job {}: {}", id, e.toString());
-                    }
-                }
-            } finally {
-                saving.unlock();
+                store.saveJob(updated);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot persist job {}: {}", jobId, e.toString());
             }
         }
     }
@@ -503,12 +438,6 @@ final class Connection implements StateSink, AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
-        }
-        saving.lock();
-        try {
-            saveChanged();
-        } finally {
-            saving.unlock();
         }
         poller.close();
         markers.close();

@@ -67,34 +67,6 @@ class GenericMarkerTest extends GenericSessionTestSupport {
         return clock;
     }
 
-    /**
-     * Records are written outside the connection's lock: while another thread writes (a poll's
-     * hundreds of answers, here the test holding the writers' lock), a marker's end still reaches its
-     * waiter; the record is written once the writer lets go.
-     */
-    @Test
-    void markerWakesItsWaiter_whileRecordsAreBeingWritten() throws Exception {
-        open(TinyBackend.all(), FROZEN, FROZEN);
-        backend.markers = true;
-        Job job = js.runJob(ECHO);
-        Connection c = c(job);
-        CompletableFuture<Job> waiter;
-        c.saving().lock();
-        try {
-            waiter = CompletableFuture.supplyAsync(() -> job.waitTerminated(CAP));
-            write(marker(job), "exit=4\nsignal=0\nend=1796543868\n");
-            assertEquals(JobState.FAILED, waiter.get(CAP.toSeconds(), TimeUnit.SECONDS).getState());
-            assertEquals(JobState.QUEUED, sm.store().loadJob("s1", job.getJobId()).orElseThrow().info().getJobState(),
-                    "nothing written while the writer holds on");
-        } finally {
-            c.saving().unlock();
-        }
-        c.saveChanged();
-        JobInfo stored = sm.store().loadJob("s1", job.getJobId()).orElseThrow().info();
-        assertEquals(JobState.FAILED, stored.getJobState());
-        assertEquals(4, stored.getExitStatus());
-    }
-
     @Test
     void markerWakesEveryWaiter_andTheSchedulerIsAskedNothing() throws Exception {
         open(TinyBackend.all(), FROZEN, FROZEN);
