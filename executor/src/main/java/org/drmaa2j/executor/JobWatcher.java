@@ -172,13 +172,14 @@ final class JobWatcher {
         }
     }
 
+    /** Reaps the job, then stops watching it: {@link #awaitJobsEnded} returns only after the reap is recorded. */
     private void forget(Watched w) {
-        unwatch(w);
         try {
             w.job().reap();
         } catch (Drmaa2Exception e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot reap job " + w.job().getJobId() + ": " + e.getMessage());
         }
+        unwatch(w);
     }
 
     private void unwatch(Watched w) {
